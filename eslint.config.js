@@ -1,0 +1,75 @@
+// Lint is part of CI. Beyond style, it enforces the architecture: imports point inwards
+// (app -> features -> data/sync -> core) and never in cycles.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+const layer = (target, from, message) => ({ target, from, message });
+
+export default tseslint.config(
+  { ignores: ['dist', 'dev-dist', 'data', 'coverage', 'node_modules', 'test-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-self-import': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            layer('./src/core', ['./src/data', './src/sync', './src/features', './src/app', './src/ui', './src/i18n', './sync-server'], 'core is pure: it imports nothing from outer layers'),
+            layer('./src/data', ['./src/sync', './src/features', './src/app', './src/ui', './sync-server'], 'data depends only on core'),
+            layer('./src/sync', ['./src/features', './src/app', './src/ui', './sync-server'], 'sync depends on data and core'),
+            layer('./src/ui', ['./src/features', './src/app', './src/data', './src/sync', './sync-server'], 'ui primitives know no data'),
+            layer('./src/features', ['./src/app', './sync-server'], 'features never import the app shell'),
+            layer('./sync-server', ['./src/data', './src/sync', './src/features', './src/app', './src/ui', './src/i18n'], 'the server shares only src/core'),
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'User text is rendered only as text (security.md item 11).',
+        },
+      ],
+      'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
+    },
+  },
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-*', 'dexie', 'dexie-*', 'node:*', 'fastify', 'pg', '@electric-sql/*'], message: 'src/core is pure: no React, Dexie, DOM or Node APIs' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/features/**', 'src/app/**', 'src/ui/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'dexie', message: 'UI talks to data through src/data functions and hooks.' }] },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**', 'tests/**', 'sync-server/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,5 @@
+export * from './domain/districts';
+export * from './domain/programmes';
+export * from './protocol';
+export * from './records';
+export * from './text/fold';

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { Id } from '../records/common';
+
+export const ROLES = ['worker', 'supervisor', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+  deviceId: Id,
+  deviceName: z.string().trim().max(100).default(''),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const TeamMember = z.object({ id: Id, name: z.string(), role: z.enum(ROLES) });
+export type TeamMember = z.infer<typeof TeamMember>;
+
+export const SessionUser = z.object({
+  id: Id,
+  name: z.string(),
+  username: z.string(),
+  role: z.enum(ROLES),
+  teamId: Id.nullable(),
+  teamName: z.string().nullable(),
+});
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const LoginResponse = z.object({
+  token: z.string(),
+  expiresAt: z.iso.datetime({ offset: true }),
+  user: SessionUser,
+  team: z.array(TeamMember),
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;

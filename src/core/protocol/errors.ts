@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Literal error codes the app can act on; titles are for logs, the app shows its own text. */
+export const ERROR_CODES = [
+  'invalid_request',
+  'unauthorized',
+  'session_expired',
+  'forbidden',
+  'not_found',
+  'too_large',
+  'rate_limited',
+  'locked_out',
+  'update_required',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** RFC 9457 problem details, with our code. Never carries personal data. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.enum(ERROR_CODES),
+});
+export type Problem = z.infer<typeof Problem>;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { RECORD_TYPES, type RecordType } from '../records';
+
+const recordTypeEnum = z.enum(RECORD_TYPES as [RecordType, ...RecordType[]]);
+
+/**
+ * The cursor is opaque to the device: a server-assigned, commit-ordered change number.
+ * "0" means "from the beginning".
+ */
+export const Cursor = z.string().regex(/^\d{1,20}$/);
+
+export const PullRequest = z.object({
+  cursor: Cursor.default('0'),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+export type PullRequest = z.infer<typeof PullRequest>;
+
+export const PulledChange = z.object({
+  type: recordTypeEnum,
+  /** Validated by the record schema on the device before it is stored. */
+  record: z.record(z.string(), z.unknown()),
+});
+export type PulledChange = z.infer<typeof PulledChange>;
+
+export const PullResponse = z.object({
+  cursor: Cursor,
+  hasMore: z.boolean(),
+  changes: z.array(PulledChange),
+});
+export type PullResponse = z.infer<typeof PullResponse>;

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { DISTRICTS, LOCALITY_KINDS } from '../domain/districts';
+import { Id, LongText, Phone, recordBase, ShortText } from './common';
+
+/** A household (domácnost): the unit a worker visits. People belong to it. */
+export const Household = z.looseObject({
+  ...recordBase,
+  teamId: Id,
+  /** How workers refer to the household, e.g. a surname; never shown outside the team. */
+  label: z.string().trim().min(1).max(120),
+  street: ShortText.default(''),
+  city: ShortText.default('Ostrava'),
+  district: z.enum(DISTRICTS),
+  localityKind: z.enum(LOCALITY_KINDS),
+  /** Name of the excluded locality or hostel, if any. */
+  localityName: ShortText.default(''),
+  phone: Phone.or(z.literal('')).default(''),
+  note: LongText.default(''),
+});
+export type Household = z.infer<typeof Household>;

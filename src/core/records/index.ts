@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { Contact } from './contact';
+import { Enrolment } from './enrolment';
+import { Household } from './household';
+import { Person } from './person';
+import { Plan } from './plan';
+
+/** Every record type that syncs, with the one schema the app, protocol and server share. */
+export const RECORD_SCHEMAS = {
+  household: Household,
+  person: Person,
+  enrolment: Enrolment,
+  contact: Contact,
+  plan: Plan,
+} as const;
+export type RecordType = keyof typeof RECORD_SCHEMAS;
+export const RECORD_TYPES = Object.keys(RECORD_SCHEMAS) as RecordType[];
+export type RecordOf<T extends RecordType> = z.infer<(typeof RECORD_SCHEMAS)[T]>;
+export type AnyRecord = RecordOf<RecordType>;
+
+/** The household a record belongs to: the unit of access scope. */
+export const householdIdOf = (type: RecordType, r: AnyRecord): string =>
+  type === 'household' ? r.id : (r as { householdId: string }).householdId;
+
+export * from './common';
+export * from './contact';
+export * from './enrolment';
+export * from './household';
+export * from './person';
+export * from './plan';

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { MIN_PROTOCOL_VERSION, PROTOCOL_HEADER } from '../src/core';
+import { registerAuthRoutes } from './auth/routes';
+import type { ServerConfig } from './config';
+import type { Database } from './db/database';
+import { HttpProblem, sendProblem } from './http/problem';
+import { registerSecurityHeaders } from './http/security-headers';
+import { registerPullRoute } from './sync/pull-route';
+
+export type AppOptions = Pick<
+  ServerConfig,
+  'staticDir' | 'hsts' | 'sessionHours' | 'maxFailedLogins' | 'lockoutMinutes' | 'bodyLimitBytes'
+> & { logger?: boolean };
+
+export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyInstance> => {
+  const app = Fastify({
+    bodyLimit: opts.bodyLimitBytes,
+    // Request logs carry method, route and status only: never bodies, queries or tokens.
+    logger: opts.logger
+      ? {
+          serializers: {
+            req: (req) => ({ method: req.method, url: req.routeOptions?.url ?? 'unmatched' }),
+            res: (res) => ({ statusCode: res.statusCode }),
+          },
+        }
+      : false,
+    trustProxy: false,
+  });
+
+  registerSecurityHeaders(app, { hsts: opts.hsts });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HttpProblem) return sendProblem(reply, error.status, error.code);
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 413) return sendProblem(reply, 413, 'too_large');
+    if (status >= 400 && status < 500) return sendProblem(reply, 400, 'invalid_request');
+    // Details go to the server log (without the request body), the caller learns nothing.
+    const err = error instanceof Error ? { message: error.message, stack: error.stack } : {};
+    request.log.error({ err }, 'request failed');
+    return sendProblem(reply, 500, 'internal');
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/sync/')) return;
+    const version = Number(request.headers[PROTOCOL_HEADER]);
+    if (!Number.isInteger(version) || version < MIN_PROTOCOL_VERSION) {
+      throw new HttpProblem(426, 'update_required');
+    }
+  });
+
+  app.get('/api/health', async () => ({ ok: true, database: db.kind }));
+  registerAuthRoutes(app, db, opts);
+  registerPullRoute(app, db);
+
+  const hasApp = existsSync(join(opts.staticDir, 'index.html'));
+  if (hasApp) {
+    await app.register(fastifyStatic, {
+      root: opts.staticDir,
+      index: ['index.html'],
+      // The service worker and the page must be revalidated so updates are found;
+      // hashed assets never change and may be cached for good.
+      setHeaders: (res, path) => {
+        if (/[/\\]assets[/\\]/.test(path)) {
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        } else {
+          res.setHeader('Cache-Control', 'no-cache');
+        }
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      (request.headers.accept ?? '').includes('text/html');
+    // Deep links such as /households/123 are routes of the single-page app.
+    if (hasApp && wantsPage) return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    return sendProblem(reply, 404, 'not_found');
+  });
+
+  return app;
+};

@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import { LoginRequest, type LoginResponse, type Role, type TeamMember } from '../../src/core';
+import type { Database } from '../db/database';
+import { HttpProblem } from '../http/problem';
+import { authenticate } from './authenticate';
+import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords';
+import { createSession, hashToken } from './sessions';
+
+export type AuthOptions = { sessionHours: number; maxFailedLogins: number; lockoutMinutes: number };
+
+type UserRow = {
+  id: string;
+  name: string;
+  username: string;
+  role: Role;
+  team_id: string | null;
+  team_name: string | null;
+  password_hash: string;
+  disabled: boolean;
+  locked: boolean;
+};
+
+const teamOf = async (db: Database, teamId: string | null): Promise<TeamMember[]> =>
+  teamId
+    ? db.query<TeamMember>(
+        'SELECT id, name, role FROM users WHERE team_id = $1 AND NOT disabled ORDER BY name',
+        [teamId],
+      )
+    : [];
+
+export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: AuthOptions) => {
+  app.post('/api/auth/login', async (request, reply) => {
+    const body = LoginRequest.safeParse(request.body);
+    if (!body.success) throw new HttpProblem(400, 'invalid_request');
+    const { username, password, deviceId, deviceName } = body.data;
+    const [user] = await db.query<UserRow>(
+      `SELECT u.id, u.name, u.username, u.role, u.team_id, t.name AS team_name, u.password_hash,
+              u.disabled, COALESCE(u.locked_until > now(), false) AS locked
+         FROM users u LEFT JOIN teams t ON t.id = u.team_id
+        WHERE u.username = $1`,
+      [username.toLowerCase()],
+    );
+    if (!user) {
+      await verifyPassword(password, await DUMMY_HASH_PROMISE);
+      throw new HttpProblem(401, 'unauthorized');
+    }
+    if (user.locked) throw new HttpProblem(429, 'locked_out');
+    const ok = await verifyPassword(password, user.password_hash);
+    if (!ok || user.disabled) {
+      await db.query(
+        `UPDATE users SET failed_logins = failed_logins + 1,
+                locked_until = CASE WHEN failed_logins + 1 >= $2
+                                    THEN now() + make_interval(mins => $3) END
+          WHERE id = $1`,
+        [user.id, opts.maxFailedLogins, opts.lockoutMinutes],
+      );
+      throw new HttpProblem(401, 'unauthorized');
+    }
+    const session = await db.transaction(async (tx) => {
+      await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [
+        user.id,
+      ]);
+      const [device] = await tx.query<{ user_id: string; revoked: boolean }>(
+        'SELECT user_id, revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1',
+        [deviceId],
+      );
+      // A device id is bound to the first user who logged in on it; a revoked one stays revoked.
+      if (device && (device.revoked || device.user_id !== user.id)) {
+        throw new HttpProblem(403, 'forbidden');
+      }
+      if (device) {
+        await tx.query('UPDATE devices SET last_seen_at = now(), name = $2 WHERE id = $1', [
+          deviceId,
+          deviceName,
+        ]);
+      } else {
+        await tx.query('INSERT INTO devices (id, user_id, name) VALUES ($1, $2, $3)', [
+          deviceId,
+          user.id,
+          deviceName,
+        ]);
+      }
+      return createSession(tx, user.id, deviceId, opts.sessionHours);
+    });
+    const response: LoginResponse = {
+      ...session,
+      user: {
+        id: user.id,
+        name: user.name,
+        username: user.username,
+        role: user.role,
+        teamId: user.team_id,
+        teamName: user.team_name,
+      },
+      team: await teamOf(db, user.team_id),
+    };
+    return reply.send(response);
+  });
+
+  app.get('/api/auth/me', async (request) => {
+    const { user } = await authenticate(db, request);
+    return { user, team: await teamOf(db, user.teamId) };
+  });
+
+  app.post('/api/auth/logout', async (request, reply) => {
+    await authenticate(db, request);
+    const token = (request.headers.authorization ?? '').slice('Bearer '.length);
+    await db.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
+    // Tell the browser to drop everything of ours it holds (security.md item 8).
+    return reply.header('Clear-Site-Data', '"cache", "storage"').code(204).send();
+  });
+};

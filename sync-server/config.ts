@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+
+/** Everything the operator can set, from the environment, with safe defaults. */
+export type ServerConfig = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  staticDir: string;
+  seedDemo: boolean;
+  hsts: boolean;
+  sessionHours: number;
+  maxFailedLogins: number;
+  lockoutMinutes: number;
+  bodyLimitBytes: number;
+};
+
+const int = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): ServerConfig => ({
+  port: int(env.PORT, 8080),
+  host: env.HOST ?? '127.0.0.1',
+  dataDir: resolve(env.DATA_DIR ?? 'data'),
+  databaseUrl: env.DATABASE_URL || undefined,
+  staticDir: resolve(env.STATIC_DIR ?? 'dist'),
+  seedDemo: env.SEED_DEMO !== '0',
+  hsts: env.HSTS === '1',
+  sessionHours: int(env.SESSION_HOURS, 24 * 14),
+  maxFailedLogins: int(env.MAX_FAILED_LOGINS, 5),
+  lockoutMinutes: int(env.LOCKOUT_MINUTES, 15),
+  bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 2 * 1024 * 1024),
+});

@@ -1,0 +1,35 @@
+import type { FastifyReply } from 'fastify';
+import type { ErrorCode, Problem } from '../../src/core';
+
+const TITLES: Record<ErrorCode, string> = {
+  invalid_request: 'The request is not valid.',
+  unauthorized: 'Authentication is required.',
+  session_expired: 'The session has expired.',
+  forbidden: 'Not allowed.',
+  not_found: 'Not found.',
+  too_large: 'The request is too large.',
+  rate_limited: 'Too many requests.',
+  locked_out: 'The account is temporarily locked.',
+  update_required: 'This version of the app is too old; update it.',
+  internal: 'Something went wrong on the server.',
+};
+
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+  ) {
+    super(code);
+  }
+}
+
+export const problemBody = (status: number, code: ErrorCode): Problem => ({
+  type: `https://teren.invalid/problems/${code}`,
+  title: TITLES[code],
+  status,
+  code,
+});
+
+/** Errors reveal nothing to the caller beyond their code (security.md item 13). */
+export const sendProblem = (reply: FastifyReply, status: number, code: ErrorCode) =>
+  reply.code(status).type('application/problem+json').send(problemBody(status, code));
