@@ -25,16 +25,51 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            layer('./src/core', ['./src/data', './src/sync', './src/features', './src/app', './src/ui', './src/i18n', './sync-server'], 'core is pure: it imports nothing from outer layers'),
-            layer('./src/data', ['./src/sync', './src/features', './src/app', './src/ui', './sync-server'], 'data depends only on core'),
-            layer('./src/sync', ['./src/features', './src/app', './src/ui', './sync-server'], 'sync depends on data and core'),
-            layer('./src/ui', ['./src/features', './src/app', './src/data', './src/sync', './sync-server'], 'ui primitives know no data'),
-            layer('./src/features', ['./src/app', './sync-server'], 'features never import the app shell'),
-            layer('./sync-server', ['./src/data', './src/sync', './src/features', './src/app', './src/ui', './src/i18n'], 'the server shares only src/core'),
+            layer(
+              './src/core',
+              [
+                './src/data',
+                './src/sync',
+                './src/features',
+                './src/app',
+                './src/ui',
+                './src/i18n',
+                './sync-server',
+              ],
+              'core is pure: it imports nothing from outer layers',
+            ),
+            layer(
+              './src/data',
+              ['./src/sync', './src/features', './src/app', './src/ui', './sync-server'],
+              'data depends only on core',
+            ),
+            layer(
+              './src/sync',
+              ['./src/features', './src/app', './src/ui', './sync-server'],
+              'sync depends on data and core',
+            ),
+            layer(
+              './src/ui',
+              ['./src/features', './src/app', './src/data', './src/sync', './sync-server'],
+              'ui primitives know no data',
+            ),
+            layer(
+              './src/features',
+              ['./src/app', './sync-server'],
+              'features never import the app shell',
+            ),
+            layer(
+              './sync-server',
+              ['./src/data', './src/sync', './src/features', './src/app', './src/ui', './src/i18n'],
+              'the server shares only src/core',
+            ),
           ],
         },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
@@ -53,7 +88,19 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-*', 'dexie', 'dexie-*', 'node:*', 'fastify', 'pg', '@electric-sql/*'], message: 'src/core is pure: no React, Dexie, DOM or Node APIs' },
+            {
+              group: [
+                'react',
+                'react-*',
+                'dexie',
+                'dexie-*',
+                'node:*',
+                'fastify',
+                'pg',
+                '@electric-sql/*',
+              ],
+              message: 'src/core is pure: no React, Dexie, DOM or Node APIs',
+            },
           ],
         },
       ],
@@ -64,7 +111,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'dexie', message: 'UI talks to data through src/data functions and hooks.' }] },
+        {
+          paths: [
+            { name: 'dexie', message: 'UI talks to data through src/data functions and hooks.' },
+          ],
+        },
       ],
     },
   },

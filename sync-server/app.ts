@@ -60,6 +60,7 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
     await app.register(fastifyStatic, {
       root: opts.staticDir,
       index: ['index.html'],
+      cacheControl: false,
       // The service worker and the page must be revalidated so updates are found;
       // hashed assets never change and may be cached for good.
       setHeaders: (res, path) => {
@@ -74,11 +75,12 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
 
   app.setNotFoundHandler((request, reply) => {
     const wantsPage =
-      request.method === 'GET' &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
       !request.url.startsWith('/api/') &&
       (request.headers.accept ?? '').includes('text/html');
     // Deep links such as /households/123 are routes of the single-page app.
-    if (hasApp && wantsPage) return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    if (hasApp && wantsPage)
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
     return sendProblem(reply, 404, 'not_found');
   });
 

@@ -18,8 +18,12 @@ if (seeded) {
 const app = await buildApp(db, { ...config, logger: process.env.LOG_REQUESTS === '1' });
 await app.listen({ port: config.port, host: config.host });
 
-const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
-console.info(`\nTerén is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`);
+const where = config.databaseUrl
+  ? 'PostgreSQL (DATABASE_URL)'
+  : `embedded database in ${config.dataDir}`;
+console.info(
+  `\nTerén is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`,
+);
 console.info(`Data: ${where}`);
 if (config.seedDemo) {
   console.info(`Demo logins (password "${DEMO_PASSWORD}"):`);

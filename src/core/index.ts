@@ -3,3 +3,4 @@ export * from './domain/programmes';
 export * from './protocol';
 export * from './records';
 export * from './text/fold';
+export * from './util/group-by';

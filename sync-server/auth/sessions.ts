@@ -36,8 +36,7 @@ type SessionRow = {
 };
 
 export type SessionLookup =
-  | { ok: true; session: Session }
-  | { ok: false; reason: 'unknown' | 'expired' | 'blocked' };
+  { ok: true; session: Session } | { ok: false; reason: 'unknown' | 'expired' | 'blocked' };
 
 export const findSession = async (db: Queryable, token: string): Promise<SessionLookup> => {
   const [row] = await db.query<SessionRow>(

@@ -62,7 +62,10 @@ const makePeople = (rnd: Random, householdId: string, stamp: string): Person[] =
       lastName: woman ? female : male,
       birthYear: adult ? rnd.int(1960, 2003) : rnd.int(2008, 2024),
       relation,
-      phone: adult && rnd.chance(0.7) ? `+420 7${rnd.int(10, 99)} ${rnd.int(100, 999)} ${rnd.int(100, 999)}` : '',
+      phone:
+        adult && rnd.chance(0.7)
+          ? `+420 7${rnd.int(10, 99)} ${rnd.int(100, 999)} ${rnd.int(100, 999)}`
+          : '',
       email: '',
       createdAt: stamp,
       updatedAt: stamp,
@@ -116,7 +119,7 @@ export const seedDemo = async (db: Database, now = Date.now()): Promise<DemoSumm
       deleted: false,
     };
     const people = makePeople(rnd, householdId, stamp);
-    household.label = `${people[0]?.lastName ?? 'Domácnost'} (${people.length})`;
+    household.label = people[0]?.lastName ?? 'Domácnost';
     const workerId = workerIds[h % workerIds.length] as string;
     const housing = programme.endsWith('_housing');
     const leaseEnd = programme === 'crisis_housing' ? start + 182 * DAY : null;
@@ -169,7 +172,10 @@ export const seedDemo = async (db: Database, now = Date.now()): Promise<DemoSumm
         minutes: kind === 'failed_attempt' ? 15 : rnd.pick([20, 30, 45, 60, 90]),
         kind,
         topics: [rnd.pick(['housing', 'debt', 'employment', 'benefits', 'energy'] as const)],
-        interventions: kind === 'failed_attempt' ? [] : [rnd.pick(['counselling', 'mediation', 'referral'] as const)],
+        interventions:
+          kind === 'failed_attempt'
+            ? []
+            : [rnd.pick(['counselling', 'mediation', 'referral'] as const)],
         note: '',
         nextStep: '',
         nextDate: null,
@@ -195,15 +201,35 @@ export const seedDemo = async (db: Database, now = Date.now()): Promise<DemoSumm
             area: 'housing',
             text: 'Udržet nájemní bydlení a platit nájem včas.',
             steps: [
-              { id: rnd.uuid(), what: 'Nastavit trvalý příkaz na nájem', who: 'klient', due: isoDate(planned + 14 * DAY), done: true },
-              { id: rnd.uuid(), what: 'Požádat o příspěvek na bydlení na ÚP ČR', who: 'klient s pracovníkem', due: isoDate(planned + 30 * DAY), done: rnd.chance(0.5) },
+              {
+                id: rnd.uuid(),
+                what: 'Nastavit trvalý příkaz na nájem',
+                who: 'klient',
+                due: isoDate(planned + 14 * DAY),
+                done: true,
+              },
+              {
+                id: rnd.uuid(),
+                what: 'Požádat o příspěvek na bydlení na ÚP ČR',
+                who: 'klient s pracovníkem',
+                due: isoDate(planned + 30 * DAY),
+                done: rnd.chance(0.5),
+              },
             ],
           },
           {
             id: rnd.uuid(),
             area: 'debt',
             text: 'Zmapovat dluhy a domluvit splátkový kalendář.',
-            steps: [{ id: rnd.uuid(), what: 'Sepsat přehled věřitelů', who: 'pracovník', due: isoDate(planned + 45 * DAY), done: false }],
+            steps: [
+              {
+                id: rnd.uuid(),
+                what: 'Sepsat přehled věřitelů',
+                who: 'pracovník',
+                due: isoDate(planned + 45 * DAY),
+                done: false,
+              },
+            ],
           },
         ],
         reviewDate: isoDate(planned + 90 * DAY),

@@ -32,8 +32,47 @@ export const SURNAMES = [
   ['Lakatoš', 'Lakatošová'],
 ] as const;
 
-export const MALE_NAMES = ['Jan', 'Petr', 'Josef', 'Pavel', 'Martin', 'Tomáš', 'Jiří', 'Lukáš', 'Radek', 'Milan', 'Zdeněk', 'Ondřej'];
-export const FEMALE_NAMES = ['Jana', 'Marie', 'Eva', 'Hana', 'Lenka', 'Kateřina', 'Lucie', 'Petra', 'Věra', 'Monika', 'Zuzana', 'Tereza'];
-export const STREETS = ['Hornická', 'Přednádraží', 'Bedřiška', 'Zárubecká', 'Cihelní', 'Palackého', 'Vítkovická', 'Havlíčkovo nábřeží', 'Jeremenkova', 'Kirilovova', 'Provaznická', 'Božkova'];
+export const MALE_NAMES = [
+  'Jan',
+  'Petr',
+  'Josef',
+  'Pavel',
+  'Martin',
+  'Tomáš',
+  'Jiří',
+  'Lukáš',
+  'Radek',
+  'Milan',
+  'Zdeněk',
+  'Ondřej',
+];
+export const FEMALE_NAMES = [
+  'Jana',
+  'Marie',
+  'Eva',
+  'Hana',
+  'Lenka',
+  'Kateřina',
+  'Lucie',
+  'Petra',
+  'Věra',
+  'Monika',
+  'Zuzana',
+  'Tereza',
+];
+export const STREETS = [
+  'Hornická',
+  'Přednádraží',
+  'Bedřiška',
+  'Zárubecká',
+  'Cihelní',
+  'Palackého',
+  'Vítkovická',
+  'Havlíčkovo nábřeží',
+  'Jeremenkova',
+  'Kirilovova',
+  'Provaznická',
+  'Božkova',
+];
 export const HOSTELS = ['Ubytovna Jeremenkova', 'Ubytovna Provaznická', 'Ubytovna Kutuzovova'];
 export const LOCALITIES = ['Přednádraží', 'Bedřiška', 'Hrušov', 'Zárubek', 'Liščina'];

@@ -43,7 +43,11 @@ export const Contact = z.looseObject({
   otherParticipants: z.array(ShortText).default([]),
   workerId: Id,
   at: IsoDateTime,
-  minutes: z.number().int().min(0).max(24 * 60),
+  minutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   kind: z.enum(CONTACT_KINDS),
   topics: z.array(z.enum(TOPICS)).default([]),
   interventions: z.array(z.enum(INTERVENTIONS)).default([]),

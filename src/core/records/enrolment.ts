@@ -31,6 +31,10 @@ export const Enrolment = z.looseObject({
   closedOn: IsoDate.nullable().default(null),
   closeReason: z.enum(CLOSE_REASONS).nullable().default(null),
   lease: Lease.nullable().default(null),
-  consent: z.object({ given: z.boolean(), date: IsoDate.nullable(), legalBasis: z.enum(LEGAL_BASES) }),
+  consent: z.object({
+    given: z.boolean(),
+    date: IsoDate.nullable(),
+    legalBasis: z.enum(LEGAL_BASES),
+  }),
 });
 export type Enrolment = z.infer<typeof Enrolment>;

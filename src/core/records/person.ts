@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { Id, Phone, recordBase, RequiredName } from './common';
 
-export const RELATIONS = ['head', 'partner', 'child', 'parent', 'sibling', 'grandchild', 'other'] as const;
+export const RELATIONS = [
+  'head',
+  'partner',
+  'child',
+  'parent',
+  'sibling',
+  'grandchild',
+  'other',
+] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 /** A member of a household (klient). */

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { useServices } from '../features/services';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
+import { UpdatePrompt } from '../features/update/UpdatePrompt';
+import { Icon, type IconName } from '../ui/Icon';
+
+const NAV: { to: string; label: 'nav.caseload' | 'nav.agenda' | 'nav.settings'; icon: IconName }[] =
+  [
+    { to: '/', label: 'nav.caseload', icon: 'people' },
+    { to: '/agenda', label: 'nav.agenda', icon: 'calendar' },
+    { to: '/settings', label: 'nav.settings', icon: 'settings' },
+  ];
+
+/** Header with the sync status, the page, and navigation: a bottom bar on phones, a rail on tablets. */
+export const Shell = () => {
+  const { t } = useTranslation();
+  const { session } = useServices();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="topbar__brand">
+          <img src="/icons/icon-192.png" alt="" width={32} height={32} />
+          <span>
+            <strong>{t('app.name')}</strong>
+            <span className="topbar__user">{session.user.name}</span>
+          </span>
+        </div>
+        <SyncIndicator />
+      </header>
+      <UpdatePrompt />
+      <nav className="nav" aria-label={t('nav.main')}>
+        {NAV.map((item) => (
+          <NavLink key={item.to} to={item.to} end={item.to === '/'} className="nav__item">
+            <Icon name={item.icon} />
+            <span>{t(item.label)}</span>
+          </NavLink>
+        ))}
+      </nav>
+      <main className="content">
+        <Outlet />
+      </main>
+    </div>
+  );
+};

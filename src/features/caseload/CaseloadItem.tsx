@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { CaseloadRow } from '../../data/queries/caseload';
+import { Icon } from '../../ui/Icon';
+import { useFormat } from '../format';
+
+export const CaseloadItem = ({ row }: { row: CaseloadRow }) => {
+  const { t } = useTranslation();
+  const { ago } = useFormat();
+  const { household, people, enrolments } = row;
+  return (
+    <li>
+      <Link className="case-item" to={`/households/${household.id}`}>
+        <span className="case-item__main">
+          <span className="case-item__title">{household.label}</span>
+          <span className="case-item__meta">
+            {t(`enums.district.${household.district}`)} ·{' '}
+            {t(`enums.localityKind.${household.localityKind}`)}
+            {household.localityName ? ` · ${household.localityName}` : ''}
+          </span>
+          <span className="chips">
+            {enrolments.map((e) => (
+              <span key={e.id} className={`chip chip--${e.programme}`}>
+                {t(`enums.programme.${e.programme}`)}
+              </span>
+            ))}
+            <span className="chip chip--plain">
+              {t('caseload.members', { count: people.length })}
+            </span>
+          </span>
+        </span>
+        <span className="case-item__side">
+          <span className="case-item__label">{t('caseload.lastContact')}</span>
+          <span className="case-item__value">{ago(row.lastContactAt)}</span>
+        </span>
+        <Icon name="chevron" size={18} />
+      </Link>
+    </li>
+  );
+};

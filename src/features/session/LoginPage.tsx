@@ -1,0 +1,91 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { LoginRequest } from '../../core';
+import { ApiError } from '../../sync/api-client';
+
+const LoginForm = LoginRequest.pick({ username: true, password: true });
+type LoginForm = { username: string; password: string };
+
+type Props = { onLogin: (form: LoginForm) => Promise<void> };
+
+const errorKey = (e: unknown) => {
+  const code = e instanceof ApiError ? e.code : null;
+  switch (code) {
+    case 'unauthorized':
+    case 'locked_out':
+    case 'forbidden':
+    case 'offline':
+      return `login.errors.${code}` as const;
+    default:
+      return 'login.errors.generic' as const;
+  }
+};
+
+export const LoginPage = ({ onLogin }: Props) => {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginForm>({ resolver: zodResolver(LoginForm) });
+
+  const submit = handleSubmit(async (form) => {
+    setFailure(null);
+    try {
+      await onLogin(form);
+    } catch (e) {
+      setFailure(t(errorKey(e)));
+    }
+  });
+
+  return (
+    <main className="login">
+      <form className="login__card" onSubmit={submit} noValidate>
+        <div className="login__brand">
+          <img src="/icons/icon-192.png" alt="" width={56} height={56} />
+          <div>
+            <h1>{t('app.name')}</h1>
+            <p className="muted">{t('app.tagline')}</p>
+          </div>
+        </div>
+        <h2>{t('login.title')}</h2>
+        <p className="muted">{t('login.intro')}</p>
+        <label className="field">
+          <span>{t('login.username')}</span>
+          <input
+            autoComplete="username"
+            autoCapitalize="none"
+            aria-invalid={!!errors.username}
+            {...register('username')}
+          />
+          {errors.username && <span className="field__error">{t('login.required')}</span>}
+        </label>
+        <label className="field">
+          <span>{t('login.password')}</span>
+          <input
+            type="password"
+            autoComplete="current-password"
+            aria-invalid={!!errors.password}
+            {...register('password')}
+          />
+          {errors.password && <span className="field__error">{t('login.required')}</span>}
+        </label>
+        {failure && (
+          <p className="alert" role="alert">
+            {failure}
+          </p>
+        )}
+        <button
+          className="button button--primary button--block"
+          type="submit"
+          disabled={isSubmitting}
+        >
+          {isSubmitting ? t('login.submitting') : t('login.submit')}
+        </button>
+      </form>
+    </main>
+  );
+};

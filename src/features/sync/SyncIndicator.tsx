@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { useSyncStatus } from '../../sync/status-store';
+import { Icon } from '../../ui/Icon';
+import { useFormat } from '../format';
+import { useServices } from '../services';
+import { syncErrorKey } from './sync-error-key';
+
+/** Always visible: online or not, syncing, last sync, unsent changes. Tap to sync now. */
+export const SyncIndicator = () => {
+  const { t } = useTranslation();
+  const { time } = useFormat();
+  const { syncNow } = useServices();
+  const status = useSyncStatus();
+  const state = !status.online ? 'offline' : status.phase;
+  const label = !status.online
+    ? t('sync.offline')
+    : status.phase === 'syncing'
+      ? status.received > 0
+        ? t('sync.received', { count: status.received })
+        : t('sync.syncing')
+      : status.phase === 'error'
+        ? t(syncErrorKey(status.error))
+        : status.lastSyncAt
+          ? t('sync.synced', { time: time(status.lastSyncAt) })
+          : t('sync.neverSynced');
+  return (
+    <button
+      type="button"
+      className={`sync-indicator sync-indicator--${state}`}
+      onClick={() => void syncNow()}
+      title={t('sync.syncNow')}
+      aria-label={`${label}. ${t('sync.syncNow')}`}
+      data-testid="sync-indicator"
+      data-state={state}
+    >
+      <Icon
+        name={state === 'offline' ? 'cloudOff' : state === 'syncing' ? 'sync' : 'cloud'}
+        size={20}
+      />
+      <span className="sync-indicator__text">
+        <span className="sync-indicator__label">{label}</span>
+        {status.pending > 0 && (
+          <span className="sync-indicator__pending" data-testid="pending-count">
+            {t('sync.pending', { count: status.pending })}
+          </span>
+        )}
+      </span>
+    </button>
+  );
+};

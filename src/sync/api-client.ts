@@ -1,0 +1,57 @@
+import {
+  LoginResponse,
+  Problem,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  PullResponse,
+  type ErrorCode,
+  type LoginRequest,
+} from '../core';
+
+/** A failed call, with a code the app turns into plain Czech. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'offline',
+    readonly status: number,
+  ) {
+    super(code);
+  }
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** Typed calls to the sync server; `baseUrl` is '' in the app (same origin). */
+export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) => fetch(...a)) => {
+  const call = async (path: string, init: RequestInit & { token?: string | undefined }) => {
+    const headers = new Headers(init.headers);
+    headers.set(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
+    if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+    if (init.body) headers.set('content-type', 'application/json');
+    let response: Response;
+    try {
+      response = await fetchImpl(baseUrl + path, { ...init, headers, cache: 'no-store' });
+    } catch {
+      throw new ApiError('offline', 0);
+    }
+    if (response.ok) return response.status === 204 ? null : ((await response.json()) as unknown);
+    const problem = Problem.safeParse(await response.json().catch(() => null));
+    throw new ApiError(problem.success ? problem.data.code : 'internal', response.status);
+  };
+
+  return {
+    login: async (body: LoginRequest) =>
+      LoginResponse.parse(
+        await call('/api/auth/login', { method: 'POST', body: JSON.stringify(body) }),
+      ),
+    logout: async (token: string) => {
+      await call('/api/auth/logout', { method: 'POST', token });
+    },
+    pull: async (token: string, cursor: string, limit = 1000) =>
+      PullResponse.parse(
+        await call(`/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, {
+          method: 'GET',
+          token,
+        }),
+      ),
+  };
+};

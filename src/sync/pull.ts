@@ -1,0 +1,29 @@
+import { applyPulledPage, CURSOR_KEY } from '../data/apply-pulled';
+import type { TerenDb } from '../data/db';
+import { readMeta } from '../data/meta';
+import type { ApiClient } from './api-client';
+
+/**
+ * Pulls every change after the stored cursor, page by page. Each page is stored with its
+ * cursor in one transaction, so an interrupted pull resumes where it stopped. Yields to the
+ * event loop between pages so a large first sync never freezes the UI.
+ */
+export const pullAll = async (
+  db: TerenDb,
+  api: ApiClient,
+  token: string,
+  onProgress: (received: number) => void = () => undefined,
+  pageSize = 1000,
+): Promise<number> => {
+  let cursor = (await readMeta<string>(db, CURSOR_KEY)) ?? '0';
+  let received = 0;
+  for (;;) {
+    const page = await api.pull(token, cursor, pageSize);
+    await applyPulledPage(db, page.changes, page.cursor);
+    received += page.changes.length;
+    cursor = page.cursor;
+    onProgress(received);
+    if (!page.hasMore) return received;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+};
