@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { getDb } from '../data/db';
@@ -19,6 +19,10 @@ import { createAppRouter } from './router';
 
 const api = createApiClient();
 
+/** The running sync loop of the signed-in session; one app per page, so one per page. */
+let runner: SyncRunner | null = null;
+const syncNow = () => runner?.syncNow() ?? Promise.resolve();
+
 /** Removes local data and the service worker's caches: logout, revocation (security.md 4, 8). */
 const wipeDevice = async () => {
   await wipeLocalData(getDb());
@@ -30,7 +34,6 @@ const wipeDevice = async () => {
 
 export const App = () => {
   const [session, setSession] = useState<StoredSession | null | undefined>(undefined);
-  const runner = useRef<SyncRunner | null>(null);
   const router = useMemo(() => createAppRouter(), []);
 
   useEffect(() => {
@@ -56,10 +59,10 @@ export const App = () => {
       },
       onSessionExpired: () => setSession(null),
     });
-    runner.current = r;
+    runner = r;
     return () => {
       r.stop();
-      runner.current = null;
+      runner = null;
     };
   }, [session]);
 
@@ -78,10 +81,7 @@ export const App = () => {
   };
 
   const services: Services | null = useMemo(
-    () =>
-      session
-        ? { api, session, syncNow: () => runner.current?.syncNow() ?? Promise.resolve(), signOut }
-        : null,
+    () => (session ? { api, session, syncNow, signOut } : null),
     [session, signOut],
   );
 
