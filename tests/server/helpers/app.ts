@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, type LoginResponse } from '../../../src/core';
+import { buildApp } from '../../../sync-server/app';
+import type { Database } from '../../../sync-server/db/database';
+
+export const testApp = (db: Database, staticDir = '/nonexistent') =>
+  buildApp(db, {
+    staticDir,
+    hsts: false,
+    sessionHours: 24,
+    maxFailedLogins: 3,
+    lockoutMinutes: 15,
+    bodyLimitBytes: 64 * 1024,
+  });
+
+export const login = async (
+  app: FastifyInstance,
+  username: string,
+  password = 'teren-demo',
+  deviceId: string = randomUUID(),
+) => {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password, deviceId },
+  });
+  return { res, body: res.json() as LoginResponse, deviceId };
+};
+
+export const pull = (app: FastifyInstance, token: string, cursor = '0', limit = 1000) =>
+  app.inject({
+    method: 'GET',
+    url: `/api/sync/pull?cursor=${cursor}&limit=${limit}`,
+    headers: { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
+  });
+
+/** Pulls every page; returns the records and how many requests it took. */
+export const pullEverything = async (app: FastifyInstance, token: string, limit = 1000) => {
+  const records: { type: string; record: Record<string, unknown> }[] = [];
+  let cursor = '0';
+  let requests = 0;
+  for (;;) {
+    const res = await pull(app, token, cursor, limit);
+    requests++;
+    if (res.statusCode !== 200) throw new Error(`pull failed: ${res.statusCode}`);
+    const body = res.json() as { cursor: string; hasMore: boolean; changes: typeof records };
+    records.push(...body.changes);
+    cursor = body.cursor;
+    if (!body.hasMore) return { records, requests, cursor };
+  }
+};

@@ -1,0 +1,40 @@
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter } from 'react-router';
+import { ServicesContext, type Services } from '../../../src/features/services';
+import { i18n } from '../../../src/i18n/i18n';
+import { createApiClient } from '../../../src/sync/api-client';
+
+export const aSession = (over: Partial<Services['session']['user']> = {}): Services['session'] => ({
+  token: 'token-token-token-token',
+  expiresAt: '2030-01-01T00:00:00.000Z',
+  user: {
+    id: '00000000-0000-4000-8000-0000000000a1',
+    name: 'Testovací Pracovnice',
+    username: 'test',
+    role: 'worker',
+    teamId: '00000000-0000-4000-8000-000000000001',
+    teamName: 'Tým',
+    ...over,
+  },
+  team: [],
+});
+
+/** Renders a screen as the app does: Czech, a router, and the app services. */
+export const renderScreen = (ui: ReactNode, services: Partial<Services> = {}) =>
+  render(
+    <I18nextProvider i18n={i18n}>
+      <ServicesContext.Provider
+        value={{
+          api: createApiClient('http://test.invalid'),
+          session: aSession(),
+          syncNow: async () => undefined,
+          signOut: async () => undefined,
+          ...services,
+        }}
+      >
+        <MemoryRouter>{ui}</MemoryRouter>
+      </ServicesContext.Provider>
+    </I18nextProvider>,
+  );
