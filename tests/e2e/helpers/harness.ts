@@ -1,0 +1,108 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp } from '../../../sync-server/app';
+import type { Database } from '../../../sync-server/db/database';
+import { migrate } from '../../../sync-server/db/migrate';
+import { openPglite } from '../../../sync-server/db/pglite';
+import { DEMO_PASSWORD, seedDemo } from '../../../sync-server/seed/demo';
+
+const DIST = resolve('dist');
+
+/** The real server on the embedded database with demo data, serving the built app. */
+export const startServer = async () => {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error('dist/ is missing: e2e tests drive the built app, run `npm run build` first');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'teren-e2e-db-'));
+  const db: Database = await openPglite(dataDir);
+  await migrate(db);
+  await seedDemo(db);
+  const app = await buildApp(db, {
+    staticDir: DIST,
+    hsts: false,
+    sessionHours: 24,
+    maxFailedLogins: 5,
+    lockoutMinutes: 15,
+    bodyLimitBytes: 2 * 1024 * 1024,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    db,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+/** Debian's Chromium with a fresh profile: nothing cached, nothing installed. */
+export const launchBrowser = async (): Promise<{
+  context: BrowserContext;
+  page: Page;
+  close: () => Promise<void>;
+}> => {
+  const profile = mkdtempSync(join(tmpdir(), 'teren-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 390, height: 844 },
+    locale: 'cs-CZ',
+    timezoneId: 'Europe/Prague',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+};
+
+export const loginAs = async (page: Page, baseUrl: string, username: string) => {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('Uživatelské jméno').fill(username);
+  await page.getByLabel('Heslo').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Přihlásit se' }).click();
+  await page.getByTestId('caseload').waitFor();
+};
+
+/** Waits until the service worker controls the page, so it can load offline. */
+export const waitForServiceWorker = (page: Page) =>
+  page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
+    timeout: 20_000,
+  });
+
+export const countRecords = (page: Page, store: string) =>
+  page.evaluate(
+    (name) =>
+      new Promise<number>((resolvePromise, reject) => {
+        const req = indexedDB.open('teren');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const idb = req.result;
+          const count = idb.transaction(name).objectStore(name).count();
+          count.onsuccess = () => {
+            resolvePromise(count.result);
+            idb.close();
+          };
+        };
+      }),
+    store,
+  );

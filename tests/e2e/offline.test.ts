@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  countRecords,
+  launchBrowser,
+  loginAs,
+  startServer,
+  waitForServiceWorker,
+} from './helpers/harness';
+
+describe('a worker offline', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+
+  it('signs in online and gets their caseload onto the device', async () => {
+    const { page } = browser;
+    await loginAs(page, server.baseUrl, 'pracovnik1');
+    await expect.poll(() => page.locator('.case-item').count()).toBe(15);
+    await expect
+      .poll(() => page.getByTestId('sync-indicator').getAttribute('data-state'))
+      .toBe('idle');
+    expect(await countRecords(page, 'households')).toBe(15);
+    await waitForServiceWorker(page);
+  });
+
+  it('reloads with no connection and still shows the app and its data', async () => {
+    const { page, context } = browser;
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('caseload').waitFor();
+    expect(await page.locator('.case-item').count()).toBe(15);
+    await expect
+      .poll(() => page.getByTestId('sync-indicator').getAttribute('data-state'))
+      .toBe('offline');
+    await expect.poll(() => page.getByTestId('sync-indicator').textContent()).toContain('Offline');
+  });
+
+  it('opens a household and a deep link offline', async () => {
+    const { page } = browser;
+    await page.locator('.case-item').first().click();
+    await page.getByRole('heading', { name: 'Členové domácnosti' }).waitFor();
+    const url = page.url();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Členové domácnosti' }).waitFor();
+    expect(page.url()).toBe(url);
+    await page.getByRole('link', { name: 'Agenda' }).click();
+    await page.getByRole('heading', { name: 'Nejdéle bez kontaktu' }).waitFor();
+  });
+
+  it('syncs again when the connection returns', async () => {
+    const { page, context } = browser;
+    await context.setOffline(false);
+    await expect
+      .poll(() => page.getByTestId('sync-indicator').getAttribute('data-state'), {
+        timeout: 15_000,
+      })
+      .toBe('idle');
+    await expect
+      .poll(() => page.getByTestId('sync-indicator').textContent())
+      .toContain('Synchronizováno');
+  });
+});

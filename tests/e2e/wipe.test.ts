@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countRecords, launchBrowser, loginAs, startServer } from './helpers/harness';
+
+describe('local data leaves the device', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+
+  it('on sign-out', async () => {
+    const { page } = browser;
+    await loginAs(page, server.baseUrl, 'vedouci');
+    await expect.poll(() => countRecords(page, 'households')).toBe(30);
+    await page.getByRole('link', { name: 'Nastavení' }).click();
+    await page.getByRole('button', { name: 'Odhlásit se' }).click();
+    await page.getByRole('button', { name: 'Přihlásit se' }).waitFor();
+    expect(await countRecords(page, 'households')).toBe(0);
+    expect(await countRecords(page, 'contacts')).toBe(0);
+  });
+
+  it('when the server revokes the device, at its next contact', async () => {
+    const { page } = browser;
+    await loginAs(page, server.baseUrl, 'pracovnik2');
+    await expect.poll(() => countRecords(page, 'households')).toBe(15);
+    await server.db.query(
+      "UPDATE devices SET revoked_at = now() WHERE user_id = (SELECT id FROM users WHERE username = 'pracovnik2')",
+    );
+    await page.getByTestId('sync-indicator').click();
+    await page.getByRole('button', { name: 'Přihlásit se' }).waitFor();
+    await expect.poll(() => countRecords(page, 'households')).toBe(0);
+    expect(await countRecords(page, 'people')).toBe(0);
+  });
+});
