@@ -195,6 +195,8 @@ export const seedDemo = async (db: Database, now = Date.now()): Promise<DemoSumm
         householdId,
         enrolmentId: enrolment.id,
         revision: 1,
+        basedOn: null,
+        authorId: workerId,
         goals: [
           {
             id: rnd.uuid(),

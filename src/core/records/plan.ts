@@ -26,12 +26,18 @@ export const PlanGoal = z.object({
   steps: z.array(PlanStep).default([]),
 });
 
-/** An individual plan (individuální plán). Every saved revision is kept. */
+/**
+ * One revision of an individual plan (individuální plán). Saving a plan never overwrites:
+ * it adds a revision based on the one the author saw, so the whole history is kept, and two
+ * people revising the same base offline end up as two versions for a person to resolve.
+ */
 export const Plan = z.looseObject({
   ...recordBase,
   householdId: Id,
   enrolmentId: Id,
   revision: z.number().int().min(1),
+  basedOn: Id.nullable().default(null),
+  authorId: Id.nullable().default(null),
   goals: z.array(PlanGoal).default([]),
   reviewDate: IsoDate.nullable().default(null),
   clientAgreed: z.boolean().default(false),

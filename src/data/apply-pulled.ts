@@ -1,0 +1,37 @@
+import { RECORD_SCHEMAS, type PulledChange, type RecordType } from '../core';
+import { RECORD_TABLES, type TerenDb } from './db';
+import { writeMeta } from './meta';
+
+export const CURSOR_KEY = 'sync.cursor';
+
+export type ApplyResult = { applied: number; rejected: number };
+
+/**
+ * Stores one page of pulled records and the new cursor in one transaction, so the cursor
+ * never runs ahead of what is on disk. Records the device cannot parse are counted and
+ * skipped (a newer server may send what this app does not know yet), never half-stored.
+ */
+export const applyPulledPage = async (
+  db: TerenDb,
+  changes: readonly PulledChange[],
+  cursor: string,
+): Promise<ApplyResult> => {
+  const byType = new Map<RecordType, unknown[]>();
+  let rejected = 0;
+  for (const change of changes) {
+    const parsed = RECORD_SCHEMAS[change.type].safeParse(change.record);
+    if (!parsed.success) {
+      rejected++;
+      continue;
+    }
+    const list = byType.get(change.type) ?? [];
+    list.push(parsed.data);
+    byType.set(change.type, list);
+  }
+  const tables = Object.values(RECORD_TABLES).map((name) => db.table(name));
+  await db.transaction('rw', [...tables, db.meta], async () => {
+    for (const [type, records] of byType) await db.table(RECORD_TABLES[type]).bulkPut(records);
+    await writeMeta(db, CURSOR_KEY, cursor);
+  });
+  return { applied: changes.length - rejected, rejected };
+};

@@ -1,0 +1,55 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Contact, Enrolment, Household, Person, Plan, RecordType } from '../core';
+import { SCHEMA_VERSIONS } from './schema';
+
+/** A change waiting to be pushed, written in the same transaction as the record itself. */
+export type OutboxEntry = {
+  seq?: number;
+  /** Client-made id of the mutation: the server applies each exactly once. */
+  mutationId: string;
+  recordType: RecordType;
+  recordId: string;
+  record: Record<string, unknown>;
+  createdAt: string;
+  attempts: number;
+};
+
+export type MetaEntry = { key: string; value: unknown };
+export type Draft = { key: string; value: unknown; updatedAt: string };
+
+export class TerenDb extends Dexie {
+  households!: EntityTable<Household, 'id'>;
+  people!: EntityTable<Person, 'id'>;
+  enrolments!: EntityTable<Enrolment, 'id'>;
+  contacts!: EntityTable<Contact, 'id'>;
+  plans!: EntityTable<Plan, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+  drafts!: EntityTable<Draft, 'key'>;
+
+  constructor(name = 'teren') {
+    super(name);
+    for (const v of SCHEMA_VERSIONS) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+    // Another tab opened a newer version of the app: let it upgrade, and reload this one
+    // rather than keep running old code against a database it no longer understands.
+    this.on('versionchange', () => {
+      this.close();
+      return false;
+    });
+  }
+}
+
+export const RECORD_TABLES = {
+  household: 'households',
+  person: 'people',
+  enrolment: 'enrolments',
+  contact: 'contacts',
+  plan: 'plans',
+} as const satisfies Record<RecordType, keyof TerenDb>;
+
+let instance: TerenDb | null = null;
+/** The app's database; tests make their own with `new TerenDb(name)`. */
+export const getDb = (): TerenDb => (instance ??= new TerenDb());

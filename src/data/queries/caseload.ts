@@ -1,0 +1,110 @@
+import Dexie from 'dexie';
+import {
+  groupBy,
+  isRealContact,
+  matchesQuery,
+  RELATIONS,
+  type Contact,
+  type Enrolment,
+  type Household,
+  type Person,
+} from '../../core';
+import type { TerenDb } from '../db';
+
+export type CaseloadRow = {
+  household: Household;
+  people: Person[];
+  enrolments: Enrolment[];
+  /** The newest contact that counts (failed attempts do not). */
+  lastContactAt: string | null;
+  /** The next agreed date from the newest contact that set one. */
+  nextDate: string | null;
+};
+
+const newestContacts = (db: TerenDb, householdId: string) =>
+  db.contacts
+    .where('[householdId+at]')
+    .between([householdId, Dexie.minKey], [householdId, Dexie.maxKey])
+    .reverse();
+
+const summarise = async (db: TerenDb, householdId: string) => {
+  let lastContactAt: string | null = null;
+  let nextDate: string | null = null;
+  await newestContacts(db, householdId)
+    .until(() => lastContactAt !== null && nextDate !== null)
+    .each((c: Contact) => {
+      if (c.deleted) return;
+      if (!lastContactAt && isRealContact(c)) lastContactAt = c.at;
+      if (!nextDate && c.nextDate) nextDate = c.nextDate;
+    });
+  return { lastContactAt, nextDate };
+};
+
+export type CaseloadFilter = { workerId?: string | undefined; query?: string | undefined };
+
+/**
+ * The households a user works with: those with an open enrolment (for a worker, assigned
+ * to them), with people and the latest contact, most recently contacted last.
+ */
+export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise<CaseloadRow[]> => {
+  const enrolments = (await db.enrolments.toArray()).filter(
+    (e) =>
+      !e.deleted && e.status !== 'closed' && (!filter.workerId || e.workerId === filter.workerId),
+  );
+  const byHousehold = groupBy(enrolments, (e) => e.householdId);
+  const households = (await db.households.bulkGet([...byHousehold.keys()])).filter(
+    (h): h is Household => !!h && !h.deleted,
+  );
+  const people = groupBy(
+    await db.people
+      .where('householdId')
+      .anyOf(households.map((h) => h.id))
+      .toArray(),
+    (p) => p.householdId,
+  );
+  const rows: CaseloadRow[] = [];
+  for (const household of households) {
+    const members = (people.get(household.id) ?? []).filter((p) => !p.deleted);
+    if (filter.query) {
+      const text = [
+        household.label,
+        household.street,
+        household.localityName,
+        ...members.map((p) => `${p.firstName} ${p.lastName}`),
+      ].join(' ');
+      if (!matchesQuery(text, filter.query)) continue;
+    }
+    rows.push({
+      household,
+      people: members,
+      enrolments: byHousehold.get(household.id) ?? [],
+      ...(await summarise(db, household.id)),
+    });
+  }
+  return rows.sort((a, b) => (a.lastContactAt ?? '').localeCompare(b.lastContactAt ?? ''));
+};
+
+export type HouseholdDetail = {
+  household: Household;
+  people: Person[];
+  enrolments: Enrolment[];
+  contacts: Contact[];
+};
+
+export const loadHousehold = async (db: TerenDb, id: string): Promise<HouseholdDetail | null> => {
+  const household = await db.households.get(id);
+  if (!household || household.deleted) return null;
+  const [people, enrolments, contacts] = await Promise.all([
+    db.people.where('householdId').equals(id).toArray(),
+    db.enrolments.where('householdId').equals(id).toArray(),
+    newestContacts(db, id).limit(50).toArray(),
+  ]);
+  return {
+    household,
+    people: people
+      .filter((p) => !p.deleted)
+      .sort((a, b) => RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation)),
+    enrolments: enrolments.filter((e) => !e.deleted),
+    contacts: contacts.filter((c) => !c.deleted),
+  };
+};

@@ -1,0 +1,45 @@
+/**
+ * Every version of the device database, oldest first. Versions are never edited once
+ * released: a change is a new entry with an upgrade step, tested in tests/unit/data.
+ */
+import type { Transaction } from 'dexie';
+
+export type SchemaVersion = {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+};
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      households: 'id, updatedAt',
+      people: 'id, householdId',
+      enrolments: 'id, householdId, workerId, status',
+      contacts: 'id, householdId, at',
+      plans: 'id, householdId, enrolmentId',
+      outbox: '++seq, recordId, createdAt',
+      meta: 'key',
+    },
+  },
+  {
+    // Drafts of forms survive reloads; contacts of a household are read newest first
+    // through a compound index; outbox entries count their failed attempts for back-off.
+    version: 2,
+    stores: {
+      contacts: 'id, householdId, at, [householdId+at]',
+      drafts: 'key, updatedAt',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('outbox')
+        .toCollection()
+        .modify((entry: { attempts?: number }) => {
+          entry.attempts ??= 0;
+        });
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1;
