@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import {
+  effectiveContacts,
   groupBy,
   isRealContact,
   matchesQuery,
@@ -8,6 +9,7 @@ import {
   type Enrolment,
   type Household,
   type Person,
+  type Plan,
 } from '../../core';
 import type { TerenDb } from '../db';
 
@@ -30,10 +32,13 @@ const newestContacts = (db: TerenDb, householdId: string) =>
 const summarise = async (db: TerenDb, householdId: string) => {
   let lastContactAt: string | null = null;
   let nextDate: string | null = null;
+  // A correction is newer than what it corrects, so walking newest first meets it earlier.
+  const superseded = new Set<string>();
   await newestContacts(db, householdId)
     .until(() => lastContactAt !== null && nextDate !== null)
     .each((c: Contact) => {
-      if (c.deleted) return;
+      if (c.amends) superseded.add(c.amends);
+      if (c.deleted || superseded.has(c.id)) return;
       if (!lastContactAt && isRealContact(c)) lastContactAt = c.at;
       if (!nextDate && c.nextDate) nextDate = c.nextDate;
     });
@@ -88,16 +93,21 @@ export type HouseholdDetail = {
   household: Household;
   people: Person[];
   enrolments: Enrolment[];
+  /** Latest version of each visit, newest first; corrected originals are left out. */
   contacts: Contact[];
+  /** Every contact version, for the history of a corrected visit. */
+  allContacts: Contact[];
+  plans: Plan[];
 };
 
 export const loadHousehold = async (db: TerenDb, id: string): Promise<HouseholdDetail | null> => {
   const household = await db.households.get(id);
   if (!household || household.deleted) return null;
-  const [people, enrolments, contacts] = await Promise.all([
+  const [people, enrolments, contacts, plans] = await Promise.all([
     db.people.where('householdId').equals(id).toArray(),
     db.enrolments.where('householdId').equals(id).toArray(),
-    newestContacts(db, id).limit(50).toArray(),
+    newestContacts(db, id).toArray(),
+    db.plans.where('householdId').equals(id).toArray(),
   ]);
   return {
     household,
@@ -105,6 +115,8 @@ export const loadHousehold = async (db: TerenDb, id: string): Promise<HouseholdD
       .filter((p) => !p.deleted)
       .sort((a, b) => RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation)),
     enrolments: enrolments.filter((e) => !e.deleted),
-    contacts: contacts.filter((c) => !c.deleted),
+    contacts: effectiveContacts(contacts),
+    allContacts: contacts,
+    plans: plans.filter((p) => !p.deleted),
   };
 };

@@ -42,15 +42,13 @@ describe('device database upgrades', () => {
     const c = aContact(h.id, h.id);
     await old.table('households').put(h);
     await old.table('contacts').put(c);
-    await old
-      .table('outbox')
-      .add({
-        mutationId: 'm1',
-        recordType: 'household',
-        recordId: h.id,
-        record: h,
-        createdAt: h.createdAt,
-      });
+    await old.table('outbox').add({
+      mutationId: 'm1',
+      recordType: 'household',
+      recordId: h.id,
+      record: h,
+      createdAt: h.createdAt,
+    });
     old.close();
 
     const db = new TerenDb(name);

@@ -1,0 +1,16 @@
+import type { TerenDb } from './db';
+
+/**
+ * Drafts of forms, saved as the user types, so leaving the page, a reload or a killed app
+ * never loses what was typed. Keys name the form and the record, e.g. "contact:new:<household>".
+ */
+export const saveDraft = async (db: TerenDb, key: string, value: unknown): Promise<void> => {
+  await db.drafts.put({ key, value, updatedAt: new Date().toISOString() });
+};
+
+export const loadDraft = async <T>(db: TerenDb, key: string): Promise<T | undefined> =>
+  (await db.drafts.get(key))?.value as T | undefined;
+
+export const clearDraft = async (db: TerenDb, key: string): Promise<void> => {
+  await db.drafts.delete(key);
+};

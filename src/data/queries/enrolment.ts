@@ -1,0 +1,28 @@
+import {
+  planState,
+  type Enrolment,
+  type Household,
+  type Person,
+  type Plan,
+  type PlanState,
+} from '../../core';
+import type { TerenDb } from '../db';
+
+export type EnrolmentDetail = {
+  enrolment: Enrolment;
+  household: Household;
+  people: Person[];
+  plan: PlanState<Plan>;
+};
+
+export const loadEnrolment = async (db: TerenDb, id: string): Promise<EnrolmentDetail | null> => {
+  const enrolment = await db.enrolments.get(id);
+  if (!enrolment || enrolment.deleted) return null;
+  const [household, people, plans] = await Promise.all([
+    db.households.get(enrolment.householdId),
+    db.people.where('householdId').equals(enrolment.householdId).toArray(),
+    db.plans.where('enrolmentId').equals(id).toArray(),
+  ]);
+  if (!household) return null;
+  return { enrolment, household, people: people.filter((p) => !p.deleted), plan: planState(plans) };
+};

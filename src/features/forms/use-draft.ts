@@ -1,0 +1,61 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { getDb } from '../../data/db';
+import { clearDraft, loadDraft, saveDraft } from '../../data/drafts';
+import { useMarkUnsaved } from '../update/unsaved-work';
+
+const SAVE_DELAY_MS = 300;
+
+/**
+ * Keeps a form's typing in the device database as a draft: restored when the form opens
+ * again (after navigating away, a reload or a killed app), removed on save or discard.
+ * While the form differs from what is saved, an app update will not reload the page.
+ */
+export const useDraft = <T extends FieldValues>(form: UseFormReturn<T>, key: string) => {
+  const [restored, setRestored] = useState<boolean | null>(null);
+  const ready = useRef(false);
+  const { reset, watch, formState } = form;
+
+  useEffect(() => {
+    ready.current = false;
+    let cancelled = false;
+    void loadDraft<T>(getDb(), key).then((draft) => {
+      if (cancelled) return;
+      if (draft) reset(draft, { keepDefaultValues: true });
+      setRestored(!!draft);
+      ready.current = true;
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [key, reset]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const subscription = watch((values) => {
+      if (!ready.current) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void saveDraft(getDb(), key, values), SAVE_DELAY_MS);
+    });
+    return () => {
+      // Flush on unmount so leaving the page right after typing loses nothing.
+      if (timer !== undefined && ready.current) {
+        clearTimeout(timer);
+        void saveDraft(getDb(), key, form.getValues());
+      }
+      subscription.unsubscribe();
+    };
+  }, [key, watch, form]);
+
+  useMarkUnsaved(key, formState.isDirty || restored === true);
+
+  return {
+    restored: restored === true,
+    /** After a successful save or an explicit discard. */
+    discard: async () => {
+      ready.current = false;
+      await clearDraft(getDb(), key);
+      setRestored(false);
+    },
+  };
+};
