@@ -1,7 +1,12 @@
 import { createBrowserRouter } from 'react-router';
 import { AgendaPage } from '../features/agenda/AgendaPage';
 import { CaseloadPage } from '../features/caseload/CaseloadPage';
+import { ContactFormPage } from '../features/contact/ContactFormPage';
+import { EditEnrolmentPage, NewEnrolmentPage } from '../features/enrolment/EnrolmentFormPage';
+import { HouseholdFormPage } from '../features/household/HouseholdFormPage';
 import { HouseholdPage } from '../features/household/HouseholdPage';
+import { PlanFormPage } from '../features/plan/PlanFormPage';
+import { PlanPage } from '../features/plan/PlanPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell } from './Shell';
@@ -13,7 +18,15 @@ export const createAppRouter = () =>
       children: [
         { index: true, element: <CaseloadPage /> },
         { path: 'agenda', element: <AgendaPage /> },
+        { path: 'households/new', element: <HouseholdFormPage /> },
         { path: 'households/:id', element: <HouseholdPage /> },
+        { path: 'households/:id/edit', element: <HouseholdFormPage /> },
+        { path: 'households/:householdId/enrolments/new', element: <NewEnrolmentPage /> },
+        { path: 'households/:householdId/contacts/new', element: <ContactFormPage /> },
+        { path: 'households/:householdId/contacts/:contactId/amend', element: <ContactFormPage /> },
+        { path: 'enrolments/:id/edit', element: <EditEnrolmentPage /> },
+        { path: 'enrolments/:id/plan', element: <PlanPage /> },
+        { path: 'enrolments/:id/plan/edit', element: <PlanFormPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

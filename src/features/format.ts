@@ -1,15 +1,5 @@
 import { useTranslation } from 'react-i18next';
-
-const TIME_ZONE = 'Europe/Prague';
-const DAY = 86_400_000;
-
-/** Calendar date in Prague for a moment: what a worker means by "today". */
-export const pragueDate = (at: Date | string): string =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(new Date(at));
-
-/** Whole calendar days between two Prague dates (YYYY-MM-DD), DST-safe. */
-export const daysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+import { daysBetween, pragueDate, TIME_ZONE } from '../core';
 
 export const useFormat = () => {
   const { t, i18n } = useTranslation();

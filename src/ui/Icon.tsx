@@ -1,5 +1,8 @@
 /** A few line icons, drawn here so no third-party origin is needed (CSP 'self'). */
 const PATHS = {
+  plus: 'M12 5v14M5 12h14',
+  edit: 'M4 20h4L19 9l-4-4L4 16v4ZM13.5 6.5l4 4',
+  plan: 'M8 4h8v3H8zM6 6H5v15h14V6h-1M9 12h6M9 16h4',
   people:
     'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 10a7 7 0 0 1 14 0M17 3.5a4 4 0 0 1 0 7.5M22 21a7 7 0 0 0-4.5-6.5',
   calendar: 'M4 5h16v16H4zM4 10h16M9 3v4M15 3v4',

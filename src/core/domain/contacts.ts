@@ -46,3 +46,14 @@ export const contactVersions = <C extends Pick<Contact, 'id' | 'amends'>>(
   }
   return chain;
 };
+
+/** Duration prefilled for each kind of contact, in minutes: the usual, not a rule. */
+export const DEFAULT_MINUTES = {
+  home_visit: 30,
+  office: 30,
+  phone: 10,
+  accompaniment: 60,
+  outreach: 20,
+  group: 60,
+  failed_attempt: 10,
+} as const satisfies Record<Contact['kind'], number>;

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCaseload } from '../../data/hooks';
-import { daysBetween, pragueDate, useFormat } from '../format';
+import { daysBetween, pragueDate } from '../../core';
+import { useFormat } from '../format';
 import { useServices } from '../services';
 
 /**

@@ -1,15 +1,18 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseloadRow } from '../../data/queries/caseload';
 import { Icon } from '../../ui/Icon';
+import { QuickContactSheet } from '../contact/QuickContactSheet';
 import { useFormat } from '../format';
 
 export const CaseloadItem = ({ row }: { row: CaseloadRow }) => {
   const { t } = useTranslation();
   const { ago } = useFormat();
+  const [sheet, setSheet] = useState(false);
   const { household, people, enrolments } = row;
   return (
-    <li>
+    <li className="case-row">
       <Link className="case-item" to={`/households/${household.id}`}>
         <span className="case-item__main">
           <span className="case-item__title">{household.label}</span>
@@ -33,8 +36,24 @@ export const CaseloadItem = ({ row }: { row: CaseloadRow }) => {
           <span className="case-item__label">{t('caseload.lastContact')}</span>
           <span className="case-item__value">{ago(row.lastContactAt)}</span>
         </span>
-        <Icon name="chevron" size={18} />
       </Link>
+      <button
+        type="button"
+        className="quick-button"
+        aria-label={`${t('quickContact.open')}: ${household.label}`}
+        title={t('quickContact.open')}
+        onClick={() => setSheet(true)}
+      >
+        <Icon name="plus" size={26} />
+      </button>
+      {sheet && (
+        <QuickContactSheet
+          household={household}
+          people={people}
+          enrolments={enrolments}
+          onClose={() => setSheet(false)}
+        />
+      )}
     </li>
   );
 };

@@ -1,9 +1,10 @@
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCaseload } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
 import { useServices } from '../services';
-import { CaseloadItem } from './CaseloadItem';
+import { CaseloadList } from './CaseloadList';
 
 export const CaseloadPage = () => {
   const { t } = useTranslation();
@@ -22,17 +23,23 @@ export const CaseloadPage = () => {
         <h1>{isWorker ? t('caseload.title') : t('caseload.teamTitle')}</h1>
         {rows && <span className="muted">{t('caseload.count', { count: rows.length })}</span>}
       </header>
-      <label className="search">
-        <Icon name="search" size={20} />
-        <input
-          type="search"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          placeholder={t('caseload.search')}
-          aria-label={t('caseload.search')}
-          autoComplete="off"
-        />
-      </label>
+      <div className="toolbar">
+        <label className="search">
+          <Icon name="search" size={20} />
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t('caseload.search')}
+            aria-label={t('caseload.search')}
+            autoComplete="off"
+          />
+        </label>
+        <Link className="button button--primary" to="/households/new">
+          <Icon name="plus" size={20} />{' '}
+          <span className="hide-narrow">{t('actions.newHousehold')}</span>
+        </Link>
+      </div>
       {!rows ? (
         <p className="muted">{t('common.loading')}</p>
       ) : rows.length === 0 ? (
@@ -40,11 +47,7 @@ export const CaseloadPage = () => {
           {query ? t('caseload.emptySearch', { query }) : t('caseload.empty')}
         </p>
       ) : (
-        <ul className="case-list" data-testid="caseload">
-          {rows.map((row) => (
-            <CaseloadItem key={row.household.id} row={row} />
-          ))}
-        </ul>
+        <CaseloadList rows={rows} />
       )}
     </section>
   );

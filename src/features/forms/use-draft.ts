@@ -11,7 +11,10 @@ const SAVE_DELAY_MS = 300;
  * again (after navigating away, a reload or a killed app), removed on save or discard.
  * While the form differs from what is saved, an app update will not reload the page.
  */
-export const useDraft = <T extends FieldValues>(form: UseFormReturn<T>, key: string) => {
+export const useDraft = <T extends FieldValues, TOut extends FieldValues>(
+  form: UseFormReturn<T, unknown, TOut>,
+  key: string,
+) => {
   const [restored, setRestored] = useState<boolean | null>(null);
   const ready = useRef(false);
   const { reset, watch, formState } = form;

@@ -1,18 +1,26 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { planState } from '../../core';
 import { useHousehold } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
+import { QuickContactSheet } from '../contact/QuickContactSheet';
 import { useFormat } from '../format';
+import { ContactItem } from './ContactItem';
+
+const PAGE = 30;
 
 export const HouseholdPage = () => {
   const { t } = useTranslation();
-  const { date, dateTime } = useFormat();
+  const { date } = useFormat();
   const { id = '' } = useParams();
   const detail = useHousehold(id);
+  const [sheet, setSheet] = useState(false);
+  const [shown, setShown] = useState(PAGE);
 
   if (detail === undefined) return <p className="page muted">{t('common.loading')}</p>;
   if (detail === null) return <p className="page empty">{t('household.notFound')}</p>;
-  const { household, people, enrolments, contacts } = detail;
+  const { household, people, enrolments, contacts, allContacts, plans } = detail;
 
   return (
     <section className="page">
@@ -20,11 +28,27 @@ export const HouseholdPage = () => {
         <Icon name="back" size={18} /> {t('common.back')}
       </Link>
       <header className="page__header">
-        <h1>{household.label}</h1>
-        <span className="muted">
-          {household.street}, {t(`enums.district.${household.district}`)}
-        </span>
+        <div>
+          <h1>{household.label}</h1>
+          <span className="muted">
+            {household.street}, {t(`enums.district.${household.district}`)} ·{' '}
+            {t(`enums.localityKind.${household.localityKind}`)}
+            {household.localityName ? ` · ${household.localityName}` : ''}
+          </span>
+        </div>
+        <Link className="button button--small" to={`/households/${household.id}/edit`}>
+          <Icon name="edit" size={18} /> {t('actions.edit')}
+        </Link>
       </header>
+
+      <div className="action-bar">
+        <button type="button" className="button button--primary" onClick={() => setSheet(true)}>
+          <Icon name="plus" size={20} /> {t('quickContact.open')}
+        </button>
+        <Link className="button" to={`/households/${household.id}/contacts/new`}>
+          {t('actions.logContact')}
+        </Link>
+      </div>
 
       <div className="columns">
         <section className="card">
@@ -48,34 +72,45 @@ export const HouseholdPage = () => {
               </li>
             ))}
           </ul>
-          <p className="muted">
-            {t('household.locality')}: {t(`enums.localityKind.${household.localityKind}`)}
-            {household.localityName ? ` · ${household.localityName}` : ''}
-          </p>
         </section>
 
         <section className="card">
           <h2>{t('household.enrolments')}</h2>
           <ul className="plain-list">
-            {enrolments.map((e) => (
-              <li key={e.id}>
-                <span className={`chip chip--${e.programme}`}>
-                  {t(`enums.programme.${e.programme}`)}
-                </span>{' '}
-                <span className="muted">
-                  {t(`enums.status.${e.status}`)} ·{' '}
-                  {t('household.since', { date: date(e.startDate) })}
-                </span>
-                {e.lease && (
-                  <div className="muted small">
-                    {e.lease.end
-                      ? t('household.lease', { flat: e.lease.flat, end: date(e.lease.end) })
-                      : t('household.leaseOpen', { flat: e.lease.flat })}
+            {enrolments.map((e) => {
+              const plan = planState(plans.filter((p) => p.enrolmentId === e.id));
+              return (
+                <li key={e.id} data-testid="enrolment">
+                  <span className={`chip chip--${e.programme}`}>
+                    {t(`enums.programme.${e.programme}`)}
+                  </span>{' '}
+                  <span className="muted">
+                    {t(`enums.status.${e.status}`)} ·{' '}
+                    {t('household.since', { date: date(e.startDate) })}
+                  </span>
+                  {e.lease && (
+                    <div className="muted small">
+                      {e.lease.end
+                        ? t('household.lease', { flat: e.lease.flat, end: date(e.lease.end) })
+                        : t('household.leaseOpen', { flat: e.lease.flat })}
+                    </div>
+                  )}
+                  <div className="inline-actions">
+                    <Link to={`/enrolments/${e.id}/plan`}>
+                      {t('actions.plan')}
+                      {plan.current
+                        ? ` (${t('plan.revision', { n: plan.current.revision })})`
+                        : ` – ${t('plan.none')}`}
+                    </Link>
+                    <Link to={`/enrolments/${e.id}/edit`}>{t('actions.edit')}</Link>
                   </div>
-                )}
-              </li>
-            ))}
+                </li>
+              );
+            })}
           </ul>
+          <Link className="button button--small" to={`/households/${household.id}/enrolments/new`}>
+            + {t('actions.enrol')}
+          </Link>
         </section>
       </div>
 
@@ -85,16 +120,41 @@ export const HouseholdPage = () => {
           <p className="muted">{t('household.noContacts')}</p>
         ) : (
           <ul className="plain-list" data-testid="contacts">
-            {contacts.map((c) => (
-              <li key={c.id} className={c.kind === 'failed_attempt' ? 'muted' : ''}>
-                <strong>{dateTime(c.at)}</strong> · {t(`enums.contactKind.${c.kind}`)} ·{' '}
-                {t('common.minutes', { count: c.minutes })}
-                {c.note && <div className="note">{c.note}</div>}
-              </li>
+            {contacts.slice(0, shown).map((c) => (
+              <ContactItem
+                key={c.id}
+                contact={c}
+                all={allContacts}
+                people={people}
+                enrolments={enrolments}
+              />
             ))}
           </ul>
         )}
+        {contacts.length > shown && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setShown(shown + PAGE)}
+          >
+            {t('contactList.showMore')}
+          </button>
+        )}
       </section>
+      {household.note && (
+        <section className="card">
+          <h2>{t('householdForm.note')}</h2>
+          <p className="note">{household.note}</p>
+        </section>
+      )}
+      {sheet && (
+        <QuickContactSheet
+          household={household}
+          people={people}
+          enrolments={enrolments}
+          onClose={() => setSheet(false)}
+        />
+      )}
     </section>
   );
 };

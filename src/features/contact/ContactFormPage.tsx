@@ -1,0 +1,202 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import {
+  CONTACT_KINDS,
+  DEFAULT_MINUTES,
+  INTERVENTIONS,
+  splitMinutes,
+  TOPICS,
+  type Contact,
+} from '../../core';
+import { getDb } from '../../data/db';
+import { useHousehold } from '../../data/hooks';
+import { saveWithOutbox } from '../../data/outbox';
+import type { HouseholdDetail } from '../../data/queries/caseload';
+import { CheckGroup } from '../forms/CheckGroup';
+import { Field, Fieldset } from '../forms/Field';
+import { DraftNotice, FormActions } from '../forms/FormActions';
+import { saveErrorMessage } from '../forms/save-error';
+import { useDraft } from '../forms/use-draft';
+import { useServices } from '../services';
+import {
+  contactFromForm,
+  ContactFormSchema,
+  contactToForm,
+  emptyContact,
+  OTHER_PARTICIPANTS,
+  type ContactFormOutput,
+  type ContactFormValues,
+} from './contact-form';
+import { defaultEnrolmentIds, defaultParticipantIds } from './defaults';
+
+const ContactForm = ({ detail, amends }: { detail: HouseholdDetail; amends: Contact | null }) => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { session } = useServices();
+  const [error, setError] = useState<string | null>(null);
+  const { household, people, enrolments } = detail;
+  const open = enrolments.filter(
+    (e) => e.status !== 'closed' || amends?.enrolmentIds.includes(e.id),
+  );
+  const [defaults] = useState(() =>
+    amends
+      ? contactToForm(amends)
+      : emptyContact(
+          new Date(),
+          defaultEnrolmentIds(enrolments, session.user.id),
+          defaultParticipantIds(people),
+        ),
+  );
+  const form = useForm<ContactFormValues, unknown, ContactFormOutput>({
+    resolver: zodResolver(ContactFormSchema),
+    defaultValues: defaults,
+  });
+  const { register, control, handleSubmit, setValue, getFieldState, formState } = form;
+  const { errors, isSubmitting } = formState;
+  const draft = useDraft(
+    form,
+    amends ? `contact:amend:${amends.id}` : `contact:new:${household.id}`,
+  );
+  const kind = useWatch({ control, name: 'kind' });
+  const minutes = Number(useWatch({ control, name: 'minutes' })) || 0;
+  const selected = useWatch({ control, name: 'enrolmentIds' });
+
+  useEffect(() => {
+    // Follow the usual duration of the chosen kind until the worker sets one themselves.
+    if (!getFieldState('minutes').isDirty) setValue('minutes', DEFAULT_MINUTES[kind]);
+  }, [kind, getFieldState, setValue]);
+
+  const selectedIds = Array.isArray(selected) ? (selected as string[]) : [];
+  const split = [...splitMinutes(minutes, selectedIds)].map(([id, m]) => {
+    const e = enrolments.find((x) => x.id === id);
+    return `${e ? t(`enums.programme.${e.programme}`) : '?'} ${t('common.minutes', { count: m })}`;
+  });
+
+  const submit = handleSubmit(async (values) => {
+    setError(null);
+    try {
+      const record = contactFromForm(values, {
+        householdId: household.id,
+        workerId: session.user.id,
+        amends,
+        now: new Date().toISOString(),
+      });
+      await saveWithOutbox(getDb(), 'contact', record);
+      await draft.discard();
+      await navigate(`/households/${household.id}`, { replace: true });
+    } catch (e) {
+      setError(saveErrorMessage(e, t));
+    }
+  });
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <DraftNotice shown={draft.restored} />
+      <Fieldset
+        legend={`${amends ? t('contactForm.amendTitle') : t('contactForm.newTitle')}: ${household.label}`}
+      >
+        {amends && <p className="muted">{t('contactForm.amendNote')}</p>}
+        <div className="grid-3">
+          <Field label={t('contactForm.date')} error={errors.date?.message}>
+            <input type="date" {...register('date')} />
+          </Field>
+          <Field label={t('contactForm.time')} error={errors.time?.message}>
+            <input type="time" {...register('time')} />
+          </Field>
+          <Field label={t('contactForm.minutes')} error={errors.minutes?.message}>
+            <input
+              type="number"
+              inputMode="numeric"
+              min={0}
+              step={5}
+              {...register('minutes', { valueAsNumber: true })}
+            />
+          </Field>
+        </div>
+        <Field label={t('contactForm.kind')} error={errors.kind?.message}>
+          <select {...register('kind')}>
+            {CONTACT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`enums.contactKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <CheckGroup
+          legend={t('contactForm.enrolments')}
+          options={open.map((e) => ({ value: e.id, label: t(`enums.programme.${e.programme}`) }))}
+          registration={register('enrolmentIds')}
+          error={errors.enrolmentIds?.message}
+          testId="contact-enrolments"
+        />
+        {split.length > 1 && (
+          <p className="muted small">{t('contactForm.split', { parts: split.join(' · ') })}</p>
+        )}
+        {kind !== 'failed_attempt' && (
+          <>
+            <CheckGroup
+              legend={t('contactForm.participants')}
+              options={people.map((p) => ({ value: p.id, label: `${p.firstName} ${p.lastName}` }))}
+              registration={register('participantIds')}
+              error={errors.participantIds?.message}
+            />
+            <CheckGroup
+              legend={t('contactForm.others')}
+              options={OTHER_PARTICIPANTS.map((o) => ({ value: o, label: t(`enums.other.${o}`) }))}
+              registration={register('otherParticipants')}
+            />
+            <CheckGroup
+              legend={t('contactForm.topics')}
+              options={TOPICS.map((o) => ({ value: o, label: t(`enums.topic.${o}`) }))}
+              registration={register('topics')}
+            />
+            <CheckGroup
+              legend={t('contactForm.interventions')}
+              options={INTERVENTIONS.map((o) => ({
+                value: o,
+                label: t(`enums.intervention.${o}`),
+              }))}
+              registration={register('interventions')}
+            />
+          </>
+        )}
+        <Field label={t('contactForm.note')} error={errors.note?.message} wide>
+          <textarea rows={4} {...register('note')} />
+        </Field>
+        <div className="grid-2">
+          <Field label={t('contactForm.nextStep')} error={errors.nextStep?.message}>
+            <input {...register('nextStep')} autoComplete="off" />
+          </Field>
+          <Field label={t('contactForm.nextDate')} error={errors.nextDate?.message}>
+            <input type="date" {...register('nextDate')} />
+          </Field>
+        </div>
+      </Fieldset>
+      <FormActions
+        saving={isSubmitting}
+        error={error ?? (Object.keys(errors).length ? t('forms.fixErrors') : null)}
+        draftRestored={draft.restored}
+        onDiscard={() => void draft.discard().then(() => form.reset(defaults))}
+      />
+    </form>
+  );
+};
+
+/** /households/:householdId/contacts/new and …/contacts/:contactId/amend */
+export const ContactFormPage = () => {
+  const { t } = useTranslation();
+  const { householdId = '', contactId } = useParams();
+  const detail = useHousehold(householdId);
+  if (detail === undefined) return <p className="page muted">{t('common.loading')}</p>;
+  if (detail === null) return <p className="page empty">{t('household.notFound')}</p>;
+  const amends = contactId ? (detail.allContacts.find((c) => c.id === contactId) ?? null) : null;
+  if (contactId && !amends) return <p className="page empty">{t('household.notFound')}</p>;
+  return (
+    <section className="page">
+      <ContactForm key={contactId ?? 'new'} detail={detail} amends={amends} />
+    </section>
+  );
+};

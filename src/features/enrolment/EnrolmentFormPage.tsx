@@ -1,0 +1,230 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import {
+  CLOSE_REASONS,
+  ENROLMENT_STATUSES,
+  isHousing,
+  LEGAL_BASES,
+  pragueDate,
+  PROGRAMMES,
+  type Enrolment,
+} from '../../core';
+import { getDb } from '../../data/db';
+import { useEnrolment, useHousehold } from '../../data/hooks';
+import { saveWithOutbox } from '../../data/outbox';
+import { Field, Fieldset } from '../forms/Field';
+import { DraftNotice, FormActions } from '../forms/FormActions';
+import { saveErrorMessage } from '../forms/save-error';
+import { useDraft } from '../forms/use-draft';
+import { useFormat } from '../format';
+import { useServices } from '../services';
+import {
+  emptyEnrolment,
+  enrolmentFormProblems,
+  enrolmentFromForm,
+  EnrolmentFormSchema,
+  enrolmentToForm,
+  type EnrolmentFormValues,
+} from './enrolment-form';
+
+type Props = { householdId: string; householdLabel: string; existing: Enrolment | null };
+
+const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
+  const { t } = useTranslation();
+  const { date } = useFormat();
+  const navigate = useNavigate();
+  const { session } = useServices();
+  const [error, setError] = useState<string | null>(null);
+  const defaults = existing
+    ? enrolmentToForm(existing)
+    : emptyEnrolment(session.user.id, pragueDate(new Date()));
+  const form = useForm<EnrolmentFormValues>({
+    resolver: zodResolver(EnrolmentFormSchema),
+    defaultValues: defaults,
+  });
+  const { register, control, handleSubmit, setError: setFieldError, formState } = form;
+  const { errors, isSubmitting } = formState;
+  const draft = useDraft(form, `enrolment:${existing?.id ?? `new:${householdId}`}`);
+  const programme = useWatch({ control, name: 'programme' });
+  const status = useWatch({ control, name: 'status' });
+  const consentGiven = useWatch({ control, name: 'consentGiven' });
+  const workers = session.team.length
+    ? session.team
+    : [{ id: session.user.id, name: session.user.name, role: session.user.role }];
+
+  const submit = handleSubmit(async (values) => {
+    setError(null);
+    const problems = enrolmentFormProblems(values);
+    for (const p of problems) {
+      const message =
+        p.code === 'required'
+          ? t('forms.required')
+          : p.code === 'before_start'
+            ? t('enrolmentForm.leaseEndBeforeStart')
+            : p.code === 'crisis_too_long'
+              ? t('enrolmentForm.crisisLeaseTooLong', { max: date(p.max ?? '') })
+              : p.code === 'close_needs_reason'
+                ? t('enrolmentForm.closeNeedsReason')
+                : t('enrolmentForm.consentNeedsDate');
+      setFieldError(p.field, { message });
+    }
+    if (problems.length) return;
+    try {
+      const record = enrolmentFromForm(values, {
+        householdId,
+        existing,
+        now: new Date().toISOString(),
+      });
+      await saveWithOutbox(getDb(), 'enrolment', record);
+      await draft.discard();
+      await navigate(`/households/${householdId}`, { replace: true });
+    } catch (e) {
+      setError(saveErrorMessage(e, t));
+    }
+  });
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <DraftNotice shown={draft.restored} />
+      <Fieldset
+        legend={`${existing ? t('enrolmentForm.editTitle') : t('enrolmentForm.newTitle')}: ${householdLabel}`}
+      >
+        <Field label={t('enrolmentForm.programme')} error={errors.programme?.message}>
+          <select {...register('programme')}>
+            {PROGRAMMES.map((p) => (
+              <option key={p} value={p}>
+                {t(`enums.programme.${p}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('enrolmentForm.startDate')} error={errors.startDate?.message}>
+          <input type="date" {...register('startDate')} aria-invalid={!!errors.startDate} />
+        </Field>
+        <Field label={t('enrolmentForm.worker')} error={errors.workerId?.message}>
+          <select {...register('workerId')}>
+            {workers.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('enrolmentForm.targetGroup')} error={errors.targetGroup?.message}>
+          <input {...register('targetGroup')} autoComplete="off" />
+        </Field>
+        <Field label={t('enrolmentForm.status')} error={errors.status?.message}>
+          <select {...register('status')}>
+            {ENROLMENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`enums.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {status === 'closed' && (
+          <>
+            <Field label={t('enrolmentForm.closedOn')} error={errors.closedOn?.message}>
+              <input type="date" {...register('closedOn')} />
+            </Field>
+            <Field label={t('enrolmentForm.closeReason')} error={errors.closeReason?.message}>
+              <select {...register('closeReason')} aria-invalid={!!errors.closeReason}>
+                <option value="">–</option>
+                {CLOSE_REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`enums.closeReason.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </>
+        )}
+      </Fieldset>
+
+      {isHousing(programme) && (
+        <Fieldset legend={t('enrolmentForm.lease')}>
+          <Field label={t('enrolmentForm.flat')} error={errors.leaseFlat?.message} wide>
+            <input
+              {...register('leaseFlat')}
+              autoComplete="off"
+              aria-invalid={!!errors.leaseFlat}
+            />
+          </Field>
+          <Field label={t('enrolmentForm.leaseStart')} error={errors.leaseStart?.message}>
+            <input type="date" {...register('leaseStart')} />
+          </Field>
+          <Field label={t('enrolmentForm.leaseEnd')} error={errors.leaseEnd?.message}>
+            <input type="date" {...register('leaseEnd')} aria-invalid={!!errors.leaseEnd} />
+          </Field>
+        </Fieldset>
+      )}
+
+      <Fieldset legend={t('enrolmentForm.consent')}>
+        <label className="check">
+          <input type="checkbox" {...register('consentGiven')} />
+          <span>{t('enrolmentForm.consentGiven')}</span>
+        </label>
+        {consentGiven && (
+          <Field label={t('enrolmentForm.consentDate')} error={errors.consentDate?.message}>
+            <input type="date" {...register('consentDate')} aria-invalid={!!errors.consentDate} />
+          </Field>
+        )}
+        <Field label={t('enrolmentForm.legalBasis')} error={errors.legalBasis?.message}>
+          <select {...register('legalBasis')}>
+            {LEGAL_BASES.map((b) => (
+              <option key={b} value={b}>
+                {t(`enums.legalBasis.${b}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </Fieldset>
+      <FormActions
+        saving={isSubmitting}
+        error={error ?? (Object.keys(errors).length ? t('forms.fixErrors') : null)}
+        draftRestored={draft.restored}
+        onDiscard={() => void draft.discard().then(() => form.reset(defaults))}
+      />
+    </form>
+  );
+};
+
+/** /households/:householdId/enrolments/new */
+export const NewEnrolmentPage = () => {
+  const { t } = useTranslation();
+  const { householdId = '' } = useParams();
+  const detail = useHousehold(householdId);
+  if (detail === undefined) return <p className="page muted">{t('common.loading')}</p>;
+  if (detail === null) return <p className="page empty">{t('household.notFound')}</p>;
+  return (
+    <section className="page">
+      <EnrolmentForm
+        householdId={householdId}
+        householdLabel={detail.household.label}
+        existing={null}
+      />
+    </section>
+  );
+};
+
+/** /enrolments/:id/edit */
+export const EditEnrolmentPage = () => {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const detail = useEnrolment(id);
+  if (detail === undefined) return <p className="page muted">{t('common.loading')}</p>;
+  if (detail === null) return <p className="page empty">{t('household.notFound')}</p>;
+  return (
+    <section className="page">
+      <EnrolmentForm
+        key={id}
+        householdId={detail.household.id}
+        householdLabel={detail.household.label}
+        existing={detail.enrolment}
+      />
+    </section>
+  );
+};

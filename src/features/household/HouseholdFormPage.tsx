@@ -1,0 +1,235 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { DISTRICTS, LOCALITY_KINDS, RELATIONS } from '../../core';
+import { getDb } from '../../data/db';
+import { useHousehold } from '../../data/hooks';
+import { saveAllWithOutbox, type RecordWrite } from '../../data/outbox';
+import { Field, Fieldset } from '../forms/Field';
+import { DraftNotice, FormActions } from '../forms/FormActions';
+import { saveErrorMessage } from '../forms/save-error';
+import { useDraft } from '../forms/use-draft';
+import { useServices } from '../services';
+import {
+  emptyHousehold,
+  emptyMember,
+  householdFromForm,
+  householdToForm,
+  HouseholdFormSchema,
+  type HouseholdFormOutput,
+  type HouseholdFormValues,
+} from './household-form';
+
+type Existing = NonNullable<ReturnType<typeof useHousehold>>;
+
+const HouseholdForm = ({ existing }: { existing: Existing | null }) => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { session } = useServices();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<HouseholdFormValues, unknown, HouseholdFormOutput>({
+    resolver: zodResolver(HouseholdFormSchema),
+    defaultValues: existing
+      ? householdToForm(existing.household, existing.people)
+      : emptyHousehold(),
+  });
+  const { register, control, handleSubmit, formState } = form;
+  const { errors, isSubmitting } = formState;
+  const members = useFieldArray<HouseholdFormValues, 'members', 'key'>({
+    control,
+    name: 'members',
+    keyName: 'key',
+  });
+  const draft = useDraft(form, `household:${existing?.household.id ?? 'new'}`);
+
+  const submit = handleSubmit(async (values) => {
+    setError(null);
+    try {
+      const { household, people } = householdFromForm(
+        values,
+        existing,
+        session.user.teamId ?? '',
+        new Date().toISOString(),
+      );
+      const writes: RecordWrite[] = [
+        { type: 'household', record: household },
+        ...people.map((p): RecordWrite => ({ type: 'person', record: p })),
+      ];
+      await saveAllWithOutbox(getDb(), writes);
+      await draft.discard();
+      // A new household is worked with through an enrolment: that form comes next.
+      await navigate(
+        existing ? `/households/${household.id}` : `/households/${household.id}/enrolments/new`,
+        {
+          replace: true,
+        },
+      );
+    } catch (e) {
+      setError(saveErrorMessage(e, t));
+    }
+  });
+
+  const err = (message: string | undefined) => (message ? message : undefined);
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <DraftNotice shown={draft.restored} />
+      <Fieldset legend={existing ? t('householdForm.editTitle') : t('householdForm.newTitle')}>
+        <Field
+          label={t('householdForm.label')}
+          hint={t('householdForm.labelHint')}
+          error={err(errors.label?.message)}
+        >
+          <input {...register('label')} aria-invalid={!!errors.label} />
+        </Field>
+        <Field label={t('householdForm.street')} error={err(errors.street?.message)}>
+          <input {...register('street')} autoComplete="off" />
+        </Field>
+        <Field label={t('householdForm.city')} error={err(errors.city?.message)}>
+          <input {...register('city')} autoComplete="off" />
+        </Field>
+        <Field label={t('householdForm.district')} error={err(errors.district?.message)}>
+          <select {...register('district')}>
+            {DISTRICTS.map((d) => (
+              <option key={d} value={d}>
+                {t(`enums.district.${d}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('householdForm.localityKind')} error={err(errors.localityKind?.message)}>
+          <select {...register('localityKind')}>
+            {LOCALITY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`enums.localityKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('householdForm.localityName')} error={err(errors.localityName?.message)}>
+          <input {...register('localityName')} autoComplete="off" />
+        </Field>
+        <Field label={t('householdForm.phone')} error={err(errors.phone?.message)}>
+          <input {...register('phone')} type="tel" inputMode="tel" autoComplete="off" />
+        </Field>
+        <Field label={t('householdForm.note')} error={err(errors.note?.message)} wide>
+          <textarea {...register('note')} rows={3} />
+        </Field>
+      </Fieldset>
+
+      <Fieldset legend={t('householdForm.members')}>
+        {errors.members?.root?.message || errors.members?.message ? (
+          <p className="field__error" role="alert">
+            {t('householdForm.atLeastOne')}
+          </p>
+        ) : null}
+        {members.fields.map((member, i) => {
+          const e = errors.members?.[i];
+          return (
+            <div key={member.key} className="subform" data-testid="member">
+              <div className="subform__header">
+                <strong>{t('householdForm.member', { n: i + 1 })}</strong>
+                {members.fields.length > 1 && (
+                  <button
+                    type="button"
+                    className="button button--small button--ghost"
+                    onClick={() => members.remove(i)}
+                  >
+                    {t('householdForm.removeMember')}
+                  </button>
+                )}
+              </div>
+              <div className="grid-2">
+                <Field label={t('householdForm.firstName')} error={err(e?.firstName?.message)}>
+                  <input
+                    {...register(`members.${i}.firstName`)}
+                    autoComplete="off"
+                    aria-invalid={!!e?.firstName}
+                  />
+                </Field>
+                <Field label={t('householdForm.lastName')} error={err(e?.lastName?.message)}>
+                  <input
+                    {...register(`members.${i}.lastName`)}
+                    autoComplete="off"
+                    aria-invalid={!!e?.lastName}
+                  />
+                </Field>
+                <Field label={t('householdForm.birthYear')} error={err(e?.birthYear?.message)}>
+                  <input
+                    {...register(`members.${i}.birthYear`, {
+                      setValueAs: (v: unknown) =>
+                        v === '' || v === null || v === undefined ? null : Number(v),
+                    })}
+                    type="number"
+                    inputMode="numeric"
+                    min={1900}
+                    max={2100}
+                  />
+                </Field>
+                <Field label={t('householdForm.relation')} error={err(e?.relation?.message)}>
+                  <select {...register(`members.${i}.relation`)}>
+                    {RELATIONS.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`enums.relation.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                <Field label={t('householdForm.phone')} error={err(e?.phone?.message)}>
+                  <input
+                    {...register(`members.${i}.phone`)}
+                    type="tel"
+                    inputMode="tel"
+                    autoComplete="off"
+                  />
+                </Field>
+                <Field label={t('householdForm.email')} error={err(e?.email?.message)}>
+                  <input {...register(`members.${i}.email`)} type="email" autoComplete="off" />
+                </Field>
+              </div>
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            members.append(emptyMember(members.fields.length === 0 ? 'head' : 'child'))
+          }
+        >
+          + {t('householdForm.addMember')}
+        </button>
+      </Fieldset>
+      <FormActions
+        saving={isSubmitting}
+        error={error ?? (Object.keys(errors).length ? t('forms.fixErrors') : null)}
+        draftRestored={draft.restored}
+        onDiscard={() => {
+          void draft
+            .discard()
+            .then(() =>
+              form.reset(
+                existing ? householdToForm(existing.household, existing.people) : emptyHousehold(),
+              ),
+            );
+        }}
+      />
+    </form>
+  );
+};
+
+/** /households/new and /households/:id/edit */
+export const HouseholdFormPage = () => {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const existing = useHousehold(id ?? '');
+  if (id && existing === undefined) return <p className="page muted">{t('common.loading')}</p>;
+  if (id && existing === null) return <p className="page empty">{t('household.notFound')}</p>;
+  return (
+    <section className="page">
+      <HouseholdForm key={id ?? 'new'} existing={id ? (existing ?? null) : null} />
+    </section>
+  );
+};
