@@ -64,6 +64,7 @@ export const launchBrowser = async (): Promise<{
     locale: 'cs-CZ',
     timezoneId: 'Europe/Prague',
   });
+  context.setDefaultTimeout(10_000);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
