@@ -35,7 +35,11 @@ export const CaseloadPage = () => {
             autoComplete="off"
           />
         </label>
-        <Link className="button button--primary" to="/households/new" aria-label={t('actions.newHousehold')}>
+        <Link
+          className="button button--primary"
+          to="/households/new"
+          aria-label={t('actions.newHousehold')}
+        >
           <Icon name="plus" size={20} />{' '}
           <span className="hide-narrow">{t('actions.newHousehold')}</span>
         </Link>

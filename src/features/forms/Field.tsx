@@ -8,18 +8,20 @@ type Props = {
   wide?: boolean;
 };
 
-/** A labelled form control with its error, readable at arm's length on a phone. */
+/** A labelled form control with its hint or error, readable at arm's length on a phone. */
 export const Field = ({ label, error, hint, children, wide }: Props) => (
-  <label className={`field${wide ? ' field--wide' : ''}`}>
-    <span>{label}</span>
-    {children}
+  <div className={`field${wide ? ' field--wide' : ''}`}>
+    <label className="field__label">
+      <span>{label}</span>
+      {children}
+    </label>
     {hint && !error && <span className="field__hint">{hint}</span>}
     {error && (
       <span className="field__error" role="alert">
         {error}
       </span>
     )}
-  </label>
+  </div>
 );
 
 export const Fieldset = ({ legend, children }: { legend: string; children: ReactNode }) => (

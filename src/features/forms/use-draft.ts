@@ -24,7 +24,7 @@ export const useDraft = <T extends FieldValues, TOut extends FieldValues>(
     let cancelled = false;
     void loadDraft<T>(getDb(), key).then((draft) => {
       if (cancelled) return;
-      if (draft) reset(draft, { keepDefaultValues: true });
+      if (draft) reset(draft);
       setRestored(!!draft);
       ready.current = true;
     });

@@ -177,7 +177,7 @@ const HouseholdForm = ({ existing }: { existing: Existing | null }) => {
                     ))}
                   </select>
                 </Field>
-                <Field label={t('householdForm.phone')} error={err(e?.phone?.message)}>
+                <Field label={t('householdForm.memberPhone')} error={err(e?.phone?.message)}>
                   <input
                     {...register(`members.${i}.phone`)}
                     type="tel"

@@ -147,6 +147,7 @@ export const cs = {
     birthYear: 'Rok narození',
     relation: 'Vztah',
     email: 'E-mail',
+    memberPhone: 'Telefon',
     addMember: 'Přidat člena',
     removeMember: 'Odebrat člena',
     member: 'Člen {{n}}',

@@ -147,6 +147,7 @@ export const en: Messages = {
     birthYear: 'Year of birth',
     relation: 'Relation',
     email: 'E-mail',
+    memberPhone: 'Phone',
     addMember: 'Add member',
     removeMember: 'Remove member',
     member: 'Member {{n}}',

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../src/data/db';
 import { CaseloadPage } from '../../../src/features/caseload/CaseloadPage';
 import { aHousehold, anEnrolment, aPerson } from '../../factories/records';
-import { aSession, renderScreen } from './render';
+import { aSession, renderScreen, resetAppDb } from './render';
 
 const worker = '00000000-0000-4000-8000-0000000000a1';
 
@@ -24,10 +24,7 @@ beforeEach(async () => {
     anEnrolment(c.id, { workerId: '00000000-0000-4000-8000-0000000000a9' }),
   ]);
 });
-afterEach(async () => {
-  await getDb().delete();
-  await getDb().open();
-});
+afterEach(resetAppDb);
 
 describe('CaseloadPage', () => {
   it("shows a worker's households with programme and locality", async () => {

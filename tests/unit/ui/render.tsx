@@ -1,7 +1,8 @@
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { getDb } from '../../../src/data/db';
 import { ServicesContext, type Services } from '../../../src/features/services';
 import { i18n } from '../../../src/i18n/i18n';
 import { createApiClient } from '../../../src/sync/api-client';
@@ -21,8 +22,15 @@ export const aSession = (over: Partial<Services['session']['user']> = {}): Servi
   team: [],
 });
 
+/** Shows where the app navigated to, for assertions. */
+const Where = () => <div data-testid="location">{useLocation().pathname}</div>;
+
 /** Renders a screen as the app does: Czech, a router, and the app services. */
-export const renderScreen = (ui: ReactNode, services: Partial<Services> = {}) =>
+export const renderScreen = (
+  ui: ReactNode,
+  services: Partial<Services> = {},
+  routing: { path: string; url: string } | null = null,
+) =>
   render(
     <I18nextProvider i18n={i18n}>
       <ServicesContext.Provider
@@ -34,7 +42,26 @@ export const renderScreen = (ui: ReactNode, services: Partial<Services> = {}) =>
           ...services,
         }}
       >
-        <MemoryRouter>{ui}</MemoryRouter>
+        <MemoryRouter initialEntries={[routing?.url ?? '/']}>
+          {routing ? (
+            <Routes>
+              <Route path={routing.path} element={ui} />
+              <Route path="*" element={<Where />} />
+            </Routes>
+          ) : (
+            ui
+          )}
+        </MemoryRouter>
       </ServicesContext.Provider>
     </I18nextProvider>,
   );
+
+/**
+ * Unmounts first (forms flush their drafts on unmount), then empties the app database, so
+ * no test sees another's data.
+ */
+export const resetAppDb = async () => {
+  cleanup();
+  await getDb().delete();
+  await getDb().open();
+};
