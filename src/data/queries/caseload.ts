@@ -52,14 +52,21 @@ export type CaseloadFilter = { workerId?: string | undefined; query?: string | u
  * to them), with people and the latest contact, most recently contacted last.
  */
 export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise<CaseloadRow[]> => {
-  const enrolments = (await db.enrolments.toArray()).filter(
-    (e) =>
-      !e.deleted && e.status !== 'closed' && (!filter.workerId || e.workerId === filter.workerId),
+  const all = (await db.enrolments.toArray()).filter((e) => !e.deleted);
+  const enrolled = new Set(all.map((e) => e.householdId));
+  const enrolments = all.filter(
+    (e) => e.status !== 'closed' && (!filter.workerId || e.workerId === filter.workerId),
   );
   const byHousehold = groupBy(enrolments, (e) => e.householdId);
-  const households = (await db.households.bulkGet([...byHousehold.keys()])).filter(
-    (h): h is Household => !!h && !h.deleted,
-  );
+  // Households registered on this device but not enrolled yet stay visible, so one whose
+  // enrolment form was left unfinished is not lost from sight.
+  const unenrolled = await db.households.filter((h) => !h.deleted && !enrolled.has(h.id)).toArray();
+  const households = [
+    ...(await db.households.bulkGet([...byHousehold.keys()])).filter(
+      (h): h is Household => !!h && !h.deleted,
+    ),
+    ...unenrolled,
+  ];
   const people = groupBy(
     await db.people
       .where('householdId')

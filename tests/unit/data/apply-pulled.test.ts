@@ -78,3 +78,13 @@ describe('loadCaseload', () => {
     expect(await loadCaseload(db, { workerId: worker })).toEqual([]);
   });
 });
+
+describe('loadCaseload and households without an enrolment', () => {
+  it('keeps a just-registered household in sight until it is enrolled', async () => {
+    const lonely = aHousehold({ label: 'Bez programu' });
+    await db.households.put(lonely);
+    const rows = await loadCaseload(db, { workerId: '00000000-0000-4000-8000-0000000000a1' });
+    expect(rows.map((r) => r.household.id)).toEqual([lonely.id]);
+    expect(rows[0]?.enrolments).toEqual([]);
+  });
+});
