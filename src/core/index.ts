@@ -9,3 +9,4 @@ export * from './domain/plans';
 export * from './domain/leases';
 export * from './time/prague';
 export * from './domain/enrolment-rules';
+export * from './rules';

@@ -1,0 +1,49 @@
+import type { Programme } from '../domain/programmes';
+import type { ContactRule } from './rule';
+
+/** About three months: the first phase of the housing tiers (004_*: "měsíce 0-3"). */
+const FIRST_PHASE_DAYS = 91;
+
+/**
+ * Seeded defaults from the Ostrava housing pilot (domain.md); each organisation may edit
+ * its own copy. Family prevention and field work have sensible defaults of our own.
+ */
+export const DEFAULT_RULES: Record<Programme, ContactRule> = {
+  social_housing: {
+    programme: 'social_housing',
+    phases: [
+      { fromDay: 0, toDay: FIRST_PHASE_DAYS, requirement: { kind: 'min_per_period', period: 'iso_week', min: 1 } },
+      { fromDay: FIRST_PHASE_DAYS, toDay: null, requirement: { kind: 'avg_per_week', perWeek: 2, windowWeeks: 4 } },
+    ],
+    planWithinDays: FIRST_PHASE_DAYS,
+    leaseWarningDays: 30,
+  },
+  affordable_housing: {
+    programme: 'affordable_housing',
+    phases: [
+      { fromDay: 0, toDay: FIRST_PHASE_DAYS, requirement: { kind: 'min_per_period', period: 'iso_week', min: 1 } },
+      { fromDay: FIRST_PHASE_DAYS, toDay: null, requirement: { kind: 'min_per_period', period: 'month', min: 1 } },
+    ],
+    planWithinDays: FIRST_PHASE_DAYS,
+    leaseWarningDays: 30,
+  },
+  crisis_housing: {
+    programme: 'crisis_housing',
+    // "Intensive social work": at least two contacts every week for the whole stay.
+    phases: [{ fromDay: 0, toDay: null, requirement: { kind: 'min_per_period', period: 'iso_week', min: 2 } }],
+    planWithinDays: 30,
+    leaseWarningDays: 30,
+  },
+  family_prevention: {
+    programme: 'family_prevention',
+    phases: [{ fromDay: 0, toDay: null, requirement: { kind: 'min_per_period', period: 'month', min: 2 } }],
+    planWithinDays: 60,
+    leaseWarningDays: null,
+  },
+  field_work: {
+    programme: 'field_work',
+    phases: [{ fromDay: 0, toDay: null, requirement: { kind: 'min_per_period', period: 'month', min: 1 } }],
+    planWithinDays: null,
+    leaseWarningDays: null,
+  },
+};

@@ -1,0 +1,196 @@
+import type { Contact } from '../records/contact';
+import { isRealContact } from '../records/contact';
+import type { Enrolment } from '../records/enrolment';
+import type { Plan } from '../records/plan';
+import { effectiveContacts } from '../domain/contacts';
+import { addDays, daysBetween, pragueDate } from '../time/prague';
+import { nominalDays, periodsBetween, type Period } from './periods';
+import type { ContactRule } from './rule';
+
+export type PeriodStatus = 'met' | 'missed' | 'due' | 'at_risk';
+
+export type PeriodResult = Period & {
+  required: number;
+  count: number;
+  status: PeriodStatus;
+  /** Whether the period is over (its last day is before today). */
+  complete: boolean;
+};
+
+/** red: a period was missed and the current one is not met yet; amber: running out of time. */
+export type Urgency = 'overdue' | 'at_risk' | 'due' | 'met' | 'none';
+
+export type PlanStatus = 'not_required' | 'in_place' | 'pending' | 'due_soon' | 'overdue' | 'review_due';
+
+export type EnrolmentEvaluation = {
+  urgency: Urgency;
+  current: PeriodResult | null;
+  previous: PeriodResult | null;
+  /** The last day by which the next contact is needed. */
+  nextDue: string | null;
+  plan: { status: PlanStatus; due: string | null };
+  lease: { end: string; daysLeft: number; warning: boolean } | null;
+};
+
+/** Days before the end of a period in which an unmet period counts as at risk. */
+const RISK_DAYS = { week: 2, month: 7 } as const;
+const PLAN_DUE_SOON_DAYS = 14;
+
+/** Prague dates of the real contacts that served this enrolment, sorted. */
+export const countedDates = (enrolmentId: string, contacts: readonly Contact[]): string[] =>
+  effectiveContacts(contacts)
+    .filter((c) => isRealContact(c) && c.enrolmentIds.includes(enrolmentId))
+    .map((c) => pragueDate(c.at))
+    .sort();
+
+const countIn = (dates: readonly string[], from: string, to: string): number => {
+  // Binary search for the first date >= from, then count while < to.
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((dates[mid] as string) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let n = 0;
+  for (let i = lo; i < dates.length && (dates[i] as string) < to; i++) n++;
+  return n;
+};
+
+/** Judges one period given the counted contact dates and today. */
+export const judgePeriod = (
+  p: Period,
+  enrolmentStart: string,
+  dates: readonly string[],
+  today: string,
+): PeriodResult => {
+  const r = p.requirement;
+  let required = 0;
+  let count = 0;
+  if (r?.kind === 'min_per_period') {
+    required = Math.round((r.min * daysBetween(p.start, p.end)) / nominalDays(p));
+    count = countIn(dates, p.start, p.end);
+  } else if (r?.kind === 'avg_per_week') {
+    // A rolling window ending with this week, never reaching before the enrolment.
+    const back = addDays(p.end, -7 * r.windowWeeks);
+    const windowStart = back > enrolmentStart ? back : enrolmentStart;
+    required = Math.round((r.perWeek * daysBetween(windowStart, p.end)) / 7);
+    count = countIn(dates, windowStart, p.end);
+  }
+  const complete = p.end <= today;
+  const met = count >= required;
+  let status: PeriodStatus;
+  if (complete) status = met ? 'met' : 'missed';
+  else if (met) status = 'met';
+  else {
+    const riskDays = r?.kind === 'min_per_period' && r.period === 'month' ? RISK_DAYS.month : RISK_DAYS.week;
+    status = daysBetween(today, p.end) <= riskDays ? 'at_risk' : 'due';
+  }
+  return { ...p, required, count, status, complete };
+};
+
+/** The day after the enrolment stops being evaluated: its closing day, or tomorrow. */
+const horizon = (e: Pick<Enrolment, 'status' | 'closedOn'>, today: string): string =>
+  e.status === 'closed' && e.closedOn && e.closedOn < today ? addDays(e.closedOn, 1) : addDays(today, 1);
+
+/** Every period from the enrolment's start to today (or its closing), judged. */
+export const evaluatePeriods = (
+  enrolment: Pick<Enrolment, 'id' | 'startDate' | 'status' | 'closedOn'>,
+  contacts: readonly Contact[],
+  rule: ContactRule,
+  today: string,
+  from: string = enrolment.startDate,
+): PeriodResult[] => {
+  const dates = countedDates(enrolment.id, contacts);
+  const start = from > enrolment.startDate ? from : enrolment.startDate;
+  const stop = horizon(enrolment, today);
+  const closed = enrolment.status === 'closed' && stop <= today;
+  // The period holding today runs to its natural end; a closed enrolment's last one is cut.
+  return periodsBetween(enrolment.startDate, rule.phases, start, closed ? stop : addDays(stop, 62))
+    .filter((p) => p.start < stop)
+    .map((p) => judgePeriod(p, enrolment.startDate, dates, today));
+};
+
+export type Compliance = { met: number; total: number; ratio: number | null };
+
+/**
+ * Share of completed periods with a requirement that were met, among those that end within
+ * [from, to). Periods that require nothing are left out rather than counted as met.
+ */
+export const compliance = (periods: readonly PeriodResult[], from: string, to: string): Compliance => {
+  const judged = periods.filter((p) => p.complete && p.required > 0 && p.end > from && p.end <= to);
+  const met = judged.filter((p) => p.status === 'met').length;
+  return { met, total: judged.length, ratio: judged.length ? met / judged.length : null };
+};
+
+const planStatus = (
+  enrolment: Pick<Enrolment, 'startDate'>,
+  plans: readonly Plan[],
+  rule: ContactRule,
+  today: string,
+): EnrolmentEvaluation['plan'] => {
+  const live = plans.filter((p) => !p.deleted);
+  if (live.length) {
+    const newest = live.reduce((a, b) => (b.revision > a.revision ? b : a));
+    const review = newest.reviewDate;
+    return review && review <= today ? { status: 'review_due', due: review } : { status: 'in_place', due: review };
+  }
+  if (rule.planWithinDays === null) return { status: 'not_required', due: null };
+  const due = addDays(enrolment.startDate, rule.planWithinDays);
+  if (due < today) return { status: 'overdue', due };
+  return { status: daysBetween(today, due) <= PLAN_DUE_SOON_DAYS ? 'due_soon' : 'pending', due };
+};
+
+/** How recent a history the agenda needs: enough for the previous period and any window. */
+const lookbackStart = (rule: ContactRule, today: string): string => {
+  const windowWeeks = Math.max(
+    0,
+    ...rule.phases.map((p) => (p.requirement?.kind === 'avg_per_week' ? p.requirement.windowWeeks : 0)),
+  );
+  return addDays(today, -Math.max(62, 7 * (windowWeeks + 2)));
+};
+
+/**
+ * Where an enrolment stands today: the current and previous period, the urgency for the
+ * worker's agenda, the next due date, the plan and the lease. Pure: same inputs, same answer,
+ * whatever order the contacts come in.
+ */
+export const evaluateEnrolment = (
+  enrolment: Enrolment,
+  contacts: readonly Contact[],
+  plans: readonly Plan[],
+  rule: ContactRule,
+  today: string,
+): EnrolmentEvaluation => {
+  const lease =
+    enrolment.lease?.end && enrolment.status !== 'closed'
+      ? (() => {
+          const end = enrolment.lease.end;
+          const daysLeft = daysBetween(today, end);
+          return { end, daysLeft, warning: rule.leaseWarningDays !== null && daysLeft <= rule.leaseWarningDays };
+        })()
+      : null;
+  const plan = enrolment.status === 'closed' ? { status: 'not_required' as const, due: null } : planStatus(enrolment, plans, rule, today);
+  if (enrolment.status !== 'active' || enrolment.startDate > today) {
+    return { urgency: 'none', current: null, previous: null, nextDue: null, plan, lease };
+  }
+  const periods = evaluatePeriods(enrolment, contacts, rule, today, lookbackStart(rule, today));
+  const current = periods.at(-1) ?? null;
+  const previous = periods.at(-2) ?? null;
+  let urgency: Urgency;
+  if (!current || !current.requirement) urgency = 'none';
+  else if (current.status === 'met') urgency = 'met';
+  else if (previous?.status === 'missed') urgency = 'overdue';
+  else urgency = current.status === 'at_risk' ? 'at_risk' : 'due';
+
+  let nextDue: string | null = null;
+  if (current?.requirement) {
+    if (current.status !== 'met') nextDue = addDays(current.end, -1);
+    else {
+      // Met for now: the next contact is needed by the end of the following period.
+      const [following] = periodsBetween(enrolment.startDate, rule.phases, current.end, addDays(current.end, 40));
+      nextDue = following ? addDays(following.end, -1) : null;
+    }
+  }
+  return { urgency, current, previous, nextDue, plan, lease };
+};

@@ -1,0 +1,4 @@
+export * from './defaults';
+export * from './evaluate';
+export * from './periods';
+export * from './rule';
