@@ -8,6 +8,7 @@ import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { HttpProblem, sendProblem } from './http/problem';
 import { registerSecurityHeaders } from './http/security-headers';
+import { registerRuleRoutes } from './rules/routes';
 import { registerPullRoute } from './sync/pull-route';
 
 export type AppOptions = Pick<
@@ -54,6 +55,7 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
   app.get('/api/health', async () => ({ ok: true, database: db.kind }));
   registerAuthRoutes(app, db, opts);
   registerPullRoute(app, db);
+  registerRuleRoutes(app, db);
 
   const hasApp = existsSync(join(opts.staticDir, 'index.html'));
   if (hasApp) {

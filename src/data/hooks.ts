@@ -1,14 +1,14 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from './db';
 import { loadCaseload, loadHousehold, type CaseloadFilter } from './queries/caseload';
 import { loadEnrolment } from './queries/enrolment';
+import { useLive } from './use-live';
 
 /** Live views of the device database: components re-render when the data changes. */
 export const useCaseload = (filter: CaseloadFilter) =>
-  useLiveQuery(() => loadCaseload(getDb(), filter), [filter.workerId, filter.query]);
+  useLive(() => loadCaseload(getDb(), filter), [filter.workerId, filter.query, filter.today]);
 
-export const useHousehold = (id: string) => useLiveQuery(() => loadHousehold(getDb(), id), [id]);
+export const useHousehold = (id: string) => useLive(() => loadHousehold(getDb(), id), [id]);
 
-export const usePendingCount = () => useLiveQuery(() => getDb().outbox.count(), [], 0);
+export const usePendingCount = () => useLive(() => getDb().outbox.count(), []) ?? 0;
 
-export const useEnrolment = (id: string) => useLiveQuery(() => loadEnrolment(getDb(), id), [id]);
+export const useEnrolment = (id: string) => useLive(() => loadEnrolment(getDb(), id), [id]);

@@ -46,6 +46,10 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
     logout: async (token: string) => {
       await call('/api/auth/logout', { method: 'POST', token });
     },
+    rules: async (token: string) => {
+      const body = (await call('/api/rules', { method: 'GET', token })) as { rules?: unknown };
+      return Array.isArray(body.rules) ? body.rules : [];
+    },
     pull: async (token: string, cursor: string, limit = 1000) =>
       PullResponse.parse(
         await call(`/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, {

@@ -1,6 +1,8 @@
 import type { TerenDb } from '../data/db';
 import { pendingCount } from '../data/outbox';
+import { saveRules } from '../data/rules';
 import { loadSession } from '../data/session';
+import type { ContactRule } from '../core';
 import { ApiError, type ApiClient } from './api-client';
 import { pullAll } from './pull';
 import { useSyncStatus } from './status-store';
@@ -34,6 +36,7 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
     set({ phase: 'syncing', received: 0, error: null });
     try {
       await pullAll(db, api, session.token, (received) => set({ received }));
+      await saveRules(db, (await api.rules(session.token)) as ContactRule[]);
       set({ phase: 'idle', lastSyncAt: new Date().toISOString(), error: null });
     } catch (e) {
       const code = e instanceof ApiError ? e.code : 'internal';

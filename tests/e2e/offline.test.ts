@@ -52,7 +52,7 @@ describe('a worker offline', () => {
     await page.getByRole('heading', { name: 'Členové domácnosti' }).waitFor();
     expect(page.url()).toBe(url);
     await page.getByRole('link', { name: 'Agenda' }).click();
-    await page.getByRole('heading', { name: 'Nejdéle bez kontaktu' }).waitFor();
+    await page.getByTestId('agenda-overdue').waitFor();
   });
 
   it('syncs again when the connection returns', async () => {

@@ -12,8 +12,16 @@ export const DEFAULT_RULES: Record<Programme, ContactRule> = {
   social_housing: {
     programme: 'social_housing',
     phases: [
-      { fromDay: 0, toDay: FIRST_PHASE_DAYS, requirement: { kind: 'min_per_period', period: 'iso_week', min: 1 } },
-      { fromDay: FIRST_PHASE_DAYS, toDay: null, requirement: { kind: 'avg_per_week', perWeek: 2, windowWeeks: 4 } },
+      {
+        fromDay: 0,
+        toDay: FIRST_PHASE_DAYS,
+        requirement: { kind: 'min_per_period', period: 'iso_week', min: 1 },
+      },
+      {
+        fromDay: FIRST_PHASE_DAYS,
+        toDay: null,
+        requirement: { kind: 'avg_per_week', perWeek: 2, windowWeeks: 4 },
+      },
     ],
     planWithinDays: FIRST_PHASE_DAYS,
     leaseWarningDays: 30,
@@ -21,8 +29,16 @@ export const DEFAULT_RULES: Record<Programme, ContactRule> = {
   affordable_housing: {
     programme: 'affordable_housing',
     phases: [
-      { fromDay: 0, toDay: FIRST_PHASE_DAYS, requirement: { kind: 'min_per_period', period: 'iso_week', min: 1 } },
-      { fromDay: FIRST_PHASE_DAYS, toDay: null, requirement: { kind: 'min_per_period', period: 'month', min: 1 } },
+      {
+        fromDay: 0,
+        toDay: FIRST_PHASE_DAYS,
+        requirement: { kind: 'min_per_period', period: 'iso_week', min: 1 },
+      },
+      {
+        fromDay: FIRST_PHASE_DAYS,
+        toDay: null,
+        requirement: { kind: 'min_per_period', period: 'month', min: 1 },
+      },
     ],
     planWithinDays: FIRST_PHASE_DAYS,
     leaseWarningDays: 30,
@@ -30,19 +46,29 @@ export const DEFAULT_RULES: Record<Programme, ContactRule> = {
   crisis_housing: {
     programme: 'crisis_housing',
     // "Intensive social work": at least two contacts every week for the whole stay.
-    phases: [{ fromDay: 0, toDay: null, requirement: { kind: 'min_per_period', period: 'iso_week', min: 2 } }],
+    phases: [
+      {
+        fromDay: 0,
+        toDay: null,
+        requirement: { kind: 'min_per_period', period: 'iso_week', min: 2 },
+      },
+    ],
     planWithinDays: 30,
     leaseWarningDays: 30,
   },
   family_prevention: {
     programme: 'family_prevention',
-    phases: [{ fromDay: 0, toDay: null, requirement: { kind: 'min_per_period', period: 'month', min: 2 } }],
+    phases: [
+      { fromDay: 0, toDay: null, requirement: { kind: 'min_per_period', period: 'month', min: 2 } },
+    ],
     planWithinDays: 60,
     leaseWarningDays: null,
   },
   field_work: {
     programme: 'field_work',
-    phases: [{ fromDay: 0, toDay: null, requirement: { kind: 'min_per_period', period: 'month', min: 1 } }],
+    phases: [
+      { fromDay: 0, toDay: null, requirement: { kind: 'min_per_period', period: 'month', min: 1 } },
+    ],
     planWithinDays: null,
     leaseWarningDays: null,
   },

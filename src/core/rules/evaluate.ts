@@ -20,7 +20,8 @@ export type PeriodResult = Period & {
 /** red: a period was missed and the current one is not met yet; amber: running out of time. */
 export type Urgency = 'overdue' | 'at_risk' | 'due' | 'met' | 'none';
 
-export type PlanStatus = 'not_required' | 'in_place' | 'pending' | 'due_soon' | 'overdue' | 'review_due';
+export type PlanStatus =
+  'not_required' | 'in_place' | 'pending' | 'due_soon' | 'overdue' | 'review_due';
 
 export type EnrolmentEvaluation = {
   urgency: Urgency;
@@ -83,7 +84,8 @@ export const judgePeriod = (
   if (complete) status = met ? 'met' : 'missed';
   else if (met) status = 'met';
   else {
-    const riskDays = r?.kind === 'min_per_period' && r.period === 'month' ? RISK_DAYS.month : RISK_DAYS.week;
+    const riskDays =
+      r?.kind === 'min_per_period' && r.period === 'month' ? RISK_DAYS.month : RISK_DAYS.week;
     status = daysBetween(today, p.end) <= riskDays ? 'at_risk' : 'due';
   }
   return { ...p, required, count, status, complete };
@@ -91,7 +93,9 @@ export const judgePeriod = (
 
 /** The day after the enrolment stops being evaluated: its closing day, or tomorrow. */
 const horizon = (e: Pick<Enrolment, 'status' | 'closedOn'>, today: string): string =>
-  e.status === 'closed' && e.closedOn && e.closedOn < today ? addDays(e.closedOn, 1) : addDays(today, 1);
+  e.status === 'closed' && e.closedOn && e.closedOn < today
+    ? addDays(e.closedOn, 1)
+    : addDays(today, 1);
 
 /** Every period from the enrolment's start to today (or its closing), judged. */
 export const evaluatePeriods = (
@@ -117,7 +121,11 @@ export type Compliance = { met: number; total: number; ratio: number | null };
  * Share of completed periods with a requirement that were met, among those that end within
  * [from, to). Periods that require nothing are left out rather than counted as met.
  */
-export const compliance = (periods: readonly PeriodResult[], from: string, to: string): Compliance => {
+export const compliance = (
+  periods: readonly PeriodResult[],
+  from: string,
+  to: string,
+): Compliance => {
   const judged = periods.filter((p) => p.complete && p.required > 0 && p.end > from && p.end <= to);
   const met = judged.filter((p) => p.status === 'met').length;
   return { met, total: judged.length, ratio: judged.length ? met / judged.length : null };
@@ -133,7 +141,9 @@ const planStatus = (
   if (live.length) {
     const newest = live.reduce((a, b) => (b.revision > a.revision ? b : a));
     const review = newest.reviewDate;
-    return review && review <= today ? { status: 'review_due', due: review } : { status: 'in_place', due: review };
+    return review && review <= today
+      ? { status: 'review_due', due: review }
+      : { status: 'in_place', due: review };
   }
   if (rule.planWithinDays === null) return { status: 'not_required', due: null };
   const due = addDays(enrolment.startDate, rule.planWithinDays);
@@ -145,7 +155,9 @@ const planStatus = (
 const lookbackStart = (rule: ContactRule, today: string): string => {
   const windowWeeks = Math.max(
     0,
-    ...rule.phases.map((p) => (p.requirement?.kind === 'avg_per_week' ? p.requirement.windowWeeks : 0)),
+    ...rule.phases.map((p) =>
+      p.requirement?.kind === 'avg_per_week' ? p.requirement.windowWeeks : 0,
+    ),
   );
   return addDays(today, -Math.max(62, 7 * (windowWeeks + 2)));
 };
@@ -167,10 +179,17 @@ export const evaluateEnrolment = (
       ? (() => {
           const end = enrolment.lease.end;
           const daysLeft = daysBetween(today, end);
-          return { end, daysLeft, warning: rule.leaseWarningDays !== null && daysLeft <= rule.leaseWarningDays };
+          return {
+            end,
+            daysLeft,
+            warning: rule.leaseWarningDays !== null && daysLeft <= rule.leaseWarningDays,
+          };
         })()
       : null;
-  const plan = enrolment.status === 'closed' ? { status: 'not_required' as const, due: null } : planStatus(enrolment, plans, rule, today);
+  const plan =
+    enrolment.status === 'closed'
+      ? { status: 'not_required' as const, due: null }
+      : planStatus(enrolment, plans, rule, today);
   if (enrolment.status !== 'active' || enrolment.startDate > today) {
     return { urgency: 'none', current: null, previous: null, nextDue: null, plan, lease };
   }
@@ -188,7 +207,12 @@ export const evaluateEnrolment = (
     if (current.status !== 'met') nextDue = addDays(current.end, -1);
     else {
       // Met for now: the next contact is needed by the end of the following period.
-      const [following] = periodsBetween(enrolment.startDate, rule.phases, current.end, addDays(current.end, 40));
+      const [following] = periodsBetween(
+        enrolment.startDate,
+        rule.phases,
+        current.end,
+        addDays(current.end, 40),
+      );
       nextDue = following ? addDays(following.end, -1) : null;
     }
   }

@@ -40,10 +40,30 @@ export const ContactRule = z
   .superRefine((rule, ctx) => {
     rule.phases.forEach((p, i) => {
       const prev = rule.phases[i - 1];
-      if (i === 0 && p.fromDay !== 0) ctx.addIssue({ code: 'custom', path: ['phases', i, 'fromDay'], message: 'first_phase_starts_at_0' });
-      if (prev && p.fromDay !== prev.toDay) ctx.addIssue({ code: 'custom', path: ['phases', i, 'fromDay'], message: 'phases_must_touch' });
-      if (p.toDay !== null && p.toDay <= p.fromDay) ctx.addIssue({ code: 'custom', path: ['phases', i, 'toDay'], message: 'phase_ends_before_start' });
-      if (i === rule.phases.length - 1 && p.toDay !== null) ctx.addIssue({ code: 'custom', path: ['phases', i, 'toDay'], message: 'last_phase_open_ended' });
+      if (i === 0 && p.fromDay !== 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phases', i, 'fromDay'],
+          message: 'first_phase_starts_at_0',
+        });
+      if (prev && p.fromDay !== prev.toDay)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phases', i, 'fromDay'],
+          message: 'phases_must_touch',
+        });
+      if (p.toDay !== null && p.toDay <= p.fromDay)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phases', i, 'toDay'],
+          message: 'phase_ends_before_start',
+        });
+      if (i === rule.phases.length - 1 && p.toDay !== null)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phases', i, 'toDay'],
+          message: 'last_phase_open_ended',
+        });
     });
   });
 export type ContactRule = z.infer<typeof ContactRule>;

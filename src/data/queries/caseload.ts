@@ -1,6 +1,9 @@
 import Dexie from 'dexie';
 import {
   effectiveContacts,
+  pragueDate,
+  type EnrolmentEvaluation,
+  type Urgency,
   groupBy,
   isRealContact,
   matchesQuery,
@@ -12,11 +15,17 @@ import {
   type Plan,
 } from '../../core';
 import type { TerenDb } from '../db';
+import { loadRules } from '../rules';
+import { evaluateAll } from './evaluations';
 
 export type CaseloadRow = {
   household: Household;
   people: Person[];
   enrolments: Enrolment[];
+  /** Where each open enrolment stands against its programme's rule today. */
+  evaluations: Map<string, EnrolmentEvaluation>;
+  /** The most urgent of the household's enrolments. */
+  urgency: Urgency;
   /** The newest contact that counts (failed attempts do not). */
   lastContactAt: string | null;
   /** The next agreed date from the newest contact that set one. */
@@ -45,7 +54,19 @@ const summarise = async (db: TerenDb, householdId: string) => {
   return { lastContactAt, nextDate };
 };
 
-export type CaseloadFilter = { workerId?: string | undefined; query?: string | undefined };
+export type CaseloadFilter = {
+  workerId?: string | undefined;
+  query?: string | undefined;
+  /** Prague date to evaluate the rules on; today by default. */
+  today?: string | undefined;
+};
+
+const URGENCY_RANK: Record<Urgency, number> = { overdue: 0, at_risk: 1, due: 2, met: 3, none: 4 };
+export const mostUrgent = (list: Iterable<Urgency>): Urgency => {
+  let worst: Urgency = 'none';
+  for (const u of list) if (URGENCY_RANK[u] < URGENCY_RANK[worst]) worst = u;
+  return worst;
+};
 
 /**
  * The households a user works with: those with an open enrolment (for a worker, assigned
@@ -67,6 +88,12 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
     ),
     ...unenrolled,
   ];
+  const evaluations = await evaluateAll(
+    db,
+    enrolments,
+    await loadRules(db),
+    filter.today ?? pragueDate(new Date()),
+  );
   const people = groupBy(
     await db.people
       .where('householdId')
@@ -86,14 +113,23 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
       ].join(' ');
       if (!matchesQuery(text, filter.query)) continue;
     }
+    const own = byHousehold.get(household.id) ?? [];
+    const evaluated = new Map(own.map((e) => [e.id, evaluations.get(e.id) as EnrolmentEvaluation]));
     rows.push({
       household,
       people: members,
-      enrolments: byHousehold.get(household.id) ?? [],
+      enrolments: own,
+      evaluations: evaluated,
+      urgency: mostUrgent([...evaluated.values()].map((v) => v.urgency)),
       ...(await summarise(db, household.id)),
     });
   }
-  return rows.sort((a, b) => (a.lastContactAt ?? '').localeCompare(b.lastContactAt ?? ''));
+  // Most urgent first; within the same urgency, who has waited longest.
+  return rows.sort(
+    (a, b) =>
+      URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] ||
+      (a.lastContactAt ?? '').localeCompare(b.lastContactAt ?? ''),
+  );
 };
 
 export type HouseholdDetail = {

@@ -1,13 +1,44 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { addDays, pragueDate, type Enrolment, type EnrolmentEvaluation } from '../../core';
 import { useCaseload } from '../../data/hooks';
-import { daysBetween, pragueDate } from '../../core';
+import type { CaseloadRow } from '../../data/queries/caseload';
 import { useFormat } from '../format';
 import { useServices } from '../services';
+import { EvaluationNotes } from '../status/EvaluationNotes';
+import { UrgencyBadge } from '../status/UrgencyBadge';
+
+type Item = { row: CaseloadRow; enrolment: Enrolment; evaluation: EnrolmentEvaluation };
+
+const Section = ({
+  title,
+  empty,
+  items,
+  testId,
+  children,
+}: {
+  title: string;
+  empty: string;
+  items: unknown[];
+  testId: string;
+  children: ReactNode;
+}) => (
+  <section className="card" data-testid={testId}>
+    <h2>
+      {title} <span className="muted">({items.length})</span>
+    </h2>
+    {items.length === 0 ? (
+      <p className="muted">{empty}</p>
+    ) : (
+      <ul className="plain-list agenda-list">{children}</ul>
+    )}
+  </section>
+);
 
 /**
- * The morning view: what was agreed for today or earlier, then who has waited longest.
- * The contact-frequency rules (due / overdue per programme) refine this ordering.
+ * The morning view: who is overdue, who is due this week (most urgent first), leases about
+ * to end, plans to draw up, and appointments agreed. Offline, and live as contacts are logged.
  */
 export const AgendaPage = () => {
   const { t } = useTranslation();
@@ -18,8 +49,47 @@ export const AgendaPage = () => {
   const today = pragueDate(new Date());
 
   if (!rows) return <p className="page muted">{t('common.loading')}</p>;
-  const planned = rows.filter((r) => r.nextDate && daysBetween(r.nextDate, today) >= 0);
-  const longest = rows.slice(0, 10);
+  const items: Item[] = rows.flatMap((row) =>
+    row.enrolments.flatMap((enrolment) => {
+      const evaluation = row.evaluations.get(enrolment.id);
+      return evaluation ? [{ row, enrolment, evaluation }] : [];
+    }),
+  );
+  const byDue = (a: Item, b: Item) =>
+    (a.evaluation.nextDue ?? '').localeCompare(b.evaluation.nextDue ?? '');
+  const overdue = items.filter((i) => i.evaluation.urgency === 'overdue').sort(byDue);
+  const thisWeek = items
+    .filter((i) => i.evaluation.urgency === 'at_risk' || i.evaluation.urgency === 'due')
+    .filter((i) => !i.evaluation.nextDue || i.evaluation.nextDue <= addDays(today, 7))
+    .sort(
+      (a, b) =>
+        (a.evaluation.urgency === 'at_risk' ? 0 : 1) -
+          (b.evaluation.urgency === 'at_risk' ? 0 : 1) || byDue(a, b),
+    );
+  const leases = items
+    .filter((i) => i.evaluation.lease?.warning)
+    .sort((a, b) => (a.evaluation.lease?.daysLeft ?? 0) - (b.evaluation.lease?.daysLeft ?? 0));
+  const plans = items.filter((i) =>
+    ['overdue', 'due_soon', 'review_due'].includes(i.evaluation.plan.status),
+  );
+  const planned = rows
+    .filter((r) => r.nextDate && r.nextDate <= addDays(today, 7))
+    .sort((a, b) => (a.nextDate ?? '').localeCompare(b.nextDate ?? ''));
+
+  const line = ({ row, enrolment, evaluation }: Item, badge: boolean) => (
+    <li key={enrolment.id} className="agenda-item">
+      <span className="agenda-item__main">
+        <Link to={`/households/${row.household.id}`}>{row.household.label}</Link>{' '}
+        {badge && <UrgencyBadge urgency={evaluation.urgency} />}
+        <span className="muted small">
+          {' '}
+          {t(`enums.programme.${enrolment.programme}`)} ·{' '}
+          {t('agenda.lastContact', { ago: ago(row.lastContactAt) })}
+        </span>
+      </span>
+      <EvaluationNotes evaluation={evaluation} />
+    </li>
+  );
 
   return (
     <section className="page">
@@ -27,37 +97,62 @@ export const AgendaPage = () => {
         <h1>{t('agenda.title')}</h1>
         <span className="muted">{date(today)}</span>
       </header>
-      <section className="card">
-        <h2>{t('agenda.planned')}</h2>
-        {planned.length === 0 ? (
-          <p className="muted">{t('agenda.noneToday')}</p>
-        ) : (
-          <ul className="plain-list">
-            {planned.map((r) => (
-              <li key={r.household.id}>
-                <Link to={`/households/${r.household.id}`}>{r.household.label}</Link>{' '}
-                <span className="muted">
-                  {t('agenda.agreedFor', { date: date(r.nextDate ?? today) })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="card">
-        <h2>{t('agenda.longest')}</h2>
-        <p className="muted small">{t('agenda.rulesNote')}</p>
-        <ul className="plain-list" data-testid="agenda-longest">
-          {longest.map((r) => (
-            <li key={r.household.id}>
-              <Link to={`/households/${r.household.id}`}>{r.household.label}</Link>{' '}
-              <span className="muted">
-                {r.lastContactAt ? ago(r.lastContactAt) : t('agenda.noContactYet')}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {overdue.length === 0 && thisWeek.length === 0 && (
+        <p className="notice">{t('agenda.allClear')}</p>
+      )}
+      <Section
+        title={t('agenda.overdue')}
+        empty={t('agenda.noneOverdue')}
+        items={overdue}
+        testId="agenda-overdue"
+      >
+        {overdue.map((i) => line(i, false))}
+      </Section>
+      <Section
+        title={t('agenda.thisWeek')}
+        empty={t('agenda.noneThisWeek')}
+        items={thisWeek}
+        testId="agenda-week"
+      >
+        {thisWeek.map((i) => line(i, true))}
+      </Section>
+      <Section
+        title={t('agenda.leases')}
+        empty={t('agenda.noneLeases')}
+        items={leases}
+        testId="agenda-leases"
+      >
+        {leases.map((i) => line(i, false))}
+      </Section>
+      <Section
+        title={t('agenda.plans')}
+        empty={t('agenda.nonePlans')}
+        items={plans}
+        testId="agenda-plans"
+      >
+        {plans.map((i) => (
+          <li key={i.enrolment.id} className="agenda-item">
+            <Link to={`/enrolments/${i.enrolment.id}/plan`}>{i.row.household.label}</Link>{' '}
+            <span className="muted small">{t(`enums.programme.${i.enrolment.programme}`)}</span>{' '}
+            <EvaluationNotes evaluation={{ ...i.evaluation, lease: null, nextDue: null }} />
+          </li>
+        ))}
+      </Section>
+      <Section
+        title={t('agenda.planned')}
+        empty={t('agenda.nonePlanned')}
+        items={planned}
+        testId="agenda-planned"
+      >
+        {planned.map((r) => (
+          <li key={r.household.id} className="agenda-item">
+            <Link to={`/households/${r.household.id}`}>{r.household.label}</Link>{' '}
+            <span className="muted small">
+              {t('agenda.agreedFor', { date: date(r.nextDate ?? today) })}
+            </span>
+          </li>
+        ))}
+      </Section>
     </section>
   );
 };

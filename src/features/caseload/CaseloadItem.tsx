@@ -5,6 +5,8 @@ import type { CaseloadRow } from '../../data/queries/caseload';
 import { Icon } from '../../ui/Icon';
 import { QuickContactSheet } from '../contact/QuickContactSheet';
 import { useFormat } from '../format';
+import { EvaluationNotes } from '../status/EvaluationNotes';
+import { UrgencyBadge } from '../status/UrgencyBadge';
 
 export const CaseloadItem = ({ row }: { row: CaseloadRow }) => {
   const { t } = useTranslation();
@@ -13,9 +15,11 @@ export const CaseloadItem = ({ row }: { row: CaseloadRow }) => {
   const { household, people, enrolments } = row;
   return (
     <li className="case-row">
-      <Link className="case-item" to={`/households/${household.id}`}>
+      <Link className={`case-item case-item--${row.urgency}`} to={`/households/${household.id}`}>
         <span className="case-item__main">
-          <span className="case-item__title">{household.label}</span>
+          <span className="case-item__title">
+            {household.label} {row.urgency !== 'none' && <UrgencyBadge urgency={row.urgency} />}
+          </span>
           <span className="case-item__meta">
             {t(`enums.district.${household.district}`)} ·{' '}
             {t(`enums.localityKind.${household.localityKind}`)}
@@ -31,6 +35,10 @@ export const CaseloadItem = ({ row }: { row: CaseloadRow }) => {
               {t('caseload.members', { count: people.length })}
             </span>
           </span>
+          {enrolments.map((e) => {
+            const evaluation = row.evaluations.get(e.id);
+            return evaluation ? <EvaluationNotes key={e.id} evaluation={evaluation} /> : null;
+          })}
         </span>
         <span className="case-item__side">
           <span className="case-item__label">{t('caseload.lastContact')}</span>

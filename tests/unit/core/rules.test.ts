@@ -43,8 +43,17 @@ describe('evaluateEnrolment', () => {
   it('shows a household enrolled 10 days ago with no contact as overdue', () => {
     const e = enrolledOn(start);
     const result = evaluateEnrolment(e, [], [], social, today);
-    expect(result.previous).toMatchObject({ start: '2026-11-02', end: '2026-11-09', status: 'missed' });
-    expect(result.current).toMatchObject({ start: '2026-11-09', status: 'due', required: 1, count: 0 });
+    expect(result.previous).toMatchObject({
+      start: '2026-11-02',
+      end: '2026-11-09',
+      status: 'missed',
+    });
+    expect(result.current).toMatchObject({
+      start: '2026-11-09',
+      status: 'due',
+      required: 1,
+      count: 0,
+    });
     expect(result.urgency).toBe('overdue');
     expect(result.nextDue).toBe('2026-11-15');
   });
@@ -66,15 +75,22 @@ describe('evaluateEnrolment', () => {
   it('counts the corrected version of an amended contact only', () => {
     const e = enrolledOn(start);
     const original = visit(e, '2026-11-10');
-    const correction = { ...visit(e, '2026-11-10', { kind: 'failed_attempt' }), amends: original.id };
+    const correction = {
+      ...visit(e, '2026-11-10', { kind: 'failed_attempt' }),
+      amends: original.id,
+    };
     expect(evaluateEnrolment(e, [original], [], social, today).urgency).toBe('met');
     expect(evaluateEnrolment(e, [original, correction], [], social, today).urgency).toBe('overdue');
   });
 
   it('is at risk on the last two days of an unmet week', () => {
     const e = enrolledOn(start);
-    expect(evaluateEnrolment(e, [visit(e, '2026-11-03')], [], social, '2026-11-14').urgency).toBe('at_risk');
-    expect(evaluateEnrolment(e, [visit(e, '2026-11-03')], [], social, '2026-11-12').urgency).toBe('due');
+    expect(evaluateEnrolment(e, [visit(e, '2026-11-03')], [], social, '2026-11-14').urgency).toBe(
+      'at_risk',
+    );
+    expect(evaluateEnrolment(e, [visit(e, '2026-11-03')], [], social, '2026-11-12').urgency).toBe(
+      'due',
+    );
   });
 
   it('counts a late-evening contact on a Sunday in Prague for that week, across DST', () => {
@@ -90,7 +106,11 @@ describe('evaluateEnrolment', () => {
     const today2 = '2026-05-20';
     const weekly = Array.from({ length: 19 }, (_, i) => visit(e, addDays('2026-01-06', 7 * i)));
     const result = evaluateEnrolment(e, weekly, [], social, today2);
-    expect(result.current?.requirement).toEqual({ kind: 'avg_per_week', perWeek: 2, windowWeeks: 4 });
+    expect(result.current?.requirement).toEqual({
+      kind: 'avg_per_week',
+      perWeek: 2,
+      windowWeeks: 4,
+    });
     expect(result.previous?.status).toBe('missed');
     expect(result.urgency).toBe('overdue');
     const twice = weekly.flatMap((c) => [c, visit(e, addDays(c.at.slice(0, 10), 2))]);
@@ -99,21 +119,45 @@ describe('evaluateEnrolment', () => {
 
   it('asks for the plan within the first three months', () => {
     const e = enrolledOn(start);
-    expect(evaluateEnrolment(e, [], [], social, today).plan).toEqual({ status: 'pending', due: '2027-02-01' });
+    expect(evaluateEnrolment(e, [], [], social, today).plan).toEqual({
+      status: 'pending',
+      due: '2027-02-01',
+    });
     expect(evaluateEnrolment(e, [], [], social, '2027-01-25').plan.status).toBe('due_soon');
     expect(evaluateEnrolment(e, [], [], social, '2027-02-02').plan.status).toBe('overdue');
-    expect(evaluateEnrolment(enrolledOn(start, { programme: 'field_work' }), [], [], DEFAULT_RULES.field_work, today).plan.status).toBe('not_required');
+    expect(
+      evaluateEnrolment(
+        enrolledOn(start, { programme: 'field_work' }),
+        [],
+        [],
+        DEFAULT_RULES.field_work,
+        today,
+      ).plan.status,
+    ).toBe('not_required');
   });
 
   it('counts down a crisis lease and warns 30 days before its end', () => {
-    const e = enrolledOn('2026-06-01', { programme: 'crisis_housing', lease: { flat: 'K 1', start: '2026-06-01', end: '2026-12-01' } });
+    const e = enrolledOn('2026-06-01', {
+      programme: 'crisis_housing',
+      lease: { flat: 'K 1', start: '2026-06-01', end: '2026-12-01' },
+    });
     const rule = DEFAULT_RULES.crisis_housing;
-    expect(evaluateEnrolment(e, [], [], rule, '2026-10-01').lease).toEqual({ end: '2026-12-01', daysLeft: 61, warning: false });
-    expect(evaluateEnrolment(e, [], [], rule, '2026-11-12').lease).toEqual({ end: '2026-12-01', daysLeft: 19, warning: true });
+    expect(evaluateEnrolment(e, [], [], rule, '2026-10-01').lease).toEqual({
+      end: '2026-12-01',
+      daysLeft: 61,
+      warning: false,
+    });
+    expect(evaluateEnrolment(e, [], [], rule, '2026-11-12').lease).toEqual({
+      end: '2026-12-01',
+      daysLeft: 19,
+      warning: true,
+    });
   });
 
   it('says nothing is due for a paused or closed enrolment', () => {
-    expect(evaluateEnrolment(enrolledOn(start, { status: 'paused' }), [], [], social, today).urgency).toBe('none');
+    expect(
+      evaluateEnrolment(enrolledOn(start, { status: 'paused' }), [], [], social, today).urgency,
+    ).toBe('none');
   });
 });
 
@@ -127,7 +171,12 @@ describe('laws of the engine', () => {
     todayOffset: fc.integer({ min: 0, max: 400 }),
   });
 
-  const setup = (s: { rule: ContactRule; startOffset: number; days: [number, boolean][]; todayOffset: number }) => {
+  const setup = (s: {
+    rule: ContactRule;
+    startOffset: number;
+    days: [number, boolean][];
+    todayOffset: number;
+  }) => {
     const e = enrolledOn(addDays('2026-01-01', s.startOffset), { programme: s.rule.programme });
     const today = addDays('2026-01-01', s.startOffset + s.todayOffset);
     const contacts = s.days.map(([d, failed]) =>
@@ -174,10 +223,16 @@ describe('laws of the engine', () => {
     fc.assert(
       fc.property(scenario, fc.integer(), (s, seed) => {
         const { e, today, contacts } = setup(s);
-        const shuffled = [...contacts].sort((a, b) => ((a.id.charCodeAt(5) ^ seed) & 7) - ((b.id.charCodeAt(5) ^ seed) & 7));
-        expect(evaluateEnrolment(e, shuffled, [], s.rule, today)).toEqual(evaluateEnrolment(e, contacts, [], s.rule, today));
+        const shuffled = [...contacts].sort(
+          (a, b) => ((a.id.charCodeAt(5) ^ seed) & 7) - ((b.id.charCodeAt(5) ^ seed) & 7),
+        );
+        expect(evaluateEnrolment(e, shuffled, [], s.rule, today)).toEqual(
+          evaluateEnrolment(e, contacts, [], s.rule, today),
+        );
         const real = contacts.filter((c) => c.kind !== 'failed_attempt');
-        expect(evaluatePeriods(e, real, s.rule, today)).toEqual(evaluatePeriods(e, contacts, s.rule, today));
+        expect(evaluatePeriods(e, real, s.rule, today)).toEqual(
+          evaluatePeriods(e, contacts, s.rule, today),
+        );
       }),
     );
   });

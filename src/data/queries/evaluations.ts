@@ -1,0 +1,52 @@
+import {
+  addDays,
+  evaluateEnrolment,
+  groupBy,
+  type Contact,
+  type Enrolment,
+  type EnrolmentEvaluation,
+  type Plan,
+} from '../../core';
+import type { TerenDb } from '../db';
+import type { RuleSet } from '../rules';
+
+/** Enough history for any rule's previous period and rolling window (see the engine). */
+const LOOKBACK_DAYS = 62 + 7 * 28;
+
+/**
+ * Evaluates enrolments against their programme's rule with the contacts of the recent past,
+ * read through the `at` index rather than the whole history, so the agenda stays fast with
+ * years of contacts.
+ */
+export const evaluateAll = async (
+  db: TerenDb,
+  enrolments: readonly Enrolment[],
+  rules: RuleSet,
+  today: string,
+): Promise<Map<string, EnrolmentEvaluation>> => {
+  const since = `${addDays(today, -LOOKBACK_DAYS)}T00:00:00.000Z`;
+  const households = new Set(enrolments.map((e) => e.householdId));
+  const recent: Contact[] = (await db.contacts.where('at').aboveOrEqual(since).toArray()).filter(
+    (c) => households.has(c.householdId),
+  );
+  const contactsByHousehold = groupBy(recent, (c) => c.householdId);
+  const plans: Plan[] = await db.plans
+    .where('householdId')
+    .anyOf([...households])
+    .toArray();
+  const plansByEnrolment = groupBy(plans, (p) => p.enrolmentId);
+  const result = new Map<string, EnrolmentEvaluation>();
+  for (const e of enrolments) {
+    result.set(
+      e.id,
+      evaluateEnrolment(
+        e,
+        contactsByHousehold.get(e.householdId) ?? [],
+        plansByEnrolment.get(e.id) ?? [],
+        rules[e.programme],
+        today,
+      ),
+    );
+  }
+  return result;
+};
