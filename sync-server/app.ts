@@ -10,6 +10,7 @@ import { HttpProblem, sendProblem } from './http/problem';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerRuleRoutes } from './rules/routes';
 import { registerPullRoute } from './sync/pull-route';
+import { registerPushRoute } from './sync/push-route';
 
 export type AppOptions = Pick<
   ServerConfig,
@@ -55,6 +56,7 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
   app.get('/api/health', async () => ({ ok: true, database: db.kind }));
   registerAuthRoutes(app, db, opts);
   registerPullRoute(app, db);
+  registerPushRoute(app, db);
   registerRuleRoutes(app, db);
 
   const hasApp = existsSync(join(opts.staticDir, 'index.html'));

@@ -10,3 +10,4 @@ export * from './domain/leases';
 export * from './time/prague';
 export * from './domain/enrolment-rules';
 export * from './rules';
+export * from './util/stable-json';

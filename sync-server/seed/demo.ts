@@ -39,11 +39,11 @@ const PROGRAMME_MIX: readonly Programme[] = [
 
 /** Contacts per week a diligent but human worker manages in each programme. */
 const WEEKLY_RATE: Record<Programme, number> = {
-  crisis_housing: 2.5,
-  social_housing: 1.6,
-  affordable_housing: 0.7,
+  crisis_housing: 3,
+  social_housing: 2.6,
+  affordable_housing: 1.3,
   family_prevention: 0.8,
-  field_work: 1,
+  field_work: 0.6,
 };
 
 const makePeople = (rnd: Random, householdId: string, stamp: string): Person[] => {
@@ -150,7 +150,7 @@ export const seedDemo = async (db: Database, now = Date.now()): Promise<DemoSumm
     writes.push({ type: 'enrolment', record: enrolment });
 
     // Contacts at a programme's pace, thinning out for a few households so some are overdue.
-    const neglected = rnd.chance(0.25);
+    const neglected = rnd.chance(0.2);
     const rate = WEEKLY_RATE[programme] * (neglected ? 0.3 : 1);
     const stopDaysAgo = neglected ? rnd.int(8, 25) : 0;
     for (let day = startedDaysAgo; day > stopDaysAgo; day--) {

@@ -2,3 +2,4 @@ export * from './auth';
 export * from './errors';
 export * from './pull';
 export * from './version';
+export * from './push';

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { Id } from '../records/common';
+import { RECORD_TYPES, type RecordType } from '../records';
+
+const recordTypeEnum = z.enum(RECORD_TYPES as [RecordType, ...RecordType[]]);
+
+/** Largest batch a device sends; larger outboxes go in several pushes. */
+export const MAX_PUSH_BATCH = 200;
+
+/**
+ * One change from a device's outbox. `base` is the record as the device had it before
+ * the change (null for a new record): the server merges only the fields the device
+ * changed, so a concurrent change to another field is never overwritten.
+ */
+export const PushMutation = z.object({
+  mutationId: Id,
+  type: recordTypeEnum,
+  record: z.record(z.string(), z.unknown()),
+  base: z.record(z.string(), z.unknown()).nullable(),
+});
+export type PushMutation = z.infer<typeof PushMutation>;
+
+export const PushRequest = z.object({
+  mutations: z.array(PushMutation).min(1).max(MAX_PUSH_BATCH),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const REJECT_CODES = ['invalid', 'forbidden', 'immutable', 'payload_mismatch'] as const;
+export type RejectCode = (typeof REJECT_CODES)[number];
+
+export const PushResult = z.object({
+  mutationId: Id,
+  status: z.enum(['applied', 'rejected']),
+  code: z.enum(REJECT_CODES).optional(),
+  /** Fields where another person's concurrent value lost; it is kept in the conflict log. */
+  conflicts: z.array(z.string()).optional(),
+});
+export type PushResult = z.infer<typeof PushResult>;
+
+export const PushResponse = z.object({ results: z.array(PushResult) });
+export type PushResponse = z.infer<typeof PushResponse>;

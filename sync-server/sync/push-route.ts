@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import {
+  deepEqual,
+  householdIdOf,
+  PushRequest,
+  RECORD_SCHEMAS,
+  stableJson,
+  type AnyRecord,
+  type PushMutation,
+  type PushResult,
+  type RejectCode,
+} from '../../src/core';
+import { authenticate } from '../auth/authenticate';
+import type { Session } from '../auth/sessions';
+import type { Database, Queryable } from '../db/database';
+import { HttpProblem } from '../http/problem';
+import { mergeRecord } from './merge';
+import { storeRecords } from './store-records';
+
+const APPEND_ONLY = new Set(['contact', 'plan']);
+
+const payloadHash = (m: PushMutation) =>
+  createHash('sha256')
+    .update(stableJson([m.type, m.record, m.base]))
+    .digest('base64url');
+
+type Existing = { data: Record<string, unknown>; team_id: string; household_id: string };
+
+const findRecord = async (tx: Queryable, id: string): Promise<Existing | undefined> =>
+  (
+    await tx.query<Existing>('SELECT data, team_id, household_id FROM records WHERE id = $1', [id])
+  )[0];
+
+/** May this user write to this household? Computed on the server, the device is not trusted. */
+const mayWriteHousehold = async (
+  tx: Queryable,
+  session: Session,
+  householdId: string,
+): Promise<boolean> => {
+  const { user } = session;
+  const household = await findRecord(tx, householdId);
+  if (!household || household.team_id !== user.teamId) return false;
+  if (user.role === 'supervisor') return true;
+  if (user.role !== 'worker') return false;
+  // A worker writes to households of their enrolments, or to one registered but not yet enrolled.
+  const [row] = await tx.query<{ mine: boolean; any: boolean }>(
+    `SELECT bool_or(data ->> 'workerId' = $2) AS mine, count(*) > 0 AS any
+       FROM records WHERE type = 'enrolment' AND household_id = $1 AND NOT deleted`,
+    [householdId, user.id],
+  );
+  return !!row?.mine || !row?.any;
+};
+
+const applyOne = async (tx: Queryable, session: Session, m: PushMutation): Promise<PushResult> => {
+  const reject = (code: RejectCode): PushResult => ({
+    mutationId: m.mutationId,
+    status: 'rejected',
+    code,
+  });
+  const parsed = RECORD_SCHEMAS[m.type].safeParse(m.record);
+  if (!parsed.success) return reject('invalid');
+  const record = parsed.data as AnyRecord & Record<string, unknown>;
+  const { user } = session;
+  if (!user.teamId || (user.role !== 'worker' && user.role !== 'supervisor'))
+    return reject('forbidden');
+  const existing = await findRecord(tx, record.id);
+  const householdId = householdIdOf(m.type, record);
+
+  if (existing) {
+    // Ownership fields never move: a record stays in its household, a household in its team.
+    if (existing.household_id !== householdId || existing.data.id !== record.id)
+      return reject('forbidden');
+    if (!(await mayWriteHousehold(tx, session, householdId))) return reject('forbidden');
+  } else if (m.type === 'household') {
+    if ((record as { teamId?: string }).teamId !== user.teamId) return reject('forbidden');
+  } else if (!(await mayWriteHousehold(tx, session, householdId))) {
+    return reject('forbidden');
+  }
+  if (
+    existing &&
+    m.type === 'household' &&
+    existing.data.teamId !== (record as { teamId?: string }).teamId
+  ) {
+    return reject('forbidden');
+  }
+  if (m.type === 'enrolment' && user.role === 'worker') {
+    // Assigning a case is a supervisor's decision.
+    const assigned = (record as { workerId: string }).workerId;
+    const before = existing?.data.workerId;
+    if (existing ? before !== assigned : assigned !== user.id) return reject('forbidden');
+  }
+
+  let toStore: Record<string, unknown> = record;
+  let conflicts: PushResult['conflicts'];
+  if (existing && APPEND_ONLY.has(m.type)) {
+    // Contacts and plan revisions are never rewritten; the same content again is a no-op.
+    return deepEqual(existing.data, record)
+      ? { mutationId: m.mutationId, status: 'applied' }
+      : reject('immutable');
+  }
+  if (existing) {
+    const merge = mergeRecord(existing.data, record, m.base);
+    const valid = RECORD_SCHEMAS[m.type].safeParse(merge.merged);
+    if (!valid.success) return reject('invalid');
+    toStore = valid.data as Record<string, unknown>;
+    for (const c of merge.conflicts) {
+      await tx.query(
+        `INSERT INTO sync_conflicts (record_id, record_type, team_id, field, losing_value, winning_value, user_id, device_id)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)`,
+        [
+          record.id,
+          m.type,
+          existing.team_id,
+          c.field,
+          JSON.stringify(c.losing ?? null),
+          JSON.stringify(c.winning ?? null),
+          user.id,
+          session.deviceId,
+        ],
+      );
+    }
+    if (merge.conflicts.length) conflicts = merge.conflicts.map((c) => c.field);
+  }
+  await storeRecords(tx, user.teamId, [{ type: m.type, record: toStore as AnyRecord }]);
+  return conflicts
+    ? { mutationId: m.mutationId, status: 'applied', conflicts }
+    : { mutationId: m.mutationId, status: 'applied' };
+};
+
+/**
+ * Applies a batch of outbox mutations in one transaction and answers only after it commits.
+ * Each mutation is applied exactly once per device: a retried one gets its stored result.
+ * A bad mutation is rejected on its own and never blocks the rest of the batch.
+ */
+export const registerPushRoute = (app: FastifyInstance, db: Database) => {
+  app.post('/api/sync/push', async (request) => {
+    const session = await authenticate(db, request);
+    const parsed = PushRequest.safeParse(request.body);
+    if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
+    const results = await db.transaction(async (tx) => {
+      const out: PushResult[] = [];
+      for (const m of parsed.data.mutations) {
+        const hash = payloadHash(m);
+        const [seen] = await tx.query<{ payload_hash: string; result: PushResult }>(
+          'SELECT payload_hash, result FROM sync_ledger WHERE device_id = $1 AND mutation_id = $2',
+          [session.deviceId, m.mutationId],
+        );
+        if (seen) {
+          out.push(
+            seen.payload_hash === hash
+              ? seen.result
+              : { mutationId: m.mutationId, status: 'rejected', code: 'payload_mismatch' },
+          );
+          continue;
+        }
+        const result = await applyOne(tx, session, m);
+        await tx.query(
+          'INSERT INTO sync_ledger (device_id, mutation_id, payload_hash, result) VALUES ($1, $2, $3, $4::jsonb)',
+          [session.deviceId, m.mutationId, hash, JSON.stringify(result)],
+        );
+        out.push(result);
+      }
+      return out;
+    });
+    return { results };
+  });
+};
