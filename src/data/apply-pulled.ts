@@ -29,8 +29,15 @@ export const applyPulledPage = async (
     byType.set(change.type, list);
   }
   const tables = Object.values(RECORD_TABLES).map((name) => db.table(name));
-  await db.transaction('rw', [...tables, db.meta], async () => {
-    for (const [type, records] of byType) await db.table(RECORD_TABLES[type]).bulkPut(records);
+  await db.transaction('rw', [...tables, db.meta, db.outbox], async () => {
+    // A record with a change still in the outbox keeps the local version: the server's
+    // merge of that change comes back with a later cursor.
+    const pending = new Set(await db.outbox.orderBy('recordId').uniqueKeys());
+    for (const [type, records] of byType) {
+      await db
+        .table(RECORD_TABLES[type])
+        .bulkPut(records.filter((r) => !pending.has((r as { id: string }).id)));
+    }
     await writeMeta(db, CURSOR_KEY, cursor);
   });
   return { applied: changes.length - rejected, rejected };

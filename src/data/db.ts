@@ -10,8 +10,12 @@ export type OutboxEntry = {
   recordType: RecordType;
   recordId: string;
   record: Record<string, unknown>;
+  /** The record as it was before this change (null when new): the server merges from it. */
+  base?: Record<string, unknown> | null;
   createdAt: string;
   attempts: number;
+  /** Set when the server refused the change: kept, shown, and no longer sent. */
+  rejected?: string;
 };
 
 export type MetaEntry = { key: string; value: unknown };

@@ -1,4 +1,5 @@
 import { getDb } from './db';
+import { pendingCount, rejectedCount } from './outbox';
 import { loadCaseload, loadHousehold, type CaseloadFilter } from './queries/caseload';
 import { loadEnrolment } from './queries/enrolment';
 import { useLive } from './use-live';
@@ -9,6 +10,8 @@ export const useCaseload = (filter: CaseloadFilter) =>
 
 export const useHousehold = (id: string) => useLive(() => loadHousehold(getDb(), id), [id]);
 
-export const usePendingCount = () => useLive(() => getDb().outbox.count(), []) ?? 0;
+export const usePendingCount = () => useLive(() => pendingCount(getDb()), []) ?? 0;
+
+export const useRejectedCount = () => useLive(() => rejectedCount(getDb()), []) ?? 0;
 
 export const useEnrolment = (id: string) => useLive(() => loadEnrolment(getDb(), id), [id]);

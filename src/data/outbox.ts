@@ -22,12 +22,15 @@ export const saveAllWithOutbox = async (
   const now = new Date().toISOString();
   await db.transaction('rw', [...tables, db.outbox], async () => {
     for (const { type, record } of parsed) {
-      await db.table(RECORD_TABLES[type]).put(record);
+      const table = db.table(RECORD_TABLES[type]);
+      const base = ((await table.get(record.id)) as Record<string, unknown> | undefined) ?? null;
+      await table.put(record);
       await db.outbox.add({
         mutationId: newId(),
         recordType: type,
         recordId: record.id,
         record: record as Record<string, unknown>,
+        base,
         createdAt: now,
         attempts: 0,
       });
@@ -45,4 +48,9 @@ export const saveWithOutbox = async <T extends RecordType>(
   return record as RecordOf<T>;
 };
 
-export const pendingCount = (db: TerenDb): Promise<number> => db.outbox.count();
+/** Changes still waiting for the server (refused ones are counted apart). */
+export const pendingCount = async (db: TerenDb): Promise<number> =>
+  db.outbox.filter((e) => !e.rejected).count();
+
+export const rejectedCount = async (db: TerenDb): Promise<number> =>
+  db.outbox.filter((e) => !!e.rejected).count();

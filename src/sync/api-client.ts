@@ -4,6 +4,8 @@ import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   PullResponse,
+  PushResponse,
+  type PushMutation,
   type ErrorCode,
   type LoginRequest,
 } from '../core';
@@ -50,6 +52,14 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
       const body = (await call('/api/rules', { method: 'GET', token })) as { rules?: unknown };
       return Array.isArray(body.rules) ? body.rules : [];
     },
+    push: async (token: string, mutations: PushMutation[]) =>
+      PushResponse.parse(
+        await call('/api/sync/push', {
+          method: 'POST',
+          token,
+          body: JSON.stringify({ mutations }),
+        }),
+      ),
     pull: async (token: string, cursor: string, limit = 1000) =>
       PullResponse.parse(
         await call(`/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, {

@@ -9,7 +9,6 @@ export type SyncStatus = {
   /** Records received in the running sync, for the progress of a large first sync. */
   received: number;
   lastSyncAt: string | null;
-  pending: number;
   error: ErrorCode | 'offline' | null;
 };
 
@@ -18,6 +17,5 @@ export const useSyncStatus = create<SyncStatus>(() => ({
   phase: 'idle',
   received: 0,
   lastSyncAt: null,
-  pending: 0,
   error: null,
 }));

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { TerenDb } from '../data/db';
 import { pendingCount } from '../data/outbox';
 import { saveRules } from '../data/rules';
@@ -5,6 +6,7 @@ import { loadSession } from '../data/session';
 import type { ContactRule } from '../core';
 import { ApiError, type ApiClient } from './api-client';
 import { pullAll } from './pull';
+import { pushAll } from './push';
 import { useSyncStatus } from './status-store';
 
 const TIMER_MS = 5 * 60_000;
@@ -23,8 +25,16 @@ export type SyncRunnerEvents = {
 export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerEvents) => {
   const set = useSyncStatus.setState;
   let running: Promise<void> | null = null;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let soonTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const refreshPending = async () => set({ pending: await pendingCount(db) });
+  /** After a failure, try again later: exponential back-off with jitter, at most 5 minutes. */
+  const scheduleRetry = () => {
+    clearTimeout(retryTimer);
+    const delay = Math.min(5 * 60_000, 5_000 * 2 ** Math.min(failures, 6)) * (0.5 + Math.random());
+    retryTimer = setTimeout(() => void syncNow(), delay);
+  };
 
   const runOnce = async () => {
     const session = await loadSession(db);
@@ -35,20 +45,29 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
     }
     set({ phase: 'syncing', received: 0, error: null });
     try {
+      await pushAll(db, api, session.token);
       await pullAll(db, api, session.token, (received) => set({ received }));
       await saveRules(db, (await api.rules(session.token)) as ContactRule[]);
       set({ phase: 'idle', lastSyncAt: new Date().toISOString(), error: null });
+      failures = 0;
     } catch (e) {
       const code = e instanceof ApiError ? e.code : 'internal';
       set({ phase: 'error', error: code });
+      failures++;
+      if (
+        code !== 'update_required' &&
+        code !== 'forbidden' &&
+        code !== 'unauthorized' &&
+        code !== 'session_expired'
+      ) {
+        scheduleRetry();
+      }
       if (e instanceof ApiError && e.status === 403) events.onRevoked();
       if (code === 'session_expired' || code === 'unauthorized') events.onSessionExpired();
-    } finally {
-      await refreshPending();
     }
   };
 
-  const syncNow = (): Promise<void> => {
+  function syncNow(): Promise<void> {
     running ??= (
       navigator.locks
         ? navigator.locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
@@ -59,7 +78,18 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
       running = null;
     });
     return running;
+  }
+
+  // A change saved while online goes to the server within seconds, not at the next timer.
+  const onWrite = () => {
+    clearTimeout(soonTimer);
+    soonTimer = setTimeout(() => {
+      void pendingCount(db).then((n) => {
+        if (n > 0 && navigator.onLine && !running) void syncNow();
+      });
+    }, 2_000);
   };
+  Dexie.on('storagemutated', onWrite);
 
   const onOnline = () => {
     set({ online: true });
@@ -75,17 +105,18 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
   const timer = setInterval(() => {
     if (navigator.onLine) void syncNow();
   }, TIMER_MS);
-  void refreshPending();
   void syncNow();
 
   return {
     syncNow,
-    refreshPending,
     stop: () => {
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       document.removeEventListener('visibilitychange', onVisible);
       clearInterval(timer);
+      clearTimeout(retryTimer);
+      clearTimeout(soonTimer);
+      Dexie.on('storagemutated').unsubscribe(onWrite);
     },
   };
 };

@@ -106,4 +106,23 @@ describe('field work offline', () => {
     expect(await countRecords(page, 'outbox')).toBe(6);
     expect(await page.getByTestId('pending-count').textContent()).toBe('6 neodeslaných změn');
   });
+
+  it('sends the day\u2019s work to the server when the connection returns', async () => {
+    const { page, context } = browser;
+    await context.setOffline(false);
+    await page.getByTestId('sync-indicator').click();
+    await expect.poll(() => page.getByTestId('pending-count').count(), { timeout: 15_000 }).toBe(0);
+    expect(await countRecords(page, 'outbox')).toBe(0);
+    const rows = await server.db.query<{ type: string }>(
+      "SELECT type FROM records WHERE household_id = (SELECT id FROM records WHERE type = 'household' AND data ->> 'label' = 'Zkušební')",
+    );
+    expect(rows.map((r) => r.type).sort()).toEqual([
+      'contact',
+      'contact',
+      'enrolment',
+      'household',
+      'person',
+      'plan',
+    ]);
+  });
 });

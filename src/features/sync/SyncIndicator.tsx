@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { usePendingCount, useRejectedCount } from '../../data/hooks';
 import { useSyncStatus } from '../../sync/status-store';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../format';
@@ -11,6 +12,8 @@ export const SyncIndicator = () => {
   const { time } = useFormat();
   const { syncNow } = useServices();
   const status = useSyncStatus();
+  const pending = usePendingCount();
+  const rejected = useRejectedCount();
   const state = !status.online ? 'offline' : status.phase;
   const label = !status.online
     ? t('sync.offline')
@@ -39,9 +42,14 @@ export const SyncIndicator = () => {
       />
       <span className="sync-indicator__text">
         <span className="sync-indicator__label">{label}</span>
-        {status.pending > 0 && (
+        {pending > 0 && (
           <span className="sync-indicator__pending" data-testid="pending-count">
-            {t('sync.pending', { count: status.pending })}
+            {t('sync.pending', { count: pending })}
+          </span>
+        )}
+        {rejected > 0 && (
+          <span className="sync-indicator__pending" data-testid="rejected-count">
+            {t('sync.rejected', { count: rejected })}
           </span>
         )}
       </span>

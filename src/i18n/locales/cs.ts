@@ -39,6 +39,9 @@ export const cs = {
     pending_one: '{{count}} neodeslaná změna',
     pending_few: '{{count}} neodeslané změny',
     pending_other: '{{count}} neodeslaných změn',
+    rejected_one: '{{count}} změnu server odmítl',
+    rejected_few: '{{count}} změny server odmítl',
+    rejected_other: '{{count}} změn server odmítl',
     syncNow: 'Synchronizovat nyní',
     errors: {
       offline: 'Server je nedostupný. Zkusím to znovu, až bude připojení.',

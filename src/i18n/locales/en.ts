@@ -40,6 +40,9 @@ export const en: Messages = {
     pending_one: '{{count}} unsent change',
     pending_few: '{{count}} unsent changes',
     pending_other: '{{count}} unsent changes',
+    rejected_one: '{{count}} change refused by the server',
+    rejected_few: '{{count}} changes refused by the server',
+    rejected_other: '{{count}} changes refused by the server',
     syncNow: 'Sync now',
     errors: {
       offline: 'The server is unreachable. I will retry when connected.',

@@ -1,9 +1,12 @@
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getDb } from '../../../src/data/db';
+import { saveWithOutbox } from '../../../src/data/outbox';
 import { SyncIndicator } from '../../../src/features/sync/SyncIndicator';
 import { useSyncStatus } from '../../../src/sync/status-store';
-import { renderScreen } from './render';
+import { aHousehold, aPerson } from '../../factories/records';
+import { renderScreen, resetAppDb } from './render';
 
 beforeEach(() => {
   useSyncStatus.setState({
@@ -11,17 +14,31 @@ beforeEach(() => {
     phase: 'idle',
     received: 0,
     lastSyncAt: null,
-    pending: 0,
     error: null,
   });
 });
+afterEach(resetAppDb);
 
 describe('SyncIndicator', () => {
-  it('says offline and how many changes wait', () => {
-    useSyncStatus.setState({ online: false, pending: 3 });
+  it('says offline, how many changes wait and how many the server refused', async () => {
+    useSyncStatus.setState({ online: false });
+    const h = aHousehold();
+    await saveWithOutbox(getDb(), 'household', h);
+    await saveWithOutbox(getDb(), 'household', { ...h, label: 'Druhá verze' });
+    await saveWithOutbox(getDb(), 'person', aPerson(h.id));
+    await getDb().outbox.add({
+      mutationId: 'm',
+      recordType: 'person',
+      recordId: 'x',
+      record: {},
+      createdAt: '',
+      attempts: 0,
+      rejected: 'forbidden',
+    });
     renderScreen(<SyncIndicator />);
     expect(screen.getByText('Offline')).toBeTruthy();
-    expect(screen.getByTestId('pending-count').textContent).toBe('3 neodeslané změny');
+    expect((await screen.findByTestId('pending-count')).textContent).toBe('3 neodeslané změny');
+    expect(screen.getByTestId('rejected-count').textContent).toBe('1 změnu server odmítl');
   });
 
   it('shows progress of a running sync and plain Czech errors', () => {

@@ -1,0 +1,55 @@
+import { MAX_PUSH_BATCH, type PushMutation } from '../core';
+import type { OutboxEntry, TerenDb } from '../data/db';
+import type { ApiClient } from './api-client';
+
+const BATCH = Math.min(100, MAX_PUSH_BATCH);
+
+/**
+ * Sends the outbox in order, in batches. An entry leaves the outbox only after the server
+ * has committed it (or had already: a retry gets the stored result). A refused entry is
+ * marked and kept, so it neither blocks the rest nor disappears.
+ */
+export const pushAll = async (
+  db: TerenDb,
+  api: ApiClient,
+  token: string,
+  onProgress: (sent: number) => void = () => undefined,
+): Promise<{ applied: number; rejected: number; conflicts: number }> => {
+  let applied = 0;
+  let rejected = 0;
+  let conflicts = 0;
+  for (;;) {
+    const batch: OutboxEntry[] = await db.outbox
+      .orderBy('seq')
+      .filter((e) => !e.rejected)
+      .limit(BATCH)
+      .toArray();
+    if (batch.length === 0) return { applied, rejected, conflicts };
+    const mutations: PushMutation[] = batch.map((e) => ({
+      mutationId: e.mutationId,
+      type: e.recordType,
+      record: e.record,
+      base: e.base ?? null,
+    }));
+    const { results } = await api.push(token, mutations);
+    const byId = new Map(results.map((r) => [r.mutationId, r]));
+    const before = applied + rejected;
+    await db.transaction('rw', db.outbox, async () => {
+      for (const entry of batch) {
+        const result = byId.get(entry.mutationId);
+        if (!result) continue; // not answered: stays, sent again next time
+        if (result.status === 'applied') {
+          await db.outbox.delete(entry.seq as number);
+          applied++;
+          if (result.conflicts?.length) conflicts++;
+        } else {
+          await db.outbox.update(entry.seq as number, { rejected: result.code ?? 'invalid' });
+          rejected++;
+        }
+      }
+    });
+    onProgress(applied + rejected);
+    // An answer that settles nothing would send the same batch forever: stop, retry later.
+    if (applied + rejected === before) return { applied, rejected, conflicts };
+  }
+};
