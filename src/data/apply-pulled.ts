@@ -14,7 +14,7 @@ export type ApplyResult = { applied: number; rejected: number };
 export const applyPulledPage = async (
   db: TerenDb,
   changes: readonly PulledChange[],
-  cursor: string,
+  cursor: string | null,
 ): Promise<ApplyResult> => {
   const byType = new Map<RecordType, unknown[]>();
   let rejected = 0;
@@ -38,7 +38,7 @@ export const applyPulledPage = async (
         .table(RECORD_TABLES[type])
         .bulkPut(records.filter((r) => !pending.has((r as { id: string }).id)));
     }
-    await writeMeta(db, CURSOR_KEY, cursor);
+    if (cursor !== null) await writeMeta(db, CURSOR_KEY, cursor);
   });
   return { applied: changes.length - rejected, rejected };
 };

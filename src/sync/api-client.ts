@@ -1,4 +1,5 @@
 import {
+  CatchUpResponse,
   LoginResponse,
   Problem,
   PROTOCOL_HEADER,
@@ -58,6 +59,14 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
           method: 'POST',
           token,
           body: JSON.stringify({ mutations }),
+        }),
+      ),
+    catchUp: async (token: string, ids: string[]) =>
+      CatchUpResponse.parse(
+        await call('/api/sync/households', {
+          method: 'POST',
+          token,
+          body: JSON.stringify({ ids }),
         }),
       ),
     pull: async (token: string, cursor: string, limit = 1000) =>

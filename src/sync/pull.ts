@@ -1,4 +1,6 @@
+import { MAX_CATCH_UP } from '../core';
 import { applyPulledPage, CURSOR_KEY } from '../data/apply-pulled';
+import { reconcileScope } from '../data/scope';
 import type { TerenDb } from '../data/db';
 import { readMeta } from '../data/meta';
 import type { ApiClient } from './api-client';
@@ -23,7 +25,19 @@ export const pullAll = async (
     received += page.changes.length;
     cursor = page.cursor;
     onProgress(received);
-    if (!page.hasMore) return received;
+    if (!page.hasMore) {
+      if (page.scope) {
+        const { missing } = await reconcileScope(db, page.scope);
+        // Households that entered scope: their older changes are behind our cursor.
+        for (let i = 0; i < missing.length; i += MAX_CATCH_UP) {
+          const { changes } = await api.catchUp(token, missing.slice(i, i + MAX_CATCH_UP));
+          await applyPulledPage(db, changes, null);
+          received += changes.length;
+          onProgress(received);
+        }
+      }
+      return received;
+    }
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 };

@@ -42,6 +42,10 @@ export const pushAll = async (
           await db.outbox.delete(entry.seq as number);
           applied++;
           if (result.conflicts?.length) conflicts++;
+        } else if (result.code === 'quarantined') {
+          // The server keeps it for a supervisor: safe to let go here.
+          await db.outbox.delete(entry.seq as number);
+          rejected++;
         } else {
           await db.outbox.update(entry.seq as number, { rejected: result.code ?? 'invalid' });
           rejected++;

@@ -1,5 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { PullRequest, type PullResponse, type RecordType } from '../../src/core';
+import {
+  CatchUpRequest,
+  PullRequest,
+  type CatchUpResponse,
+  type PullResponse,
+  type RecordType,
+} from '../../src/core';
 import { authenticate } from '../auth/authenticate';
 import type { Database } from '../db/database';
 import { HttpProblem } from '../http/problem';
@@ -23,10 +29,35 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
     );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
+    const hasMore = rows.length > limit;
+    const scopeIds = hasMore
+      ? undefined
+      : (
+          await db.query<{ id: string }>(
+            `SELECT r.id FROM records r WHERE r.type = 'household' AND NOT r.deleted AND ${scopeCondition(session.user, 1)?.sql ?? 'false'}`,
+            scopeCondition(session.user, 1)?.params ?? [],
+          )
+        ).map((r) => r.id);
     return {
       cursor: last ? String(last.seq) : cursor,
-      hasMore: rows.length > limit,
+      hasMore,
       changes: page.map((r) => ({ type: r.type, record: r.data })),
+      ...(scopeIds ? { scope: scopeIds } : {}),
     };
+  });
+
+  app.post('/api/sync/households', async (request): Promise<CatchUpResponse> => {
+    const session = await authenticate(db, request);
+    const parsed = CatchUpRequest.safeParse(request.body);
+    if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
+    const scope = scopeCondition(session.user, 2);
+    if (!scope) return { changes: [] };
+    // Only households in scope: asking for others returns nothing about them.
+    const rows = await db.query<ChangeRow>(
+      `SELECT r.type, r.data, r.seq FROM records r
+        WHERE r.household_id = ANY($1::uuid[]) AND ${scope.sql} ORDER BY r.seq`,
+      [parsed.data.ids, ...scope.params],
+    );
+    return { changes: rows.map((r) => ({ type: r.type, record: r.data })) };
   });
 };

@@ -43,9 +43,9 @@ const mayWriteHousehold = async (
   if (!household || household.team_id !== user.teamId) return false;
   if (user.role === 'supervisor') return true;
   if (user.role !== 'worker') return false;
-  // A worker writes to households of their enrolments, or to one registered but not yet enrolled.
+  // A worker writes to households of their open enrolments, or to one not enrolled yet.
   const [row] = await tx.query<{ mine: boolean; any: boolean }>(
-    `SELECT bool_or(data ->> 'workerId' = $2) AS mine, count(*) > 0 AS any
+    `SELECT bool_or(data ->> 'workerId' = $2 AND data ->> 'status' <> 'closed') AS mine, count(*) > 0 AS any
        FROM records WHERE type = 'enrolment' AND household_id = $1 AND NOT deleted`,
     [householdId, user.id],
   );
@@ -67,15 +67,33 @@ const applyOne = async (tx: Queryable, session: Session, m: PushMutation): Promi
   const existing = await findRecord(tx, record.id);
   const householdId = householdIdOf(m.type, record);
 
+  if (m.type === 'enrolment' && user.role === 'worker') {
+    // Assigning a case is a supervisor's decision.
+    const assigned = (record as { workerId: string }).workerId;
+    const before = existing?.data.workerId;
+    if (existing ? before !== assigned : assigned !== user.id) return reject('forbidden');
+  }
+  // The household left this user's scope after they edited it offline: keep the edit for a
+  // supervisor instead of applying it or dropping it.
+  const quarantine = async (): Promise<PushResult> => {
+    const household = await findRecord(tx, householdId);
+    if (!household || household.team_id !== user.teamId) return reject('forbidden');
+    await tx.query(
+      `INSERT INTO sync_quarantine (team_id, household_id, record_type, record, user_id, device_id)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6)`,
+      [user.teamId, householdId, m.type, JSON.stringify(record), user.id, session.deviceId],
+    );
+    return reject('quarantined');
+  };
   if (existing) {
     // Ownership fields never move: a record stays in its household, a household in its team.
     if (existing.household_id !== householdId || existing.data.id !== record.id)
       return reject('forbidden');
-    if (!(await mayWriteHousehold(tx, session, householdId))) return reject('forbidden');
+    if (!(await mayWriteHousehold(tx, session, householdId))) return quarantine();
   } else if (m.type === 'household') {
     if ((record as { teamId?: string }).teamId !== user.teamId) return reject('forbidden');
   } else if (!(await mayWriteHousehold(tx, session, householdId))) {
-    return reject('forbidden');
+    return quarantine();
   }
   if (
     existing &&
@@ -83,12 +101,6 @@ const applyOne = async (tx: Queryable, session: Session, m: PushMutation): Promi
     existing.data.teamId !== (record as { teamId?: string }).teamId
   ) {
     return reject('forbidden');
-  }
-  if (m.type === 'enrolment' && user.role === 'worker') {
-    // Assigning a case is a supervisor's decision.
-    const assigned = (record as { workerId: string }).workerId;
-    const before = existing?.data.workerId;
-    if (existing ? before !== assigned : assigned !== user.id) return reject('forbidden');
   }
 
   let toStore: Record<string, unknown> = record;

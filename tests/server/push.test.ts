@@ -125,7 +125,8 @@ describe.each(BACKENDS)('push on $name', (backend) => {
     const otherTeam = m('household', aHousehold({ teamId: randomUUID() }));
     const steal = m('enrolment', { ...theirs.e, workerId: who.pracovnik1?.id }, theirs.e);
     const res = await results(await push('pracovnik1', [intrude, otherTeam, steal]));
-    expect(res.map((r) => r.code)).toEqual(['forbidden', 'forbidden', 'forbidden']);
+    // Another worker's case: kept aside for the supervisor; another team or a reassignment: refused.
+    expect(res.map((r) => r.code)).toEqual(['quarantined', 'forbidden', 'forbidden']);
     expect(await serverRecord(theirs.e.id)).toMatchObject({ workerId: who.pracovnik2?.id });
     // A supervisor may reassign.
     const reassign = await results(

@@ -26,5 +26,17 @@ export const PullResponse = z.object({
   cursor: Cursor,
   hasMore: z.boolean(),
   changes: z.array(PulledChange),
+  /**
+   * On the last page: every household the user may hold now. The device removes the others
+   * and fetches households that entered its scope (their older changes are behind its cursor).
+   */
+  scope: z.array(z.uuid()).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+
+export const MAX_CATCH_UP = 500;
+
+/** `POST /api/sync/households`: every current record of households that entered scope. */
+export const CatchUpRequest = z.object({ ids: z.array(z.uuid()).min(1).max(MAX_CATCH_UP) });
+export const CatchUpResponse = z.object({ changes: z.array(PulledChange) });
+export type CatchUpResponse = z.infer<typeof CatchUpResponse>;

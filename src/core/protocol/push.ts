@@ -25,7 +25,17 @@ export const PushRequest = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
-export const REJECT_CODES = ['invalid', 'forbidden', 'immutable', 'payload_mismatch'] as const;
+/**
+ * `quarantined`: the change touched a case the user no longer has access to; the server
+ * kept it for a supervisor, so the device may let it go.
+ */
+export const REJECT_CODES = [
+  'invalid',
+  'forbidden',
+  'immutable',
+  'payload_mismatch',
+  'quarantined',
+] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];
 
 export const PushResult = z.object({
