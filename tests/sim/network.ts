@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+
+export type Fault = 'none' | 'drop_request' | 'drop_response' | 'duplicate' | 'replay_later';
+
+/**
+ * A device's network to the in-process server, with injected faults: a request lost on the
+ * way, a response lost after the server committed (a crash between commit and reply), a
+ * request delivered twice, and a copy delivered again much later, out of order.
+ */
+export class FaultyNetwork {
+  fault: Fault = 'none';
+  private delayed: (() => Promise<unknown>)[] = [];
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  private deliver(url: string, init: RequestInit | undefined) {
+    const u = new URL(url);
+    return this.app.inject({
+      method: (init?.method ?? 'GET') as 'GET' | 'POST',
+      url: u.pathname + u.search,
+      headers: Object.fromEntries(new Headers(init?.headers).entries()),
+      ...(init?.body ? { payload: String(init.body) } : {}),
+    });
+  }
+
+  readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = String(input);
+    const fault = this.fault;
+    if (fault === 'drop_request') throw new TypeError('network: request lost');
+    if (fault === 'replay_later') this.delayed.push(() => this.deliver(url, init));
+    const res = await this.deliver(url, init);
+    if (fault === 'drop_response') throw new TypeError('network: response lost');
+    const final = fault === 'duplicate' ? await this.deliver(url, init) : res;
+    return new Response(final.body, {
+      status: final.statusCode,
+      headers: { 'content-type': 'application/json' },
+    });
+  };
+
+  /** Delivers the requests held back by `replay_later`, long after they were sent. */
+  async flushDelayed(): Promise<void> {
+    for (const send of this.delayed.splice(0)) await send();
+  }
+}
