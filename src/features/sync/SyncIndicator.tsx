@@ -35,6 +35,7 @@ export const SyncIndicator = () => {
       aria-label={`${label}. ${t('sync.syncNow')}`}
       data-testid="sync-indicator"
       data-state={state}
+      data-last-sync={status.lastSyncAt ?? ''}
     >
       <Icon
         name={state === 'offline' ? 'cloudOff' : state === 'syncing' ? 'sync' : 'cloud'}

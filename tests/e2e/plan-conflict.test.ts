@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, loginAs, startServer, waitForServiceWorker } from './helpers/harness';
+
+/** A worker and a supervisor revise the same plan offline; nothing is lost, a person resolves. */
+describe('two people edit one plan offline', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let worker: Awaited<ReturnType<typeof launchBrowser>>;
+  let supervisor: Awaited<ReturnType<typeof launchBrowser>>;
+  let planUrl = '';
+
+  beforeAll(async () => {
+    server = await startServer();
+    worker = await launchBrowser();
+    supervisor = await launchBrowser();
+    await loginAs(worker.page, server.baseUrl, 'pracovnik1');
+    await loginAs(supervisor.page, server.baseUrl, 'vedouci');
+    await waitForServiceWorker(worker.page);
+    await waitForServiceWorker(supervisor.page);
+    const [row] = await server.db.query<{ enrolment: string }>(
+      `SELECT p.data ->> 'enrolmentId' AS enrolment FROM records p
+        JOIN records e ON e.id = (p.data ->> 'enrolmentId')::uuid
+        JOIN users u ON u.id = (e.data ->> 'workerId')::uuid
+       WHERE p.type = 'plan' AND u.username = 'pracovnik1' LIMIT 1`,
+    );
+    planUrl = `${server.baseUrl}/enrolments/${row?.enrolment}/plan`;
+  });
+  afterAll(async () => {
+    await worker.close();
+    await supervisor.close();
+    await server.close();
+  });
+
+  const revise = async (page: Page, text: string) => {
+    await page.goto(planUrl);
+    await page.getByRole('link', { name: 'Upravit plán' }).click();
+    await page.getByLabel('Čeho chce klient dosáhnout').first().fill(text);
+    await page.getByRole('button', { name: 'Uložit' }).click();
+    await page.getByTestId('plan').waitFor();
+  };
+  /** Taps "sync now" and waits for a sync that started after the tap to finish. */
+  const syncAndSettle = async (page: Page) => {
+    const indicator = page.getByTestId('sync-indicator');
+    await expect
+      .poll(() => indicator.getAttribute('data-state'), { timeout: 15_000 })
+      .not.toBe('syncing');
+    const before = await indicator.getAttribute('data-last-sync');
+    await indicator.click();
+    await expect
+      .poll(() => indicator.getAttribute('data-last-sync'), { timeout: 15_000 })
+      .not.toBe(before);
+    await expect.poll(() => page.getByTestId('pending-count').count(), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('sync-indicator').getAttribute('data-state'), {
+        timeout: 15_000,
+      })
+      .toBe('idle');
+  };
+
+  it('keeps both revisions and shows the two versions to both people', async () => {
+    await worker.context.setOffline(true);
+    await supervisor.context.setOffline(true);
+    await revise(worker.page, 'Najít stabilní práci (pracovník).');
+    await revise(supervisor.page, 'Splatit dluh na nájmu (vedoucí).');
+    await worker.context.setOffline(false);
+    await supervisor.context.setOffline(false);
+    await syncAndSettle(worker.page);
+    await syncAndSettle(supervisor.page);
+    await syncAndSettle(worker.page);
+
+    for (const page of [worker.page, supervisor.page]) {
+      await page.goto(planUrl);
+      await page.getByText(/Existují 2 verze této revize/).waitFor();
+      const history = await page.getByTestId('plan-history').textContent();
+      expect(history?.match(/Revize 2 z/g)).toHaveLength(2);
+    }
+    const texts = await server.db.query<{ text: string }>(
+      "SELECT data -> 'goals' -> 0 ->> 'text' AS text FROM records WHERE type = 'plan' AND (data ->> 'revision')::int = 2",
+    );
+    expect(texts.map((t) => t.text).sort()).toEqual([
+      'Najít stabilní práci (pracovník).',
+      'Splatit dluh na nájmu (vedoucí).',
+    ]);
+  });
+
+  it('resolves when someone saves a revision that merges them', async () => {
+    await revise(supervisor.page, 'Najít stabilní práci a splatit dluh na nájmu.');
+    await syncAndSettle(supervisor.page);
+    await syncAndSettle(worker.page);
+    await worker.page.goto(planUrl);
+    await worker.page.getByTestId('plan').waitFor();
+    expect(await worker.page.getByTestId('plan').textContent()).toContain(
+      'Najít stabilní práci a splatit dluh na nájmu.',
+    );
+    expect(await worker.page.getByText(/Existují 2 verze/).count()).toBe(0);
+  });
+});
