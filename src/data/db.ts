@@ -20,6 +20,13 @@ export type OutboxEntry = {
 
 export type MetaEntry = { key: string; value: unknown };
 export type Draft = { key: string; value: unknown; updatedAt: string };
+export type AuditEntry = {
+  id: string;
+  action: 'view' | 'export';
+  recordType: RecordType;
+  recordId: string;
+  at: string;
+};
 
 export class TerenDb extends Dexie {
   households!: EntityTable<Household, 'id'>;
@@ -30,6 +37,7 @@ export class TerenDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   drafts!: EntityTable<Draft, 'key'>;
+  audit!: EntityTable<AuditEntry, 'id'>;
 
   constructor(name = 'teren') {
     super(name);

@@ -40,6 +40,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // Views made on the device, offline too, waiting to be uploaded to the audit log.
+    version: 3,
+    stores: { audit: 'id, at' },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1;

@@ -1,4 +1,8 @@
 import { RECORD_TABLES, type TerenDb } from './db';
+import { readMeta, writeMeta } from './meta';
+
+/** Households whose every record this device holds: the scope it last caught up with. */
+const SCOPE_KEY = 'sync.scope';
 
 /** Households with a change still waiting in the outbox (sent or refused): kept. */
 const householdsWithPendingChanges = async (db: TerenDb): Promise<Set<string>> => {
@@ -14,7 +18,9 @@ const householdsWithPendingChanges = async (db: TerenDb): Promise<Set<string>> =
 /**
  * Brings the device in line with the scope the server computed: households the user no
  * longer may hold are removed with all their records (security.md item 3), unless a change
- * of theirs is still waiting to be sent. Returns the households the device lacks.
+ * of theirs is still waiting to be sent. Returns the households that entered the scope
+ * since the device last caught up: their older records are behind its cursor, so holding
+ * the household row (which a later change may have brought) does not mean holding them all.
  */
 export const reconcileScope = async (
   db: TerenDb,
@@ -22,7 +28,7 @@ export const reconcileScope = async (
 ): Promise<{ removed: string[]; missing: string[] }> => {
   const allowed = new Set(scope);
   const tables = Object.values(RECORD_TABLES).map((name) => db.table(name));
-  return db.transaction('rw', [...tables, db.outbox, db.drafts], async () => {
+  return db.transaction('rw', [...tables, db.outbox, db.drafts, db.meta], async () => {
     const pending = await householdsWithPendingChanges(db);
     const local = (await db.households.toCollection().primaryKeys()) as string[];
     const removed = local.filter((id) => !allowed.has(id) && !pending.has(id));
@@ -34,7 +40,12 @@ export const reconcileScope = async (
       // Drafts may hold typed client data of those households too.
       await db.drafts.filter((d) => removed.some((id) => d.key.includes(id))).delete();
     }
-    const have = new Set(local);
-    return { removed, missing: scope.filter((id) => !have.has(id)) };
+    // Before the first reconciliation, the device holds what its full first pull brought.
+    const known = new Set((await readMeta<string[]>(db, SCOPE_KEY)) ?? local);
+    return { removed, missing: scope.filter((id) => !known.has(id)) };
   });
 };
+
+/** Records that the device now holds every record of these households. */
+export const markScopeLoaded = (db: TerenDb, scope: readonly string[]) =>
+  writeMeta(db, SCOPE_KEY, scope);

@@ -8,6 +8,7 @@ import {
   PushResponse,
   type PushMutation,
   type ErrorCode,
+  type AuditUpload,
   type LoginRequest,
 } from '../core';
 
@@ -61,6 +62,14 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
           body: JSON.stringify({ mutations }),
         }),
       ),
+    audit: async (token: string, events: AuditUpload['events']) =>
+      (await call('/api/sync/audit', {
+        method: 'POST',
+        token,
+        body: JSON.stringify({ events }),
+      })) as {
+        received: string[];
+      },
     catchUp: async (token: string, ids: string[]) =>
       CatchUpResponse.parse(
         await call('/api/sync/households', {

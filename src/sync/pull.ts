@@ -1,6 +1,6 @@
 import { MAX_CATCH_UP } from '../core';
 import { applyPulledPage, CURSOR_KEY } from '../data/apply-pulled';
-import { reconcileScope } from '../data/scope';
+import { markScopeLoaded, reconcileScope } from '../data/scope';
 import type { TerenDb } from '../data/db';
 import { readMeta } from '../data/meta';
 import type { ApiClient } from './api-client';
@@ -35,6 +35,7 @@ export const pullAll = async (
           received += changes.length;
           onProgress(received);
         }
+        await markScopeLoaded(db, page.scope);
       }
       return received;
     }

@@ -7,6 +7,7 @@ import type { ContactRule } from '../core';
 import { ApiError, type ApiClient } from './api-client';
 import { pullAll } from './pull';
 import { pushAll } from './push';
+import { uploadAudit } from './upload-audit';
 import { useSyncStatus } from './status-store';
 
 const TIMER_MS = 5 * 60_000;
@@ -46,6 +47,7 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
     set({ phase: 'syncing', received: 0, error: null });
     try {
       await pushAll(db, api, session.token);
+      await uploadAudit(db, api, session.token);
       await pullAll(db, api, session.token, (received) => set({ received }));
       await saveRules(db, (await api.rules(session.token)) as ContactRule[]);
       set({ phase: 'idle', lastSyncAt: new Date().toISOString(), error: null });

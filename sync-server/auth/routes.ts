@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { LoginRequest, type LoginResponse, type Role, type TeamMember } from '../../src/core';
 import type { Database } from '../db/database';
 import { HttpProblem } from '../http/problem';
+import { audit } from '../audit/audit';
 import { authenticate } from './authenticate';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords';
 import { createSession, hashToken } from './sessions';
@@ -47,6 +48,7 @@ export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: Aut
     if (user.locked) throw new HttpProblem(429, 'locked_out');
     const ok = await verifyPassword(password, user.password_hash);
     if (!ok || user.disabled) {
+      await audit(db, [{ userId: user.id, deviceId: null, action: 'login_failed' }]);
       await db.query(
         `UPDATE users SET failed_logins = failed_logins + 1,
                 locked_until = CASE WHEN failed_logins + 1 >= $2
@@ -80,6 +82,7 @@ export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: Aut
           deviceName,
         ]);
       }
+      await audit(tx, [{ userId: user.id, deviceId, action: 'login' }]);
       return createSession(tx, user.id, deviceId, opts.sessionHours);
     });
     const response: LoginResponse = {
@@ -103,8 +106,9 @@ export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: Aut
   });
 
   app.post('/api/auth/logout', async (request, reply) => {
-    await authenticate(db, request);
+    const session = await authenticate(db, request);
     const token = (request.headers.authorization ?? '').slice('Bearer '.length);
+    await audit(db, [{ userId: session.user.id, deviceId: session.deviceId, action: 'logout' }]);
     await db.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
     // Tell the browser to drop everything of ours it holds (security.md item 8).
     return reply.header('Clear-Site-Data', '"cache", "storage"').code(204).send();

@@ -31,10 +31,52 @@ export const migrate = async (db: Database): Promise<string[]> => {
   });
 };
 
-/** Our migrations hold no functions or quoted semicolons, so splitting on ";" is safe. */
-const splitStatements = (sql: string): string[] =>
-  sql
-    .replace(/--.*$/gm, '')
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean);
+/**
+ * Splits a migration into statements on ";" outside comments, quotes and dollar-quoted
+ * bodies (so a trigger function's body stays whole).
+ */
+export const splitStatements = (sql: string): string[] => {
+  const out: string[] = [];
+  let current = '';
+  let i = 0;
+  let dollar: string | null = null;
+  let quote = false;
+  while (i < sql.length) {
+    const rest = sql.slice(i);
+    if (dollar) {
+      if (rest.startsWith(dollar)) {
+        current += dollar;
+        i += dollar.length;
+        dollar = null;
+      } else current += sql[i++];
+      continue;
+    }
+    if (quote) {
+      current += sql[i];
+      if (sql[i++] === "'") quote = false;
+      continue;
+    }
+    if (rest.startsWith('--')) {
+      const end = rest.indexOf('\n');
+      i += end === -1 ? rest.length : end;
+      continue;
+    }
+    const tag = /^\$[A-Za-z_]*\$/.exec(rest);
+    if (tag) {
+      dollar = tag[0];
+      current += dollar;
+      i += dollar.length;
+      continue;
+    }
+    if (sql[i] === "'") quote = true;
+    if (sql[i] === ';') {
+      if (current.trim()) out.push(current.trim());
+      current = '';
+      i++;
+      continue;
+    }
+    current += sql[i++];
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+};

@@ -11,6 +11,7 @@ import {
   type PushResult,
   type RejectCode,
 } from '../../src/core';
+import { audit } from '../audit/audit';
 import { authenticate } from '../auth/authenticate';
 import type { Session } from '../auth/sessions';
 import type { Database, Queryable } from '../db/database';
@@ -167,6 +168,18 @@ export const registerPushRoute = (app: FastifyInstance, db: Database) => {
           continue;
         }
         const result = await applyOne(tx, session, m);
+        await audit(tx, [
+          {
+            userId: session.user.id,
+            deviceId: session.deviceId,
+            action: result.status === 'applied' ? 'change' : 'refused',
+            recordType: m.type,
+            recordId:
+              typeof m.record.id === 'string' && /^[0-9a-f-]{36}$/i.test(m.record.id)
+                ? m.record.id
+                : null,
+          },
+        ]);
         await tx.query(
           'INSERT INTO sync_ledger (device_id, mutation_id, payload_hash, result) VALUES ($1, $2, $3, $4::jsonb)',
           [session.deviceId, m.mutationId, hash, JSON.stringify(result)],

@@ -49,3 +49,22 @@ export type PushResult = z.infer<typeof PushResult>;
 
 export const PushResponse = z.object({ results: z.array(PushResult) });
 export type PushResponse = z.infer<typeof PushResponse>;
+
+/**
+ * Views and exports made on the device, offline too, uploaded at sync for the audit log.
+ * Identifiers only: which record, when; never its content.
+ */
+export const AuditUpload = z.object({
+  events: z
+    .array(
+      z.object({
+        id: Id,
+        action: z.enum(['view', 'export']),
+        recordType: z.enum(RECORD_TYPES as [RecordType, ...RecordType[]]),
+        recordId: Id,
+        at: z.iso.datetime({ offset: true }),
+      }),
+    )
+    .max(1000),
+});
+export type AuditUpload = z.infer<typeof AuditUpload>;

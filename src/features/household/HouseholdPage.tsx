@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { planState } from '../../core';
+import { recordView } from '../../data/audit';
+import { getDb } from '../../data/db';
 import { useHousehold } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
 import { QuickContactSheet } from '../contact/QuickContactSheet';
@@ -17,6 +19,11 @@ export const HouseholdPage = () => {
   const detail = useHousehold(id);
   const [sheet, setSheet] = useState(false);
   const [shown, setShown] = useState(PAGE);
+
+  useEffect(() => {
+    // Opening a client's record is logged (security.md item 12), offline too.
+    if (id) void recordView(getDb(), 'household', id);
+  }, [id]);
 
   if (detail === undefined) return <p className="page muted">{t('common.loading')}</p>;
   if (detail === null) return <p className="page empty">{t('household.notFound')}</p>;

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TerenDb } from '../../../src/data/db';
 import { saveWithOutbox } from '../../../src/data/outbox';
-import { reconcileScope } from '../../../src/data/scope';
+import { markScopeLoaded, reconcileScope } from '../../../src/data/scope';
 import { aContact, aHousehold, anEnrolment, aPerson } from '../../factories/records';
 
 let db: TerenDb;
@@ -38,5 +38,16 @@ describe('reconcileScope', () => {
     expect(await db.enrolments.count()).toBe(0);
     expect(await db.contacts.count()).toBe(0);
     expect(await db.drafts.count()).toBe(0);
+  });
+
+  it('fetches a household that re-entered scope even when a later change already brought its row', async () => {
+    const a = aHousehold();
+    const b = aHousehold();
+    await db.households.bulkPut([a, b]);
+    expect((await reconcileScope(db, [a.id])).missing).toEqual([]);
+    await markScopeLoaded(db, [a.id]);
+    // b's row arrives with a newer change, but its older records are behind the cursor.
+    await db.households.put(b);
+    expect((await reconcileScope(db, [a.id, b.id])).missing).toEqual([b.id]);
   });
 });

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../src/data/db';
@@ -52,7 +52,7 @@ describe('QuickContactSheet', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Doplnit poznámku' }));
     await userEvent.type(screen.getByLabelText('Poznámka'), 'Nikdo neotevřel.');
     await userEvent.click(screen.getByRole('button', { name: 'Uložit poznámku' }));
-    expect(onClose).toHaveBeenCalled();
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
     const contacts = await getDb().contacts.toArray();
     expect(contacts).toHaveLength(2);
     const [first, second] = contacts.sort((a, b) => (a.amends ? 1 : 0) - (b.amends ? 1 : 0));
