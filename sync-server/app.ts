@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MIN_PROTOCOL_VERSION, PROTOCOL_HEADER } from '../src/core';
+import { registerAdminRoutes } from './admin/routes';
 import { registerAuditRoutes } from './audit/routes';
 import { registerAuthRoutes } from './auth/routes';
 import type { ServerConfig } from './config';
@@ -60,6 +61,7 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
   registerPushRoute(app, db);
   registerRuleRoutes(app, db);
   registerAuditRoutes(app, db);
+  registerAdminRoutes(app, db);
 
   const hasApp = existsSync(join(opts.staticDir, 'index.html'));
   if (hasApp) {

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database';
 
 export type AuditAction =
-  'view' | 'change' | 'refused' | 'export' | 'login' | 'login_failed' | 'logout';
+  'view' | 'change' | 'refused' | 'export' | 'login' | 'login_failed' | 'logout' | 'admin';
 
 export type AuditEvent = {
   userId: string | null;

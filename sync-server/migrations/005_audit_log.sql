@@ -7,7 +7,7 @@ CREATE TABLE audit_log (
   occurred_at timestamptz NOT NULL DEFAULT now(),
   user_id uuid REFERENCES users (id),
   device_id uuid,
-  action text NOT NULL CHECK (action IN ('view', 'change', 'refused', 'export', 'login', 'login_failed', 'logout')),
+  action text NOT NULL CHECK (action IN ('view', 'change', 'refused', 'export', 'login', 'login_failed', 'logout', 'admin')),
   record_type text,
   record_id uuid,
   -- Set for events uploaded by a device, so a retried upload is not logged twice.

@@ -3,3 +3,4 @@ export * from './errors';
 export * from './pull';
 export * from './version';
 export * from './push';
+export * from './admin';
