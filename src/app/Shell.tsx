@@ -1,16 +1,26 @@
 import { useTranslation } from 'react-i18next';
+import type { Role } from '../core';
 import { NavLink, Outlet } from 'react-router';
 import { useServices } from '../features/services';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { UpdatePrompt } from '../features/update/UpdatePrompt';
 import { Icon, type IconName } from '../ui/Icon';
 
-const NAV: { to: string; label: 'nav.caseload' | 'nav.agenda' | 'nav.settings'; icon: IconName }[] =
-  [
-    { to: '/', label: 'nav.caseload', icon: 'people' },
-    { to: '/agenda', label: 'nav.agenda', icon: 'calendar' },
-    { to: '/settings', label: 'nav.settings', icon: 'settings' },
-  ];
+type NavItem = {
+  to: string;
+  label: 'nav.caseload' | 'nav.agenda' | 'nav.settings' | 'nav.admin';
+  icon: IconName;
+};
+const CASEWORK: NavItem[] = [
+  { to: '/', label: 'nav.caseload', icon: 'people' },
+  { to: '/agenda', label: 'nav.agenda', icon: 'calendar' },
+];
+const SETTINGS: NavItem = { to: '/settings', label: 'nav.settings', icon: 'settings' };
+const ADMIN: NavItem = { to: '/admin', label: 'nav.admin', icon: 'people' };
+
+/** Admins administer; they hold no client records, so they get no caseload. */
+const navFor = (role: Role): NavItem[] =>
+  role === 'admin' ? [ADMIN, SETTINGS] : [...CASEWORK, SETTINGS];
 
 /** Header with the sync status, the page, and navigation: a bottom bar on phones, a rail on tablets. */
 export const Shell = () => {
@@ -30,7 +40,7 @@ export const Shell = () => {
       </header>
       <UpdatePrompt />
       <nav className="nav" aria-label={t('nav.main')}>
-        {NAV.map((item) => (
+        {navFor(session.user.role).map((item) => (
           <NavLink key={item.to} to={item.to} end={item.to === '/'} className="nav__item">
             <Icon name={item.icon} />
             <span>{t(item.label)}</span>

@@ -1,6 +1,6 @@
 import { createBrowserRouter } from 'react-router';
+import { AdminPage } from '../features/admin/AdminPage';
 import { AgendaPage } from '../features/agenda/AgendaPage';
-import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { ContactFormPage } from '../features/contact/ContactFormPage';
 import { EditEnrolmentPage, NewEnrolmentPage } from '../features/enrolment/EnrolmentFormPage';
 import { HouseholdFormPage } from '../features/household/HouseholdFormPage';
@@ -8,6 +8,7 @@ import { HouseholdPage } from '../features/household/HouseholdPage';
 import { PlanFormPage } from '../features/plan/PlanFormPage';
 import { PlanPage } from '../features/plan/PlanPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { HomeRoute } from './HomeRoute';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell } from './Shell';
 
@@ -16,7 +17,7 @@ export const createAppRouter = () =>
     {
       element: <Shell />,
       children: [
-        { index: true, element: <CaseloadPage /> },
+        { index: true, element: <HomeRoute /> },
         { path: 'agenda', element: <AgendaPage /> },
         { path: 'households/new', element: <HouseholdFormPage /> },
         { path: 'households/:id', element: <HouseholdPage /> },
@@ -28,6 +29,7 @@ export const createAppRouter = () =>
         { path: 'enrolments/:id/plan', element: <PlanPage /> },
         { path: 'enrolments/:id/plan/edit', element: <PlanFormPage /> },
         { path: 'settings', element: <SettingsPage /> },
+        { path: 'admin', element: <AdminPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,4 +1,10 @@
+import { z } from 'zod';
 import {
+  AdminDevice,
+  AdminTeam,
+  AdminUser,
+  type CreateUser,
+  type UpdateUser,
   CatchUpResponse,
   LoginResponse,
   Problem,
@@ -70,6 +76,36 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
       })) as {
         received: string[];
       },
+    admin: {
+      users: async (token: string) =>
+        z
+          .object({ users: z.array(AdminUser) })
+          .parse(await call('/api/admin/users', { method: 'GET', token })).users,
+      createUser: async (token: string, body: CreateUser) => {
+        await call('/api/admin/users', { method: 'POST', token, body: JSON.stringify(body) });
+      },
+      updateUser: async (token: string, id: string, body: UpdateUser) => {
+        await call(`/api/admin/users/${id}`, {
+          method: 'PATCH',
+          token,
+          body: JSON.stringify(body),
+        });
+      },
+      teams: async (token: string) =>
+        z
+          .object({ teams: z.array(AdminTeam) })
+          .parse(await call('/api/admin/teams', { method: 'GET', token })).teams,
+      createTeam: async (token: string, name: string) => {
+        await call('/api/admin/teams', { method: 'POST', token, body: JSON.stringify({ name }) });
+      },
+      devices: async (token: string) =>
+        z
+          .object({ devices: z.array(AdminDevice) })
+          .parse(await call('/api/admin/devices', { method: 'GET', token })).devices,
+      revokeDevice: async (token: string, id: string) => {
+        await call(`/api/admin/devices/${id}/revoke`, { method: 'POST', token });
+      },
+    },
     catchUp: async (token: string, ids: string[]) =>
       CatchUpResponse.parse(
         await call('/api/sync/households', {

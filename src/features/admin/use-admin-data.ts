@@ -1,0 +1,32 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AdminDevice, AdminTeam, AdminUser } from '../../core';
+import { ApiError } from '../../sync/api-client';
+import { useServices } from '../services';
+
+export type AdminData = { users: AdminUser[]; teams: AdminTeam[]; devices: AdminDevice[] };
+
+/** Admin screens work on the server's data directly (online only); nothing is cached. */
+export const useAdminData = () => {
+  const { api, session } = useServices();
+  const [data, setData] = useState<AdminData | null>(null);
+  const [error, setError] = useState<'offline' | 'failed' | null>(null);
+  const reload = useCallback(async () => {
+    try {
+      const [users, teams, devices] = await Promise.all([
+        api.admin.users(session.token),
+        api.admin.teams(session.token),
+        api.admin.devices(session.token),
+      ]);
+      setData({ users, teams, devices });
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError && e.code === 'offline' ? 'offline' : 'failed');
+    }
+  }, [api, session.token]);
+  useEffect(() => {
+    // Loading from the server is the external system this effect synchronises with.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void reload();
+  }, [reload]);
+  return { data, error, reload };
+};
