@@ -17,7 +17,8 @@ import { registerPushRoute } from './sync/push-route';
 export type AppOptions = Pick<
   ServerConfig,
   'staticDir' | 'hsts' | 'sessionHours' | 'maxFailedLogins' | 'lockoutMinutes' | 'bodyLimitBytes'
-> & { logger?: boolean };
+> &
+  Partial<Pick<ServerConfig, 'maxFailedPerAddress' | 'trustProxy'>> & { logger?: boolean };
 
 export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
@@ -31,7 +32,7 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
           },
         }
       : false,
-    trustProxy: false,
+    trustProxy: opts.trustProxy ?? false,
   });
 
   registerSecurityHeaders(app, { hsts: opts.hsts });

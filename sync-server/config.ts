@@ -9,9 +9,12 @@ export type ServerConfig = {
   staticDir: string;
   seedDemo: boolean;
   hsts: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
   sessionHours: number;
   maxFailedLogins: number;
   lockoutMinutes: number;
+  maxFailedPerAddress: number;
   bodyLimitBytes: number;
 };
 
@@ -28,8 +31,10 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): ServerConfi
   staticDir: resolve(env.STATIC_DIR ?? 'dist'),
   seedDemo: env.SEED_DEMO !== '0',
   hsts: env.HSTS === '1',
+  trustProxy: env.TRUST_PROXY === '1',
   sessionHours: int(env.SESSION_HOURS, 24 * 14),
   maxFailedLogins: int(env.MAX_FAILED_LOGINS, 5),
   lockoutMinutes: int(env.LOCKOUT_MINUTES, 15),
+  maxFailedPerAddress: int(env.MAX_FAILED_PER_ADDRESS, 30),
   bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 2 * 1024 * 1024),
 });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { getDb } from '../data/db';
+import { pendingCount } from '../data/outbox';
 import {
   deviceId,
   loadSession,
@@ -9,7 +10,7 @@ import {
   wipeLocalData,
   type StoredSession,
 } from '../data/session';
-import { LoginPage } from '../features/session/LoginPage';
+import { LoginPage, OtherUserPendingError } from '../features/session/LoginPage';
 import { ServicesContext, type Services } from '../features/services';
 import { i18n } from '../i18n/i18n';
 import { createApiClient } from '../sync/api-client';
@@ -74,8 +75,12 @@ export const App = () => {
       deviceName: navigator.userAgent.slice(0, 100),
     });
     const previous = await loadSession(db);
-    // Data of one user never stays on the device for another (security.md fault 14).
-    if (previous && previous.user.id !== response.user.id) await wipeDevice();
+    // Data of one user never stays on the device for another (security.md fault 14), and
+    // one user's unsent work is never sent, or wiped, under another's name.
+    if (previous && previous.user.id !== response.user.id) {
+      if ((await pendingCount(db)) > 0) throw new OtherUserPendingError(previous.user.name);
+      await wipeDevice();
+    }
     await saveSession(db, response);
     setSession(response);
   };

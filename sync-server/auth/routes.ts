@@ -7,7 +7,15 @@ import { authenticate } from './authenticate';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords';
 import { createSession, hashToken } from './sessions';
 
-export type AuthOptions = { sessionHours: number; maxFailedLogins: number; lockoutMinutes: number };
+export type AuthOptions = {
+  sessionHours: number;
+  maxFailedLogins: number;
+  lockoutMinutes: number;
+  /** Failed sign-ins allowed from one address in 10 minutes before it must wait. */
+  maxFailedPerAddress?: number;
+};
+
+const ADDRESS_WINDOW = "interval '10 minutes'";
 
 type UserRow = {
   id: string;
@@ -34,6 +42,17 @@ export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: Aut
     const body = LoginRequest.safeParse(request.body);
     if (!body.success) throw new HttpProblem(400, 'invalid_request');
     const { username, password, deviceId, deviceName } = body.data;
+    const address = request.ip;
+    const [recent] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM login_attempts WHERE address = $1 AND attempted_at > now() - ${ADDRESS_WINDOW}`,
+      [address],
+    );
+    if (Number(recent?.n) >= (opts.maxFailedPerAddress ?? 30))
+      throw new HttpProblem(429, 'rate_limited');
+    const failed = async () => {
+      await db.query('INSERT INTO login_attempts (address) VALUES ($1)', [address]);
+      await db.query(`DELETE FROM login_attempts WHERE attempted_at < now() - interval '1 day'`);
+    };
     const [user] = await db.query<UserRow>(
       `SELECT u.id, u.name, u.username, u.role, u.team_id, t.name AS team_name, u.password_hash,
               u.disabled, COALESCE(u.locked_until > now(), false) AS locked
@@ -43,11 +62,13 @@ export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: Aut
     );
     if (!user) {
       await verifyPassword(password, await DUMMY_HASH_PROMISE);
+      await failed();
       throw new HttpProblem(401, 'unauthorized');
     }
     if (user.locked) throw new HttpProblem(429, 'locked_out');
     const ok = await verifyPassword(password, user.password_hash);
     if (!ok || user.disabled) {
+      await failed();
       await audit(db, [{ userId: user.id, deviceId: null, action: 'login_failed' }]);
       await db.query(
         `UPDATE users SET failed_logins = failed_logins + 1,

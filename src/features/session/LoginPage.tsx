@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { LoginRequest } from '../../core';
 import { ApiError } from '../../sync/api-client';
@@ -10,16 +11,26 @@ type LoginForm = { username: string; password: string };
 
 type Props = { onLogin: (form: LoginForm) => Promise<void> };
 
-const errorKey = (e: unknown) => {
+/** Signing in as someone else would bury another person's unsent work. */
+export class OtherUserPendingError extends Error {
+  constructor(readonly owner: string) {
+    super('other_user_pending');
+  }
+}
+
+const errorMessage = (e: unknown, t: TFunction): string => {
+  if (e instanceof OtherUserPendingError)
+    return t('login.errors.other_user_pending', { name: e.owner });
   const code = e instanceof ApiError ? e.code : null;
   switch (code) {
     case 'unauthorized':
     case 'locked_out':
     case 'forbidden':
     case 'offline':
-      return `login.errors.${code}` as const;
+    case 'rate_limited':
+      return t(`login.errors.${code}`);
     default:
-      return 'login.errors.generic' as const;
+      return t('login.errors.generic');
   }
 };
 
@@ -37,7 +48,7 @@ export const LoginPage = ({ onLogin }: Props) => {
     try {
       await onLogin(form);
     } catch (e) {
-      setFailure(t(errorKey(e)));
+      setFailure(errorMessage(e, t));
     }
   });
 

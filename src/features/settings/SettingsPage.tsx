@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getDb } from '../../data/db';
 import { usePendingCount } from '../../data/hooks';
+import { pendingCount } from '../../data/outbox';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
 import { useServices } from '../services';
 
 export const SettingsPage = () => {
   const { t, i18n } = useTranslation();
-  const { session, signOut } = useServices();
+  const { session, signOut, syncNow } = useServices();
   const pending = usePendingCount();
   const [persisted, setPersisted] = useState<boolean | null>(null);
 
@@ -14,8 +16,11 @@ export const SettingsPage = () => {
     void navigator.storage?.persisted?.().then(setPersisted);
   }, []);
 
+  // Send what can be sent first; warn about what could not before it is deleted.
   const logout = async () => {
-    if (pending > 0 && !window.confirm(t('settings.logoutPending', { count: pending }))) return;
+    if (pending > 0 && navigator.onLine) await syncNow();
+    const left = await pendingCount(getDb());
+    if (left > 0 && !window.confirm(t('settings.logoutPending', { count: left }))) return;
     await signOut();
   };
 

@@ -33,6 +33,9 @@ export const cs = {
       locked_out: 'Příliš mnoho neúspěšných pokusů. Účet je na chvíli zablokován.',
       forbidden: 'Toto zařízení nebo účet byl zablokován. Obraťte se na správce.',
       offline: 'Nejste připojeni k internetu. Pro první přihlášení je připojení nutné.',
+      rate_limited: 'Příliš mnoho pokusů o přihlášení z této sítě. Zkuste to za několik minut.',
+      other_user_pending:
+        'V zařízení jsou neodeslané změny uživatele {{name}}. Přihlaste se nejdřív jako {{name}} a nechte je odeslat.',
       generic: 'Přihlášení se nezdařilo. Zkuste to prosím znovu.',
     },
   },

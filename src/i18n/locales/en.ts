@@ -34,6 +34,9 @@ export const en: Messages = {
       locked_out: 'Too many failed attempts. The account is locked for a while.',
       forbidden: 'This device or account has been blocked. Contact your administrator.',
       offline: 'You are offline. The first sign-in needs a connection.',
+      rate_limited: 'Too many sign-in attempts from this network. Try again in a few minutes.',
+      other_user_pending:
+        'This device holds unsent changes of {{name}}. Sign in as {{name}} first and let them be sent.',
       generic: 'Sign-in failed. Please try again.',
     },
   },

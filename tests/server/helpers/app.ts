@@ -4,9 +4,10 @@ import { PROTOCOL_HEADER, PROTOCOL_VERSION, type LoginResponse } from '../../../
 import { buildApp } from '../../../sync-server/app';
 import type { Database } from '../../../sync-server/db/database';
 
-export const testApp = (db: Database, staticDir = '/nonexistent') =>
+export const testApp = (db: Database, staticDir = '/nonexistent', maxFailedPerAddress = 1000) =>
   buildApp(db, {
     staticDir,
+    maxFailedPerAddress,
     hsts: false,
     sessionHours: 24,
     maxFailedLogins: 3,

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
-import { LoginPage } from '../../../src/features/session/LoginPage';
+import { LoginPage, OtherUserPendingError } from '../../../src/features/session/LoginPage';
 import { i18n } from '../../../src/i18n/i18n';
 import { ApiError } from '../../../src/sync/api-client';
 
@@ -42,5 +42,17 @@ describe('LoginPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Přihlásit se' }));
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', message);
     expect(screen.getByLabelText('Uživatelské jméno')).toHaveProperty('value', 'pracovnik1');
+  });
+});
+
+describe('LoginPage and another user\u2019s unsent work', () => {
+  it('explains why it refuses to sign in someone else', async () => {
+    renderLogin(vi.fn(async () => Promise.reject(new OtherUserPendingError('Tereza Terénní'))));
+    await userEvent.type(screen.getByLabelText('Uživatelské jméno'), 'pracovnik2');
+    await userEvent.type(screen.getByLabelText('Heslo'), 'x');
+    await userEvent.click(screen.getByRole('button', { name: 'Přihlásit se' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'V zařízení jsou neodeslané změny uživatele Tereza Terénní. Přihlaste se nejdřív jako Tereza Terénní a nechte je odeslat.',
+    );
   });
 });
