@@ -20,6 +20,7 @@ import { Field, Fieldset } from '../forms/Field';
 import { DraftNotice, FormActions } from '../forms/FormActions';
 import { saveErrorMessage } from '../forms/save-error';
 import { useDraft } from '../forms/use-draft';
+import { Loaded } from '../Loaded';
 import { useServices } from '../services';
 import {
   contactFromForm,
@@ -177,9 +178,10 @@ const ContactForm = ({ detail, amends }: { detail: HouseholdDetail; amends: Cont
       </Fieldset>
       <FormActions
         saving={isSubmitting}
-        error={error ?? (Object.keys(errors).length ? t('forms.fixErrors') : null)}
-        draftRestored={draft.restored}
-        onDiscard={() => void draft.discard().then(() => form.reset(defaults))}
+        error={error}
+        hasFieldErrors={Object.keys(errors).length > 0}
+        draft={draft}
+        onReset={() => form.reset(defaults)}
       />
     </form>
   );
@@ -187,16 +189,13 @@ const ContactForm = ({ detail, amends }: { detail: HouseholdDetail; amends: Cont
 
 /** /households/:householdId/contacts/new and …/contacts/:contactId/amend */
 export const ContactFormPage = () => {
-  const { t } = useTranslation();
   const { householdId = '', contactId } = useParams();
   const detail = useHousehold(householdId);
-  if (detail === undefined) return <p className="page muted">{t('common.loading')}</p>;
-  if (detail === null) return <p className="page empty">{t('household.notFound')}</p>;
-  const amends = contactId ? (detail.allContacts.find((c) => c.id === contactId) ?? null) : null;
-  if (contactId && !amends) return <p className="page empty">{t('household.notFound')}</p>;
+  // A correction needs the contact it corrects; without it the page is "not found".
+  const amends = contactId ? detail?.allContacts.find((c) => c.id === contactId) : null;
   return (
-    <section className="page">
-      <ContactForm key={contactId ?? 'new'} detail={detail} amends={amends} />
-    </section>
+    <Loaded value={detail && amends === undefined ? null : detail}>
+      {(d) => <ContactForm key={contactId ?? 'new'} detail={d} amends={amends ?? null} />}
+    </Loaded>
   );
 };

@@ -20,6 +20,7 @@ import { DraftNotice, FormActions } from '../forms/FormActions';
 import { saveErrorMessage } from '../forms/save-error';
 import { useDraft } from '../forms/use-draft';
 import { useFormat } from '../format';
+import { Loaded } from '../Loaded';
 import { useServices } from '../services';
 import {
   emptyEnrolment,
@@ -184,9 +185,10 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
       </Fieldset>
       <FormActions
         saving={isSubmitting}
-        error={error ?? (Object.keys(errors).length ? t('forms.fixErrors') : null)}
-        draftRestored={draft.restored}
-        onDiscard={() => void draft.discard().then(() => form.reset(defaults))}
+        error={error}
+        hasFieldErrors={Object.keys(errors).length > 0}
+        draft={draft}
+        onReset={() => form.reset(defaults)}
       />
     </form>
   );
@@ -194,37 +196,33 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
 
 /** /households/:householdId/enrolments/new */
 export const NewEnrolmentPage = () => {
-  const { t } = useTranslation();
   const { householdId = '' } = useParams();
-  const detail = useHousehold(householdId);
-  if (detail === undefined) return <p className="page muted">{t('common.loading')}</p>;
-  if (detail === null) return <p className="page empty">{t('household.notFound')}</p>;
   return (
-    <section className="page">
-      <EnrolmentForm
-        householdId={householdId}
-        householdLabel={detail.household.label}
-        existing={null}
-      />
-    </section>
+    <Loaded value={useHousehold(householdId)}>
+      {(d) => (
+        <EnrolmentForm
+          householdId={householdId}
+          householdLabel={d.household.label}
+          existing={null}
+        />
+      )}
+    </Loaded>
   );
 };
 
 /** /enrolments/:id/edit */
 export const EditEnrolmentPage = () => {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
-  const detail = useEnrolment(id);
-  if (detail === undefined) return <p className="page muted">{t('common.loading')}</p>;
-  if (detail === null) return <p className="page empty">{t('household.notFound')}</p>;
   return (
-    <section className="page">
-      <EnrolmentForm
-        key={id}
-        householdId={detail.household.id}
-        householdLabel={detail.household.label}
-        existing={detail.enrolment}
-      />
-    </section>
+    <Loaded value={useEnrolment(id)}>
+      {(d) => (
+        <EnrolmentForm
+          key={id}
+          householdId={d.household.id}
+          householdLabel={d.household.label}
+          existing={d.enrolment}
+        />
+      )}
+    </Loaded>
   );
 };

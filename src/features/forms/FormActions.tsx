@@ -3,20 +3,24 @@ import { useNavigate } from 'react-router';
 
 type Props = {
   saving: boolean;
+  /** A failed save, in words; field errors are summed up here too. */
   error: string | null;
-  draftRestored: boolean;
-  onDiscard: () => void;
+  hasFieldErrors: boolean;
+  draft: { restored: boolean; discard: () => Promise<void> };
+  /** Puts the form back as it was before the draft. */
+  onReset: () => void;
 };
 
 /** Save / cancel at the bottom of every form, with the outcome in plain words. */
-export const FormActions = ({ saving, error, draftRestored, onDiscard }: Props) => {
+export const FormActions = ({ saving, error, hasFieldErrors, draft, onReset }: Props) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const message = error ?? (hasFieldErrors ? t('forms.fixErrors') : null);
   return (
     <div className="form-actions">
-      {error && (
+      {message && (
         <p className="alert" role="alert">
-          {error}
+          {message}
         </p>
       )}
       <div className="form-actions__buttons">
@@ -26,8 +30,12 @@ export const FormActions = ({ saving, error, draftRestored, onDiscard }: Props) 
         <button type="button" className="button" onClick={() => void navigate(-1)}>
           {t('forms.cancel')}
         </button>
-        {draftRestored && (
-          <button type="button" className="button button--ghost" onClick={onDiscard}>
+        {draft.restored && (
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => void draft.discard().then(onReset)}
+          >
             {t('forms.discardDraft')}
           </button>
         )}

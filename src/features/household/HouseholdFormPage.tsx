@@ -204,17 +204,14 @@ const HouseholdForm = ({ existing }: { existing: Existing | null }) => {
       </Fieldset>
       <FormActions
         saving={isSubmitting}
-        error={error ?? (Object.keys(errors).length ? t('forms.fixErrors') : null)}
-        draftRestored={draft.restored}
-        onDiscard={() => {
-          void draft
-            .discard()
-            .then(() =>
-              form.reset(
-                existing ? householdToForm(existing.household, existing.people) : emptyHousehold(),
-              ),
-            );
-        }}
+        error={error}
+        hasFieldErrors={Object.keys(errors).length > 0}
+        draft={draft}
+        onReset={() =>
+          form.reset(
+            existing ? householdToForm(existing.household, existing.people) : emptyHousehold(),
+          )
+        }
       />
     </form>
   );

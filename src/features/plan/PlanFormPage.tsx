@@ -12,6 +12,7 @@ import { Field, Fieldset } from '../forms/Field';
 import { DraftNotice, FormActions } from '../forms/FormActions';
 import { saveErrorMessage } from '../forms/save-error';
 import { useDraft } from '../forms/use-draft';
+import { Loaded } from '../Loaded';
 import { useServices } from '../services';
 import {
   emptyGoal,
@@ -179,9 +180,10 @@ const PlanForm = ({ detail }: { detail: EnrolmentDetail }) => {
       </Fieldset>
       <FormActions
         saving={isSubmitting}
-        error={error ?? (Object.keys(errors).length ? t('forms.fixErrors') : null)}
-        draftRestored={draft.restored}
-        onDiscard={() => void draft.discard().then(() => form.reset(defaults))}
+        error={error}
+        hasFieldErrors={Object.keys(errors).length > 0}
+        draft={draft}
+        onReset={() => form.reset(defaults)}
       />
     </form>
   );
@@ -189,14 +191,8 @@ const PlanForm = ({ detail }: { detail: EnrolmentDetail }) => {
 
 /** /enrolments/:id/plan/edit */
 export const PlanFormPage = () => {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
-  const detail = useEnrolment(id);
-  if (detail === undefined) return <p className="page muted">{t('common.loading')}</p>;
-  if (detail === null) return <p className="page empty">{t('household.notFound')}</p>;
   return (
-    <section className="page">
-      <PlanForm key={id} detail={detail} />
-    </section>
+    <Loaded value={useEnrolment(id)}>{(detail) => <PlanForm key={id} detail={detail} />}</Loaded>
   );
 };
