@@ -17,6 +17,7 @@ export const useDraft = <T extends FieldValues, TOut extends FieldValues>(
 ) => {
   const [restored, setRestored] = useState<boolean | null>(null);
   const ready = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const { reset, watch, formState } = form;
 
   useEffect(() => {
@@ -34,16 +35,19 @@ export const useDraft = <T extends FieldValues, TOut extends FieldValues>(
   }, [key, reset]);
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const subscription = watch((values) => {
       if (!ready.current) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void saveDraft(getDb(), key, values), SAVE_DELAY_MS);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        timer.current = undefined;
+        void saveDraft(getDb(), key, values);
+      }, SAVE_DELAY_MS);
     });
     return () => {
       // Flush on unmount so leaving the page right after typing loses nothing.
-      if (timer !== undefined && ready.current) {
-        clearTimeout(timer);
+      if (timer.current !== undefined && ready.current) {
+        clearTimeout(timer.current);
+        timer.current = undefined;
         void saveDraft(getDb(), key, form.getValues());
       }
       subscription.unsubscribe();
@@ -57,6 +61,9 @@ export const useDraft = <T extends FieldValues, TOut extends FieldValues>(
     /** After a successful save or an explicit discard. */
     discard: async () => {
       ready.current = false;
+      // A save still waiting would bring the draft back after it is cleared.
+      clearTimeout(timer.current);
+      timer.current = undefined;
       await clearDraft(getDb(), key);
       setRestored(false);
     },
