@@ -9,9 +9,11 @@ import {
   type Person,
 } from '../../core';
 import { getDb } from '../../data/db';
+import { clearDraft, loadDraft, saveDraft } from '../../data/drafts';
 import { saveWithOutbox } from '../../data/outbox';
 import { saveErrorMessage } from '../forms/save-error';
 import { useServices } from '../services';
+import { useMarkUnsaved } from '../update/unsaved-work';
 import { quickContact, withNote } from './contact-form';
 import { defaultEnrolmentIds, defaultParticipantIds } from './defaults';
 
@@ -39,12 +41,25 @@ export const QuickContactSheet = ({ household, people, enrolments, onClose }: Pr
   const dialog = useRef<HTMLDivElement>(null);
   const enrolmentIds = defaultEnrolmentIds(enrolments, session.user.id);
 
+  const draftKey = `quick-note:${household.id}`;
+  useMarkUnsaved(draftKey, !!note?.trim());
+
   useEffect(() => {
     dialog.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+    // A note typed after a quick contact survives a reload: reopening the sheet brings it back.
+    void loadDraft<{ contactId: string; note: string }>(getDb(), draftKey).then(async (draft) => {
+      const contact = draft && (await getDb().contacts.get(draft.contactId));
+      if (draft && contact) {
+        setSaved(contact);
+        setNote(draft.note);
+      }
+    });
+  }, [draftKey]);
+
+  const typeNote = (value: string) => {
+    setNote(value);
+    if (saved) void saveDraft(getDb(), draftKey, { contactId: saved.id, note: value });
+  };
 
   const log = async (kind: Contact['kind']) => {
     setBusy(true);
@@ -67,10 +82,14 @@ export const QuickContactSheet = ({ household, people, enrolments, onClose }: Pr
   };
 
   const saveNote = async () => {
-    if (!saved || !note?.trim()) return onClose();
+    if (!saved || !note?.trim()) {
+      await clearDraft(getDb(), draftKey);
+      return onClose();
+    }
     setBusy(true);
     try {
       await saveWithOutbox(getDb(), 'contact', withNote(saved, note.trim(), new Date()));
+      await clearDraft(getDb(), draftKey);
       onClose();
     } catch (e) {
       setError(saveErrorMessage(e, t));
@@ -79,8 +98,17 @@ export const QuickContactSheet = ({ household, people, enrolments, onClose }: Pr
     }
   };
 
+  // Closing with a note typed saves it: what was typed is never thrown away.
+  const close = () => void saveNote();
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
   return (
-    <div className="sheet-backdrop" onClick={onClose}>
+    <div className="sheet-backdrop" onClick={close}>
       <div
         ref={dialog}
         className="sheet"
@@ -116,7 +144,7 @@ export const QuickContactSheet = ({ household, people, enrolments, onClose }: Pr
                 <button type="button" className="button" onClick={() => setNote('')}>
                   {t('quickContact.addNote')}
                 </button>
-                <button type="button" className="button button--primary" onClick={onClose}>
+                <button type="button" className="button button--primary" onClick={close}>
                   {t('quickContact.done')}
                 </button>
               </div>
@@ -127,7 +155,7 @@ export const QuickContactSheet = ({ household, people, enrolments, onClose }: Pr
                   <textarea
                     rows={3}
                     value={note}
-                    onChange={(e) => setNote(e.target.value)}
+                    onChange={(e) => typeNote(e.target.value)}
                     autoFocus
                   />
                 </label>
