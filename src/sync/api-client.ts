@@ -3,6 +3,7 @@ import {
   AdminDevice,
   AdminTeam,
   AdminUser,
+  type ContactRule,
   type CreateUser,
   type UpdateUser,
   CatchUpResponse,
@@ -102,6 +103,13 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
         z
           .object({ devices: z.array(AdminDevice) })
           .parse(await call('/api/admin/devices', { method: 'GET', token })).devices,
+      saveRule: async (token: string, rule: ContactRule) => {
+        await call(`/api/rules/${rule.programme}`, {
+          method: 'PUT',
+          token,
+          body: JSON.stringify(rule),
+        });
+      },
       revokeDevice: async (token: string, id: string) => {
         await call(`/api/admin/devices/${id}/revoke`, { method: 'POST', token });
       },

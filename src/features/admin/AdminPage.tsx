@@ -7,6 +7,7 @@ import { ApiError } from '../../sync/api-client';
 import { Field, Fieldset } from '../forms/Field';
 import { useFormat } from '../format';
 import { useServices } from '../services';
+import { RulesEditor } from './RulesEditor';
 import { useAdminData, type AdminData } from './use-admin-data';
 
 type Notify = (message: string) => void;
@@ -273,6 +274,7 @@ export const AdminPage = () => {
         </ul>
         <NewTeamForm onDone={reload} notify={setMessage} />
       </section>
+      <RulesEditor rules={data.rules} onSaved={reload} />
       <section className="card">
         <h2>{t('admin.devices')}</h2>
         <ul className="plain-list" data-testid="admin-devices">

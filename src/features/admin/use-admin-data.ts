@@ -1,9 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AdminDevice, AdminTeam, AdminUser } from '../../core';
+import { ContactRule, type AdminDevice, type AdminTeam, type AdminUser } from '../../core';
 import { ApiError } from '../../sync/api-client';
 import { useServices } from '../services';
 
-export type AdminData = { users: AdminUser[]; teams: AdminTeam[]; devices: AdminDevice[] };
+export type AdminData = {
+  users: AdminUser[];
+  teams: AdminTeam[];
+  devices: AdminDevice[];
+  rules: ContactRule[];
+};
 
 /** Admin screens work on the server's data directly (online only); nothing is cached. */
 export const useAdminData = () => {
@@ -12,12 +17,13 @@ export const useAdminData = () => {
   const [error, setError] = useState<'offline' | 'failed' | null>(null);
   const reload = useCallback(async () => {
     try {
-      const [users, teams, devices] = await Promise.all([
+      const [users, teams, devices, rules] = await Promise.all([
         api.admin.users(session.token),
         api.admin.teams(session.token),
         api.admin.devices(session.token),
+        api.rules(session.token),
       ]);
-      setData({ users, teams, devices });
+      setData({ users, teams, devices, rules: rules.map((r) => ContactRule.parse(r)) });
       setError(null);
     } catch (e) {
       setError(e instanceof ApiError && e.code === 'offline' ? 'offline' : 'failed');
