@@ -1,22 +1,32 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
+import { vault } from '../data/crypto/vault';
 import { getDb } from '../data/db';
+import {
+  destroyKeyring,
+  hasKeyring,
+  openKeyringAtLogin,
+  PasswordChangedWithPendingError,
+  unlockDevice,
+} from '../data/keyring';
 import { pendingCount } from '../data/outbox';
 import {
   deviceId,
   loadSession,
+  loadSessionUser,
   saveSession,
-  wipeLocalData,
   type StoredSession,
 } from '../data/session';
 import { LoginPage, OtherUserPendingError } from '../features/session/LoginPage';
+import { UnlockPage } from '../features/session/UnlockPage';
 import { ServicesContext, type Services } from '../features/services';
 import { i18n } from '../i18n/i18n';
 import { createApiClient } from '../sync/api-client';
 import { startSyncRunner, type SyncRunner } from '../sync/sync-runner';
 import { registerServiceWorker } from './register-sw';
 import { createAppRouter } from './router';
+import { useInactivityLock } from './use-inactivity-lock';
 
 const api = createApiClient();
 
@@ -24,17 +34,24 @@ const api = createApiClient();
 let runner: SyncRunner | null = null;
 const syncNow = () => runner?.syncNow() ?? Promise.resolve();
 
-/** Removes local data and the service worker's caches: logout, revocation (security.md 4, 8). */
+/** Removes local data, the key and the service worker's caches: logout, revocation. */
 const wipeDevice = async () => {
-  await wipeLocalData(getDb());
+  await destroyKeyring(getDb());
   if ('caches' in window) {
     for (const key of await caches.keys())
       if (!key.startsWith('workbox-precache')) await caches.delete(key);
   }
 };
 
-export const App = () => {
-  const [session, setSession] = useState<StoredSession | null | undefined>(undefined);
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'signedOut'; notice: string | null }
+  | { kind: 'locked'; userName: string }
+  | { kind: 'open'; session: StoredSession };
+
+const Screens = () => {
+  const { t } = useTranslation();
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const router = useMemo(() => createAppRouter(), []);
 
   useEffect(() => {
@@ -42,23 +59,43 @@ export const App = () => {
     registerServiceWorker();
     // Ask the browser not to evict our data (Safari deletes it after 7 days otherwise).
     void navigator.storage?.persist?.();
-    void loadSession(getDb()).then((s) => setSession(s ?? null));
+    void (async () => {
+      const db = getDb();
+      const user = await loadSessionUser(db);
+      if (user && (await hasKeyring(db))) {
+        vault.lock();
+        setPhase({ kind: 'locked', userName: user.user.name });
+      } else {
+        vault.disable();
+        setPhase({ kind: 'signedOut', notice: null });
+      }
+    })();
   }, []);
+
+  const lock = useCallback(() => {
+    vault.lock();
+    setPhase((p) => (p.kind === 'open' ? { kind: 'locked', userName: p.session.user.name } : p));
+  }, []);
+  useInactivityLock(phase.kind === 'open', lock);
 
   const signOut = useCallback(async () => {
-    const current = await loadSession(getDb());
+    const current = await loadSession(getDb()).catch(() => undefined);
     if (current) await api.logout(current.token).catch(() => undefined);
     await wipeDevice();
-    setSession(null);
+    setPhase({ kind: 'signedOut', notice: null });
   }, []);
 
+  const session = phase.kind === 'open' ? phase.session : null;
   useEffect(() => {
     if (!session) return;
     const r = startSyncRunner(getDb(), api, {
       onRevoked: () => {
-        void wipeDevice().then(() => setSession(null));
+        void wipeDevice().then(() => setPhase({ kind: 'signedOut', notice: null }));
       },
-      onSessionExpired: () => setSession(null),
+      onSessionExpired: () => {
+        vault.lock();
+        setPhase({ kind: 'signedOut', notice: null });
+      },
     });
     runner = r;
     return () => {
@@ -74,15 +111,38 @@ export const App = () => {
       deviceId: await deviceId(db),
       deviceName: navigator.userAgent.slice(0, 100),
     });
-    const previous = await loadSession(db);
+    const previous = await loadSessionUser(db);
     // Data of one user never stays on the device for another (security.md fault 14), and
     // one user's unsent work is never sent, or wiped, under another's name.
     if (previous && previous.user.id !== response.user.id) {
       if ((await pendingCount(db)) > 0) throw new OtherUserPendingError(previous.user.name);
       await wipeDevice();
     }
+    try {
+      await openKeyringAtLogin(db, response.user.id, form.password);
+    } catch (e) {
+      if (e instanceof PasswordChangedWithPendingError) {
+        setPhase({ kind: 'signedOut', notice: t('unlock.passwordChangedPending') });
+        return;
+      }
+      throw e;
+    }
     await saveSession(db, response);
-    setSession(response);
+    setPhase({ kind: 'open', session: response });
+  };
+
+  const unlock = async (password: string) => {
+    const db = getDb();
+    const outcome = await unlockDevice(db, password);
+    if (outcome.result === 'ok') {
+      const s = await loadSession(db);
+      if (s) setPhase({ kind: 'open', session: s });
+    } else if (outcome.result === 'wiped') {
+      setPhase({ kind: 'signedOut', notice: t('unlock.wiped') });
+    } else if (outcome.result === 'online_required') {
+      setPhase({ kind: 'signedOut', notice: t('unlock.onlineRequired') });
+    }
+    return outcome;
   };
 
   const services: Services | null = useMemo(
@@ -90,15 +150,30 @@ export const App = () => {
     [session, signOut],
   );
 
-  return (
-    <I18nextProvider i18n={i18n}>
-      {session === undefined ? null : services ? (
+  switch (phase.kind) {
+    case 'loading':
+      return null;
+    case 'locked':
+      return (
+        <UnlockPage
+          userName={phase.userName}
+          onUnlock={unlock}
+          onSwitchUser={() => setPhase({ kind: 'signedOut', notice: null })}
+        />
+      );
+    case 'signedOut':
+      return <LoginPage onLogin={login} notice={phase.notice} />;
+    case 'open':
+      return (
         <ServicesContext.Provider value={services}>
           <RouterProvider router={router} />
         </ServicesContext.Provider>
-      ) : (
-        <LoginPage onLogin={login} />
-      )}
-    </I18nextProvider>
-  );
+      );
+  }
 };
+
+export const App = () => (
+  <I18nextProvider i18n={i18n}>
+    <Screens />
+  </I18nextProvider>
+);

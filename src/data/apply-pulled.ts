@@ -1,4 +1,5 @@
 import { RECORD_SCHEMAS, type PulledChange, type RecordType } from '../core';
+import { encodeRecord } from './crypto/vault';
 import { RECORD_TABLES, type TerenDb } from './db';
 import { writeMeta } from './meta';
 
@@ -28,15 +29,21 @@ export const applyPulledPage = async (
     list.push(parsed.data);
     byType.set(change.type, list);
   }
+  // Sealed before the transaction: a WebCrypto promise inside one would end it.
+  const encoded = new Map<RecordType, Record<string, unknown>[]>();
+  for (const [type, records] of byType) {
+    encoded.set(
+      type,
+      await Promise.all(records.map((r) => encodeRecord(RECORD_TABLES[type], r as object))),
+    );
+  }
   const tables = Object.values(RECORD_TABLES).map((name) => db.table(name));
   await db.transaction('rw', [...tables, db.meta, db.outbox], async () => {
     // A record with a change still in the outbox keeps the local version: the server's
     // merge of that change comes back with a later cursor.
     const pending = new Set(await db.outbox.orderBy('recordId').uniqueKeys());
-    for (const [type, records] of byType) {
-      await db
-        .table(RECORD_TABLES[type])
-        .bulkPut(records.filter((r) => !pending.has((r as { id: string }).id)));
+    for (const [type, rows] of encoded) {
+      await db.table(RECORD_TABLES[type]).bulkPut(rows.filter((r) => !pending.has(r.id as string)));
     }
     if (cursor !== null) await writeMeta(db, CURSOR_KEY, cursor);
   });

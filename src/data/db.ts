@@ -9,6 +9,9 @@ export type OutboxEntry = {
   mutationId: string;
   recordType: RecordType;
   recordId: string;
+  /** Plain, so scope changes can tell which household an unsent change belongs to. */
+  householdId?: string;
+  /** The record (sealed when the device has a keyring). */
   record: Record<string, unknown>;
   /** The record as it was before this change (null when new): the server merges from it. */
   base?: Record<string, unknown> | null;

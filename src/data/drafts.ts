@@ -1,3 +1,4 @@
+import { decodeValue, encodeValue } from './crypto/vault';
 import type { TerenDb } from './db';
 
 /**
@@ -5,11 +6,17 @@ import type { TerenDb } from './db';
  * never loses what was typed. Keys name the form and the record, e.g. "contact:new:<household>".
  */
 export const saveDraft = async (db: TerenDb, key: string, value: unknown): Promise<void> => {
-  await db.drafts.put({ key, value, updatedAt: new Date().toISOString() });
+  await db.drafts.put({
+    key,
+    value: await encodeValue(value),
+    updatedAt: new Date().toISOString(),
+  });
 };
 
-export const loadDraft = async <T>(db: TerenDb, key: string): Promise<T | undefined> =>
-  (await db.drafts.get(key))?.value as T | undefined;
+export const loadDraft = async <T>(db: TerenDb, key: string): Promise<T | undefined> => {
+  const draft = await db.drafts.get(key);
+  return draft ? decodeValue<T>(draft.value) : undefined;
+};
 
 export const clearDraft = async (db: TerenDb, key: string): Promise<void> => {
   await db.drafts.delete(key);

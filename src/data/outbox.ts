@@ -1,5 +1,13 @@
-import { newId, RECORD_SCHEMAS, type AnyRecord, type RecordOf, type RecordType } from '../core';
-import { RECORD_TABLES, type TerenDb } from './db';
+import {
+  householdIdOf,
+  newId,
+  RECORD_SCHEMAS,
+  type AnyRecord,
+  type RecordOf,
+  type RecordType,
+} from '../core';
+import { decodeRecord, encodeRecord, encodeValue } from './crypto/vault';
+import { RECORD_TABLES, type OutboxEntry, type TerenDb } from './db';
 
 export type RecordWrite = { [T in RecordType]: { type: T; record: RecordOf<T> } }[RecordType];
 
@@ -16,24 +24,33 @@ export const saveAllWithOutbox = async (
     type: w.type,
     record: RECORD_SCHEMAS[w.type].parse(w.record) as AnyRecord,
   }));
-  const tables = [...new Set(parsed.map((w) => RECORD_TABLES[w.type]))].map((name) =>
-    db.table(name),
-  );
   const now = new Date().toISOString();
-  await db.transaction('rw', [...tables, db.outbox], async () => {
-    for (const { type, record } of parsed) {
-      const table = db.table(RECORD_TABLES[type]);
-      const base = ((await table.get(record.id)) as Record<string, unknown> | undefined) ?? null;
-      await table.put(record);
-      await db.outbox.add({
+  // Encryption runs before the transaction: a WebCrypto promise inside one would end it.
+  const prepared = await Promise.all(
+    parsed.map(async ({ type, record }) => {
+      const table = RECORD_TABLES[type];
+      const base =
+        (await decodeRecord<Record<string, unknown> | undefined>(
+          await db.table(table).get(record.id),
+        )) ?? null;
+      const entry: OutboxEntry = {
         mutationId: newId(),
         recordType: type,
         recordId: record.id,
-        record: record as Record<string, unknown>,
-        base,
+        householdId: householdIdOf(type, record),
+        record: (await encodeValue(record)) as Record<string, unknown>,
+        base: (await encodeValue(base)) as Record<string, unknown> | null,
         createdAt: now,
         attempts: 0,
-      });
+      };
+      return { table, row: await encodeRecord(table, record), entry };
+    }),
+  );
+  const tables = [...new Set(prepared.map((p) => p.table))].map((name) => db.table(name));
+  await db.transaction('rw', [...tables, db.outbox], async () => {
+    for (const { table, row, entry } of prepared) {
+      await db.table(table).put(row);
+      await db.outbox.add(entry);
     }
   });
   return parsed.map((w) => w.record);

@@ -9,7 +9,7 @@ const householdsWithPendingChanges = async (db: TerenDb): Promise<Set<string>> =
   const ids = new Set<string>();
   await db.outbox.each((e) => {
     const r = e.record as { id?: string; householdId?: string };
-    const id = e.recordType === 'household' ? r.id : r.householdId;
+    const id = e.householdId ?? (e.recordType === 'household' ? r.id : r.householdId);
     if (id) ids.add(id);
   });
   return ids;

@@ -1,4 +1,5 @@
 import { newId, type LoginResponse } from '../core';
+import { decodeValue, encodeValue } from './crypto/vault';
 import type { TerenDb } from './db';
 import { readMeta, writeMeta } from './meta';
 
@@ -7,8 +8,24 @@ const DEVICE_KEY = 'deviceId';
 
 export type StoredSession = LoginResponse;
 
-export const loadSession = (db: TerenDb) => readMeta<StoredSession>(db, SESSION_KEY);
-export const saveSession = (db: TerenDb, s: StoredSession) => writeMeta(db, SESSION_KEY, s);
+/** Who is signed in, readable while the app is locked (to greet them on the unlock screen). */
+export const loadSessionUser = async (
+  db: TerenDb,
+): Promise<Omit<StoredSession, 'token'> | undefined> => {
+  const stored = await readMeta<StoredSession>(db, SESSION_KEY);
+  if (!stored) return undefined;
+  const { token: _token, ...rest } = stored;
+  return rest;
+};
+
+/** The session with its token, which is sealed: only while the app is unlocked. */
+export const loadSession = async (db: TerenDb): Promise<StoredSession | undefined> => {
+  const stored = await readMeta<StoredSession & { token: unknown }>(db, SESSION_KEY);
+  return stored ? { ...stored, token: await decodeValue<string>(stored.token) } : undefined;
+};
+
+export const saveSession = async (db: TerenDb, s: StoredSession) =>
+  writeMeta(db, SESSION_KEY, { ...s, token: await encodeValue(s.token) });
 
 /** A device keeps one id for its whole life, so the server can revoke exactly this device. */
 export const deviceId = async (db: TerenDb): Promise<string> => {
@@ -19,11 +36,11 @@ export const deviceId = async (db: TerenDb): Promise<string> => {
   return id;
 };
 
-/** Removes every record, the outbox, drafts and the session; the device id stays. */
+/** Removes every record, the outbox, drafts and the session; the device id and keyring stay. */
 export const wipeLocalData = async (db: TerenDb): Promise<void> => {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) {
-      if (table.name === 'meta') await table.where('key').notEqual(DEVICE_KEY).delete();
+      if (table.name === 'meta') await table.where('key').noneOf([DEVICE_KEY, 'keyring']).delete();
       else await table.clear();
     }
   });

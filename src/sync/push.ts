@@ -1,4 +1,5 @@
 import { MAX_PUSH_BATCH, type PushMutation } from '../core';
+import { decodeValue } from '../data/crypto/vault';
 import type { OutboxEntry, TerenDb } from '../data/db';
 import type { ApiClient } from './api-client';
 
@@ -25,12 +26,14 @@ export const pushAll = async (
       .limit(BATCH)
       .toArray();
     if (batch.length === 0) return { applied, rejected, conflicts };
-    const mutations: PushMutation[] = batch.map((e) => ({
-      mutationId: e.mutationId,
-      type: e.recordType,
-      record: e.record,
-      base: e.base ?? null,
-    }));
+    const mutations: PushMutation[] = await Promise.all(
+      batch.map(async (e) => ({
+        mutationId: e.mutationId,
+        type: e.recordType,
+        record: await decodeValue<Record<string, unknown>>(e.record),
+        base: (await decodeValue<Record<string, unknown> | null>(e.base ?? null)) ?? null,
+      })),
+    );
     const { results } = await api.push(token, mutations);
     const byId = new Map(results.map((r) => [r.mutationId, r]));
     const before = applied + rejected;

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { TerenDb } from '../data/db';
+import { noteServerContact } from '../data/keyring';
 import { pendingCount } from '../data/outbox';
 import { saveRules } from '../data/rules';
 import { loadSession } from '../data/session';
@@ -38,7 +39,8 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
   };
 
   const runOnce = async () => {
-    const session = await loadSession(db);
+    // Locked (or signed out) meanwhile: the token is sealed, nothing to sync with.
+    const session = await loadSession(db).catch(() => undefined);
     if (!session) return;
     if (!navigator.onLine) {
       set({ online: false, phase: 'idle' });
@@ -51,6 +53,7 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
       await pullAll(db, api, session.token, (received) => set({ received }));
       await saveRules(db, (await api.rules(session.token)) as ContactRule[]);
       set({ phase: 'idle', lastSyncAt: new Date().toISOString(), error: null });
+      await noteServerContact(db);
       failures = 0;
     } catch (e) {
       const code = e instanceof ApiError ? e.code : 'internal';

@@ -14,6 +14,7 @@ import {
   type Person,
   type Plan,
 } from '../../core';
+import { decodeAll, decodeRecord } from '../crypto/vault';
 import type { TerenDb } from '../db';
 import { loadRules } from '../rules';
 import { evaluateAll } from './evaluations';
@@ -73,7 +74,7 @@ export const mostUrgent = (list: Iterable<Urgency>): Urgency => {
  * to them), with people and the latest contact, most recently contacted last.
  */
 export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise<CaseloadRow[]> => {
-  const all = (await db.enrolments.toArray()).filter((e) => !e.deleted);
+  const all = (await decodeAll<Enrolment>(await db.enrolments.toArray())).filter((e) => !e.deleted);
   const enrolled = new Set(all.map((e) => e.householdId));
   const enrolments = all.filter(
     (e) => e.status !== 'closed' && (!filter.workerId || e.workerId === filter.workerId),
@@ -81,11 +82,13 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
   const byHousehold = groupBy(enrolments, (e) => e.householdId);
   // Households registered on this device but not enrolled yet stay visible, so one whose
   // enrolment form was left unfinished is not lost from sight.
-  const unenrolled = await db.households.filter((h) => !h.deleted && !enrolled.has(h.id)).toArray();
+  const unenrolled = await decodeAll<Household>(
+    await db.households.filter((h) => !h.deleted && !enrolled.has(h.id)).toArray(),
+  );
   const households = [
-    ...(await db.households.bulkGet([...byHousehold.keys()])).filter(
-      (h): h is Household => !!h && !h.deleted,
-    ),
+    ...(
+      await decodeAll<Household | undefined>(await db.households.bulkGet([...byHousehold.keys()]))
+    ).filter((h): h is Household => !!h && !h.deleted),
     ...unenrolled,
   ];
   const evaluations = await evaluateAll(
@@ -95,10 +98,12 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
     filter.today ?? pragueDate(new Date()),
   );
   const people = groupBy(
-    await db.people
-      .where('householdId')
-      .anyOf(households.map((h) => h.id))
-      .toArray(),
+    await decodeAll<Person>(
+      await db.people
+        .where('householdId')
+        .anyOf(households.map((h) => h.id))
+        .toArray(),
+    ),
     (p) => p.householdId,
   );
   const rows: CaseloadRow[] = [];
@@ -144,13 +149,27 @@ export type HouseholdDetail = {
 };
 
 export const loadHousehold = async (db: TerenDb, id: string): Promise<HouseholdDetail | null> => {
-  const household = await db.households.get(id);
+  const household = await decodeRecord<Household | undefined>(await db.households.get(id));
   if (!household || household.deleted) return null;
   const [people, enrolments, contacts, plans] = await Promise.all([
-    db.people.where('householdId').equals(id).toArray(),
-    db.enrolments.where('householdId').equals(id).toArray(),
-    newestContacts(db, id).toArray(),
-    db.plans.where('householdId').equals(id).toArray(),
+    db.people
+      .where('householdId')
+      .equals(id)
+      .toArray()
+      .then((r) => decodeAll<Person>(r)),
+    db.enrolments
+      .where('householdId')
+      .equals(id)
+      .toArray()
+      .then((r) => decodeAll<Enrolment>(r)),
+    newestContacts(db, id)
+      .toArray()
+      .then((r) => decodeAll<Contact>(r)),
+    db.plans
+      .where('householdId')
+      .equals(id)
+      .toArray()
+      .then((r) => decodeAll<Plan>(r)),
   ]);
   return {
     household,
@@ -163,3 +182,6 @@ export const loadHousehold = async (db: TerenDb, id: string): Promise<HouseholdD
     plans: plans.filter((p) => !p.deleted),
   };
 };
+
+export const getContact = async (db: TerenDb, id: string): Promise<Contact | undefined> =>
+  decodeRecord<Contact | undefined>(await db.contacts.get(id));

@@ -6,6 +6,7 @@ import {
   type Plan,
   type PlanState,
 } from '../../core';
+import { decodeAll, decodeRecord } from '../crypto/vault';
 import type { TerenDb } from '../db';
 
 export type EnrolmentDetail = {
@@ -16,12 +17,20 @@ export type EnrolmentDetail = {
 };
 
 export const loadEnrolment = async (db: TerenDb, id: string): Promise<EnrolmentDetail | null> => {
-  const enrolment = await db.enrolments.get(id);
+  const enrolment = await decodeRecord<Enrolment | undefined>(await db.enrolments.get(id));
   if (!enrolment || enrolment.deleted) return null;
   const [household, people, plans] = await Promise.all([
-    db.households.get(enrolment.householdId),
-    db.people.where('householdId').equals(enrolment.householdId).toArray(),
-    db.plans.where('enrolmentId').equals(id).toArray(),
+    db.households.get(enrolment.householdId).then((r) => decodeRecord<Household | undefined>(r)),
+    db.people
+      .where('householdId')
+      .equals(enrolment.householdId)
+      .toArray()
+      .then((r) => decodeAll<Person>(r)),
+    db.plans
+      .where('enrolmentId')
+      .equals(id)
+      .toArray()
+      .then((r) => decodeAll<Plan>(r)),
   ]);
   if (!household) return null;
   return { enrolment, household, people: people.filter((p) => !p.deleted), plan: planState(plans) };

@@ -7,6 +7,7 @@ import {
   type EnrolmentEvaluation,
   type Plan,
 } from '../../core';
+import { decodeAll } from '../crypto/vault';
 import type { TerenDb } from '../db';
 import type { RuleSet } from '../rules';
 
@@ -26,14 +27,16 @@ export const evaluateAll = async (
 ): Promise<Map<string, EnrolmentEvaluation>> => {
   const since = `${addDays(today, -LOOKBACK_DAYS)}T00:00:00.000Z`;
   const households = new Set(enrolments.map((e) => e.householdId));
-  const recent: Contact[] = (await db.contacts.where('at').aboveOrEqual(since).toArray()).filter(
-    (c) => households.has(c.householdId),
-  );
+  const recent: Contact[] = (
+    await decodeAll<Contact>(await db.contacts.where('at').aboveOrEqual(since).toArray())
+  ).filter((c) => households.has(c.householdId));
   const contactsByHousehold = groupBy(recent, (c) => c.householdId);
-  const plans: Plan[] = await db.plans
-    .where('householdId')
-    .anyOf([...households])
-    .toArray();
+  const plans: Plan[] = await decodeAll<Plan>(
+    await db.plans
+      .where('householdId')
+      .anyOf([...households])
+      .toArray(),
+  );
   const plansByEnrolment = groupBy(plans, (p) => p.enrolmentId);
   const result = new Map<string, EnrolmentEvaluation>();
   for (const e of enrolments) {

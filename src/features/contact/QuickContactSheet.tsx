@@ -10,6 +10,7 @@ import {
 } from '../../core';
 import { getDb } from '../../data/db';
 import { clearDraft, loadDraft, saveDraft } from '../../data/drafts';
+import { getContact } from '../../data/queries/caseload';
 import { saveWithOutbox } from '../../data/outbox';
 import { saveErrorMessage } from '../forms/save-error';
 import { useServices } from '../services';
@@ -48,7 +49,7 @@ export const QuickContactSheet = ({ household, people, enrolments, onClose }: Pr
     dialog.current?.focus();
     // A note typed after a quick contact survives a reload: reopening the sheet brings it back.
     void loadDraft<{ contactId: string; note: string }>(getDb(), draftKey).then(async (draft) => {
-      const contact = draft && (await getDb().contacts.get(draft.contactId));
+      const contact = draft && (await getContact(getDb(), draft.contactId));
       if (draft && contact) {
         setSaved(contact);
         setNote(draft.note);

@@ -9,7 +9,7 @@ import { ApiError } from '../../sync/api-client';
 const LoginForm = LoginRequest.pick({ username: true, password: true });
 type LoginForm = { username: string; password: string };
 
-type Props = { onLogin: (form: LoginForm) => Promise<void> };
+type Props = { onLogin: (form: LoginForm) => Promise<void>; notice?: string | null };
 
 /** Signing in as someone else would bury another person's unsent work. */
 export class OtherUserPendingError extends Error {
@@ -34,7 +34,7 @@ const errorMessage = (e: unknown, t: TFunction): string => {
   }
 };
 
-export const LoginPage = ({ onLogin }: Props) => {
+export const LoginPage = ({ onLogin, notice = null }: Props) => {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
   const {
@@ -64,6 +64,11 @@ export const LoginPage = ({ onLogin }: Props) => {
         </div>
         <h2>{t('login.title')}</h2>
         <p className="muted">{t('login.intro')}</p>
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
         <label className="field">
           <span>{t('login.username')}</span>
           <input

@@ -367,6 +367,21 @@ export const cs = {
       lease: 'upozornit {{days}} dní před koncem nájmu',
     },
   },
+  unlock: {
+    title: 'Aplikace je zamčená',
+    intro: 'Data v zařízení jsou zašifrovaná. Odemkněte je svým heslem, i bez připojení.',
+    password: 'Heslo',
+    submit: 'Odemknout',
+    checking: 'Ověřuji…',
+    wrong_one: 'Nesprávné heslo. Zbývá {{count}} pokus, pak se data v zařízení smažou.',
+    wrong_few: 'Nesprávné heslo. Zbývají {{count}} pokusy, pak se data v zařízení smažou.',
+    wrong_other: 'Nesprávné heslo. Zbývá {{count}} pokusů, pak se data v zařízení smažou.',
+    wiped: 'Příliš mnoho nesprávných hesel: data v zařízení byla smazána. Přihlaste se online.',
+    onlineRequired: 'Zařízení se dlouho nespojilo se serverem. Přihlaste se prosím online.',
+    signOut: 'Přihlásit se jako někdo jiný',
+    passwordChangedPending:
+      'Heslo bylo změněno, ale v zařízení jsou neodeslané změny zašifrované starým heslem. Odemkněte zařízení starým heslem a nechte je odeslat.',
+  },
   enums: {
     closeReason: {
       goals_met: 'cíle splněny',

@@ -367,6 +367,23 @@ export const en: Messages = {
       lease: 'warn {{days}} days before the lease ends',
     },
   },
+  unlock: {
+    title: 'The app is locked',
+    intro: 'Data on this device is encrypted. Unlock it with your password, even offline.',
+    password: 'Password',
+    submit: 'Unlock',
+    checking: 'Checking…',
+    wrong_one: 'Wrong password. {{count}} attempt left, then the data on this device is deleted.',
+    wrong_few: 'Wrong password. {{count}} attempts left, then the data on this device is deleted.',
+    wrong_other:
+      'Wrong password. {{count}} attempts left, then the data on this device is deleted.',
+    wiped: 'Too many wrong passwords: the data on this device was deleted. Sign in online.',
+    onlineRequired:
+      'This device has not reached the server for a long time. Please sign in online.',
+    signOut: 'Sign in as someone else',
+    passwordChangedPending:
+      'The password was changed, but this device holds unsent changes sealed with the old one. Unlock with the old password and let them be sent.',
+  },
   enums: {
     closeReason: {
       goals_met: 'goals met',

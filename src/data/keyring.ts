@@ -1,0 +1,88 @@
+import { createKeyring, unwrapKeyring, PBKDF2_ITERATIONS, type Keyring } from './crypto/keys';
+import { vault } from './crypto/vault';
+import type { TerenDb } from './db';
+import { readMeta, writeMeta } from './meta';
+import { pendingCount } from './outbox';
+import { wipeLocalData } from './session';
+
+const KEYRING_KEY = 'keyring';
+const FAILURES_KEY = 'unlock.failures';
+const LAST_CONTACT_KEY = 'lastServerContact';
+
+/** After this many wrong passwords in a row the key is destroyed with the data it protects. */
+export const MAX_FAILED_UNLOCKS = 5;
+/** Offline use without any server contact for longer than this needs an online sign-in. */
+export const OFFLINE_DAYS = 14;
+
+export const hasKeyring = async (db: TerenDb) => !!(await readMeta<Keyring>(db, KEYRING_KEY));
+
+export class PasswordChangedWithPendingError extends Error {
+  constructor() {
+    super('password_changed_pending');
+  }
+}
+
+/**
+ * At an online sign-in: open this user's keyring with their password, or make a new one.
+ * A keyring that does not open (the password was changed elsewhere) is replaced, and the
+ * data it sealed removed, unless unsent changes are sealed in it.
+ */
+export const openKeyringAtLogin = async (
+  db: TerenDb,
+  userId: string,
+  password: string,
+  iterations = PBKDF2_ITERATIONS,
+): Promise<void> => {
+  const existing = await readMeta<Keyring>(db, KEYRING_KEY);
+  const key =
+    existing && existing.userId === userId ? await unwrapKeyring(existing, password) : null;
+  if (key) {
+    vault.open(key);
+  } else {
+    if (existing && (await pendingCount(db)) > 0) throw new PasswordChangedWithPendingError();
+    if (existing) await wipeLocalData(db);
+    const fresh = await createKeyring(userId, password, iterations);
+    await writeMeta(db, KEYRING_KEY, fresh.keyring);
+    vault.open(fresh.key);
+  }
+  await writeMeta(db, FAILURES_KEY, 0);
+  await noteServerContact(db);
+};
+
+export type UnlockResult = 'ok' | 'wrong' | 'wiped' | 'online_required';
+
+/** Offline unlock with the password; wrong too often and the device forgets everything. */
+export const unlockDevice = async (
+  db: TerenDb,
+  password: string,
+): Promise<{ result: UnlockResult; attemptsLeft: number }> => {
+  const keyring = await readMeta<Keyring>(db, KEYRING_KEY);
+  if (!keyring) return { result: 'wiped', attemptsLeft: 0 };
+  const last = await readMeta<string>(db, LAST_CONTACT_KEY);
+  if (last && Date.now() - Date.parse(last) > OFFLINE_DAYS * 86_400_000) {
+    return { result: 'online_required', attemptsLeft: 0 };
+  }
+  const key = await unwrapKeyring(keyring, password);
+  if (key) {
+    vault.open(key);
+    await writeMeta(db, FAILURES_KEY, 0);
+    return { result: 'ok', attemptsLeft: MAX_FAILED_UNLOCKS };
+  }
+  const failures = ((await readMeta<number>(db, FAILURES_KEY)) ?? 0) + 1;
+  if (failures >= MAX_FAILED_UNLOCKS) {
+    await destroyKeyring(db);
+    return { result: 'wiped', attemptsLeft: 0 };
+  }
+  await writeMeta(db, FAILURES_KEY, failures);
+  return { result: 'wrong', attemptsLeft: MAX_FAILED_UNLOCKS - failures };
+};
+
+/** Forgets the key and everything sealed with it (logout, revocation, too many failures). */
+export const destroyKeyring = async (db: TerenDb): Promise<void> => {
+  vault.disable();
+  await wipeLocalData(db);
+  await db.meta.bulkDelete([KEYRING_KEY, FAILURES_KEY, LAST_CONTACT_KEY]);
+};
+
+export const noteServerContact = (db: TerenDb) =>
+  writeMeta(db, LAST_CONTACT_KEY, new Date().toISOString());

@@ -1,0 +1,138 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyPulledPage } from '../../../src/data/apply-pulled';
+import { createKeyring, PBKDF2_ITERATIONS, unwrapKeyring } from '../../../src/data/crypto/keys';
+import { vault, VaultLockedError } from '../../../src/data/crypto/vault';
+import { TerenDb } from '../../../src/data/db';
+import { loadDraft, saveDraft } from '../../../src/data/drafts';
+import {
+  hasKeyring,
+  MAX_FAILED_UNLOCKS,
+  openKeyringAtLogin,
+  unlockDevice,
+} from '../../../src/data/keyring';
+import { saveAllWithOutbox, saveWithOutbox } from '../../../src/data/outbox';
+import { loadCaseload, loadHousehold } from '../../../src/data/queries/caseload';
+import { loadSession, saveSession } from '../../../src/data/session';
+import { aContact, aHousehold, anEnrolment, aPerson } from '../../factories/records';
+
+// Fewer PBKDF2 rounds keep these tests quick; the app uses PBKDF2_ITERATIONS (checked below).
+const FAST = 1000;
+const USER = '00000000-0000-4000-8000-0000000000a1';
+const CANARY = 'KANÁR-7f3a';
+
+let db: TerenDb;
+beforeEach(() => {
+  db = new TerenDb(`enc-${Math.random()}`);
+});
+afterEach(async () => {
+  vault.disable();
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+/** Every value in every store, as stored. */
+const rawDump = async (): Promise<string> => {
+  const parts: string[] = [];
+  for (const table of db.tables) parts.push(JSON.stringify(await table.toArray()));
+  return parts.join('\n');
+};
+
+describe('keys', () => {
+  it('derive with at least 600,000 PBKDF2-SHA256 rounds and keep the data key non-extractable', async () => {
+    expect(PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
+    const { keyring, key } = await createKeyring(USER, 'správné heslo', FAST);
+    expect(key.extractable).toBe(false);
+    expect(JSON.stringify(keyring)).not.toContain('správné');
+    expect(await unwrapKeyring(keyring, 'správné heslo')).not.toBeNull();
+    expect(await unwrapKeyring(keyring, 'spatne heslo')).toBeNull();
+  });
+});
+
+describe('data at rest', () => {
+  it('holds no canary value in plain text in any store, and reads it back once unlocked', async () => {
+    await openKeyringAtLogin(db, USER, 'heslo pracovnice', FAST);
+    const h = aHousehold({ label: CANARY, note: `${CANARY} poznámka` });
+    const p = aPerson(h.id, { firstName: CANARY, phone: '+420 777 000 111' });
+    const e = anEnrolment(h.id, {
+      workerId: USER,
+      lease: { flat: `${CANARY} byt`, start: '2026-01-05', end: null },
+    });
+    await saveAllWithOutbox(db, [
+      { type: 'household', record: h },
+      { type: 'person', record: p },
+      { type: 'enrolment', record: e },
+    ]);
+    await saveWithOutbox(db, 'household', { ...h, note: `${CANARY} podruhé` });
+    const pulled = aHousehold({ label: `${CANARY} ze serveru` });
+    await applyPulledPage(
+      db,
+      [
+        { type: 'household', record: pulled },
+        { type: 'contact', record: aContact(pulled.id, e.id, { note: CANARY }) },
+      ],
+      '5',
+    );
+    await saveDraft(db, 'contact:new:x', { note: CANARY });
+    await saveSession(db, {
+      token: `${CANARY}-token`,
+      expiresAt: '2030-01-01T00:00:00.000Z',
+      user: { id: USER, name: 'T', username: 't', role: 'worker', teamId: null, teamName: null },
+      team: [],
+    });
+
+    const dump = await rawDump();
+    expect(dump).not.toContain('KANÁR');
+    expect(dump).not.toContain('777 000 111');
+
+    expect((await loadHousehold(db, h.id))?.household.note).toBe(`${CANARY} podruhé`);
+    expect(
+      (await loadCaseload(db, { workerId: USER, query: 'kanar' })).map((r) => r.household.id),
+    ).toEqual([h.id]);
+    expect(await loadDraft(db, 'contact:new:x')).toEqual({ note: CANARY });
+    expect((await loadSession(db))?.token).toBe(`${CANARY}-token`);
+  });
+
+  it('refuses to read or write while locked, and writes nothing half', async () => {
+    await openKeyringAtLogin(db, USER, 'heslo', FAST);
+    const h = aHousehold({ label: CANARY });
+    await saveWithOutbox(db, 'household', h);
+    vault.lock();
+    await expect(loadHousehold(db, h.id)).rejects.toBeInstanceOf(VaultLockedError);
+    await expect(saveWithOutbox(db, 'household', aHousehold())).rejects.toBeInstanceOf(
+      VaultLockedError,
+    );
+    expect(await db.households.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+describe('offline unlock', () => {
+  it('opens with the password, counts failures, and destroys the key and data after too many', async () => {
+    await openKeyringAtLogin(db, USER, 'heslo', FAST);
+    await saveWithOutbox(db, 'household', aHousehold({ label: CANARY }));
+    vault.lock();
+    expect(await unlockDevice(db, 'heslo')).toEqual({
+      result: 'ok',
+      attemptsLeft: MAX_FAILED_UNLOCKS,
+    });
+    vault.lock();
+    for (let i = 1; i < MAX_FAILED_UNLOCKS; i++) {
+      expect(await unlockDevice(db, 'špatně')).toEqual({
+        result: 'wrong',
+        attemptsLeft: MAX_FAILED_UNLOCKS - i,
+      });
+    }
+    expect((await unlockDevice(db, 'špatně')).result).toBe('wiped');
+    expect(await hasKeyring(db)).toBe(false);
+    expect(await db.households.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('asks for an online sign-in after too long without reaching the server', async () => {
+    await openKeyringAtLogin(db, USER, 'heslo', FAST);
+    await db.meta.put({ key: 'lastServerContact', value: '2020-01-01T00:00:00.000Z' });
+    vault.lock();
+    expect((await unlockDevice(db, 'heslo')).result).toBe('online_required');
+  });
+});
