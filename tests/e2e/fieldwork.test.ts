@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countRecords,
+  gotoAndUnlock,
   launchBrowser,
   loginAs,
+  reloadAndUnlock,
   startServer,
   waitForServiceWorker,
 } from './helpers/harness';
@@ -87,7 +89,7 @@ describe('field work offline', () => {
     await page.getByRole('link', { name: 'Upravit plán' }).click();
     await page.getByLabel('Čeho chce klient dosáhnout').fill('Udržet bydlení a splatit dluh.');
     await page.waitForTimeout(600);
-    await page.reload();
+    await reloadAndUnlock(page);
     await page.getByText('Obnoveno, co jste minule rozepsali.').waitFor();
     expect(await page.getByLabel('Čeho chce klient dosáhnout').inputValue()).toBe(
       'Udržet bydlení a splatit dluh.',
@@ -96,7 +98,7 @@ describe('field work offline', () => {
 
   it('finds everything after an offline reload, waiting in the outbox', async () => {
     const { page } = browser;
-    await page.goto(householdUrl);
+    await gotoAndUnlock(page, householdUrl);
     await page.getByRole('heading', { name: 'Zkušební' }).waitFor();
     await expect.poll(() => page.getByTestId('contact').count()).toBe(2);
     await page.getByRole('link', { name: 'Klienti' }).click();

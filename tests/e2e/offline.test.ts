@@ -3,6 +3,7 @@ import {
   countRecords,
   launchBrowser,
   loginAs,
+  reloadAndUnlock,
   startServer,
   waitForServiceWorker,
 } from './helpers/harness';
@@ -33,7 +34,7 @@ describe('a worker offline', () => {
   it('reloads with no connection and still shows the app and its data', async () => {
     const { page, context } = browser;
     await context.setOffline(true);
-    await page.reload();
+    await reloadAndUnlock(page);
     await page.getByTestId('caseload').waitFor();
     await page.getByText('15 domácností').waitFor();
     expect(await page.locator('.case-item').count()).toBeGreaterThan(3);
@@ -48,7 +49,7 @@ describe('a worker offline', () => {
     await page.locator('.case-item').first().click();
     await page.getByRole('heading', { name: 'Členové domácnosti' }).waitFor();
     const url = page.url();
-    await page.reload();
+    await reloadAndUnlock(page);
     await page.getByRole('heading', { name: 'Členové domácnosti' }).waitFor();
     expect(page.url()).toBe(url);
     await page.getByRole('link', { name: 'Agenda' }).click();

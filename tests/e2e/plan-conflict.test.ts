@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, loginAs, startServer, waitForServiceWorker } from './helpers/harness';
+import {
+  gotoAndUnlock,
+  launchBrowser,
+  loginAs,
+  startServer,
+  waitForServiceWorker,
+} from './helpers/harness';
 
 /** A worker and a supervisor revise the same plan offline; nothing is lost, a person resolves. */
 describe('two people edit one plan offline', () => {
@@ -32,7 +38,7 @@ describe('two people edit one plan offline', () => {
   });
 
   const revise = async (page: Page, text: string) => {
-    await page.goto(planUrl);
+    await gotoAndUnlock(page, planUrl);
     await page.getByRole('link', { name: 'Upravit plán' }).click();
     await page.getByLabel('Čeho chce klient dosáhnout').first().fill(text);
     await page.getByRole('button', { name: 'Uložit' }).click();
@@ -69,7 +75,7 @@ describe('two people edit one plan offline', () => {
     await syncAndSettle(worker.page);
 
     for (const page of [worker.page, supervisor.page]) {
-      await page.goto(planUrl);
+      await gotoAndUnlock(page, planUrl);
       await page.getByText(/Existují 2 verze této revize/).waitFor();
       const history = await page.getByTestId('plan-history').textContent();
       expect(history?.match(/Revize 2 z/g)).toHaveLength(2);
@@ -87,7 +93,7 @@ describe('two people edit one plan offline', () => {
     await revise(supervisor.page, 'Najít stabilní práci a splatit dluh na nájmu.');
     await syncAndSettle(supervisor.page);
     await syncAndSettle(worker.page);
-    await worker.page.goto(planUrl);
+    await gotoAndUnlock(worker.page, planUrl);
     await worker.page.getByTestId('plan').waitFor();
     expect(await worker.page.getByTestId('plan').textContent()).toContain(
       'Najít stabilní práci a splatit dluh na nájmu.',

@@ -107,3 +107,21 @@ export const countRecords = (page: Page, store: string) =>
       }),
     store,
   );
+
+/** After a reload the data key is gone from memory: the app asks for the password. */
+export const unlock = async (page: Page, password = DEMO_PASSWORD) => {
+  await page.getByRole('heading', { name: 'Aplikace je zamčená' }).waitFor();
+  await page.getByLabel('Heslo').fill(password);
+  await page.getByRole('button', { name: 'Odemknout' }).click();
+  await page.getByTestId('sync-indicator').waitFor();
+};
+
+export const reloadAndUnlock = async (page: Page) => {
+  await page.reload();
+  await unlock(page);
+};
+
+export const gotoAndUnlock = async (page: Page, url: string) => {
+  await page.goto(url);
+  await unlock(page);
+};
