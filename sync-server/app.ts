@@ -18,7 +18,9 @@ export type AppOptions = Pick<
   ServerConfig,
   'staticDir' | 'hsts' | 'sessionHours' | 'maxFailedLogins' | 'lockoutMinutes' | 'bodyLimitBytes'
 > &
-  Partial<Pick<ServerConfig, 'maxFailedPerAddress' | 'trustProxy'>> & { logger?: boolean };
+  Partial<
+    Pick<ServerConfig, 'maxFailedPerAddress' | 'trustProxy' | 'offlineDays' | 'inactivityMinutes'>
+  > & { logger?: boolean };
 
 export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyInstance> => {
   const app = Fastify({

@@ -15,6 +15,10 @@ export type ServerConfig = {
   maxFailedLogins: number;
   lockoutMinutes: number;
   maxFailedPerAddress: number;
+  /** Days a device may work without reaching the server before an online sign-in. */
+  offlineDays: number;
+  /** Minutes without use before the app locks itself. */
+  inactivityMinutes: number;
   bodyLimitBytes: number;
 };
 
@@ -36,5 +40,7 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): ServerConfi
   maxFailedLogins: int(env.MAX_FAILED_LOGINS, 5),
   lockoutMinutes: int(env.LOCKOUT_MINUTES, 15),
   maxFailedPerAddress: int(env.MAX_FAILED_PER_ADDRESS, 30),
+  offlineDays: int(env.OFFLINE_DAYS, 14),
+  inactivityMinutes: int(env.INACTIVITY_MINUTES, 15),
   bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 2 * 1024 * 1024),
 });

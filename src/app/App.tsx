@@ -76,7 +76,11 @@ const Screens = () => {
     vault.lock();
     setPhase((p) => (p.kind === 'open' ? { kind: 'locked', userName: p.session.user.name } : p));
   }, []);
-  useInactivityLock(phase.kind === 'open', lock);
+  useInactivityLock(
+    phase.kind === 'open',
+    lock,
+    phase.kind === 'open' ? phase.session.policy.inactivityMinutes : undefined,
+  );
 
   const signOut = useCallback(async () => {
     const current = await loadSession(getDb()).catch(() => undefined);

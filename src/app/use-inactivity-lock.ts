@@ -1,7 +1,5 @@
+import { DEFAULT_DEVICE_POLICY } from '../core';
 import { useEffect } from 'react';
-
-/** Minutes without a touch or key press before the app locks itself, offline too. */
-export const INACTIVITY_MINUTES = 15;
 
 /**
  * Locks the app after a quiet spell. Time is measured by the clock, not by a timer that a
@@ -10,7 +8,7 @@ export const INACTIVITY_MINUTES = 15;
 export const useInactivityLock = (
   active: boolean,
   lock: () => void,
-  minutes = INACTIVITY_MINUTES,
+  minutes = DEFAULT_DEVICE_POLICY.inactivityMinutes,
 ) => {
   useEffect(() => {
     if (!active) return;

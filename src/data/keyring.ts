@@ -3,7 +3,8 @@ import { vault } from './crypto/vault';
 import type { TerenDb } from './db';
 import { readMeta, writeMeta } from './meta';
 import { pendingCount } from './outbox';
-import { wipeLocalData } from './session';
+import { loadSessionUser, wipeLocalData } from './session';
+import { DEFAULT_DEVICE_POLICY } from '../core';
 
 const KEYRING_KEY = 'keyring';
 const FAILURES_KEY = 'unlock.failures';
@@ -11,8 +12,6 @@ const LAST_CONTACT_KEY = 'lastServerContact';
 
 /** After this many wrong passwords in a row the key is destroyed with the data it protects. */
 export const MAX_FAILED_UNLOCKS = 5;
-/** Offline use without any server contact for longer than this needs an online sign-in. */
-export const OFFLINE_DAYS = 14;
 
 export const hasKeyring = async (db: TerenDb) => !!(await readMeta<Keyring>(db, KEYRING_KEY));
 
@@ -58,8 +57,12 @@ export const unlockDevice = async (
 ): Promise<{ result: UnlockResult; attemptsLeft: number }> => {
   const keyring = await readMeta<Keyring>(db, KEYRING_KEY);
   if (!keyring) return { result: 'wiped', attemptsLeft: 0 };
+  // Offline use without any server contact for longer than the operator allows needs an
+  // online sign-in.
+  const offlineDays =
+    (await loadSessionUser(db))?.policy.offlineDays ?? DEFAULT_DEVICE_POLICY.offlineDays;
   const last = await readMeta<string>(db, LAST_CONTACT_KEY);
-  if (last && Date.now() - Date.parse(last) > OFFLINE_DAYS * 86_400_000) {
+  if (last && Date.now() - Date.parse(last) > offlineDays * 86_400_000) {
     return { result: 'online_required', attemptsLeft: 0 };
   }
   const key = await unwrapKeyring(keyring, password);

@@ -1,5 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { LoginRequest, type LoginResponse, type Role, type TeamMember } from '../../src/core';
+import {
+  DEFAULT_DEVICE_POLICY,
+  LoginRequest,
+  type LoginResponse,
+  type Role,
+  type TeamMember,
+} from '../../src/core';
 import type { Database } from '../db/database';
 import { HttpProblem } from '../http/problem';
 import { audit } from '../audit/audit';
@@ -13,6 +19,8 @@ export type AuthOptions = {
   lockoutMinutes: number;
   /** Failed sign-ins allowed from one address in 10 minutes before it must wait. */
   maxFailedPerAddress?: number;
+  offlineDays?: number;
+  inactivityMinutes?: number;
 };
 
 const ADDRESS_WINDOW = "interval '10 minutes'";
@@ -117,6 +125,10 @@ export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: Aut
         teamName: user.team_name,
       },
       team: await teamOf(db, user.team_id),
+      policy: {
+        offlineDays: opts.offlineDays ?? DEFAULT_DEVICE_POLICY.offlineDays,
+        inactivityMinutes: opts.inactivityMinutes ?? DEFAULT_DEVICE_POLICY.inactivityMinutes,
+      },
     };
     return reply.send(response);
   });

@@ -25,10 +25,19 @@ export const SessionUser = z.object({
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 
+/** How long a device may work offline and idle, set by the operator for every device. */
+export const DevicePolicy = z.object({
+  offlineDays: z.number().int().min(1).max(90),
+  inactivityMinutes: z.number().int().min(1).max(240),
+});
+export type DevicePolicy = z.infer<typeof DevicePolicy>;
+export const DEFAULT_DEVICE_POLICY: DevicePolicy = { offlineDays: 14, inactivityMinutes: 15 };
+
 export const LoginResponse = z.object({
   token: z.string(),
   expiresAt: z.iso.datetime({ offset: true }),
   user: SessionUser,
   team: z.array(TeamMember),
+  policy: DevicePolicy.default(DEFAULT_DEVICE_POLICY),
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;

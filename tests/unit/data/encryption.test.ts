@@ -1,3 +1,4 @@
+import { DEFAULT_DEVICE_POLICY } from '../../../src/core';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyPulledPage } from '../../../src/data/apply-pulled';
@@ -79,6 +80,7 @@ describe('data at rest', () => {
       expiresAt: '2030-01-01T00:00:00.000Z',
       user: { id: USER, name: 'T', username: 't', role: 'worker', teamId: null, teamName: null },
       team: [],
+      policy: DEFAULT_DEVICE_POLICY,
     });
 
     const dump = await rawDump();

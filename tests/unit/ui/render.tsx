@@ -1,3 +1,4 @@
+import { DEFAULT_DEVICE_POLICY } from '../../../src/core';
 import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -20,6 +21,7 @@ export const aSession = (over: Partial<Services['session']['user']> = {}): Servi
     ...over,
   },
   team: [],
+  policy: DEFAULT_DEVICE_POLICY,
 });
 
 /** Shows where the app navigated to, for assertions. */
