@@ -48,18 +48,24 @@ export const QuickContactSheet = ({ household, people, enrolments, onClose }: Pr
   useEffect(() => {
     dialog.current?.focus();
     // A note typed after a quick contact survives a reload: reopening the sheet brings it back.
-    void loadDraft<{ contactId: string; note: string }>(getDb(), draftKey).then(async (draft) => {
-      const contact = draft && (await getContact(getDb(), draft.contactId));
-      if (draft && contact) {
-        setSaved(contact);
-        setNote(draft.note);
-      }
-    });
+    void loadDraft<{ contactId: string; note: string }>(getDb(), draftKey)
+      .then(async (draft) => {
+        const contact = draft && (await getContact(getDb(), draft.contactId));
+        if (draft && contact) {
+          setSaved(contact);
+          setNote(draft.note);
+        }
+      })
+      .catch(() => undefined);
   }, [draftKey]);
 
   const typeNote = (value: string) => {
     setNote(value);
-    if (saved) void saveDraft(getDb(), draftKey, { contactId: saved.id, note: value });
+    if (saved) {
+      void saveDraft(getDb(), draftKey, { contactId: saved.id, note: value }).catch(
+        () => undefined,
+      );
+    }
   };
 
   const log = async (kind: Contact['kind']) => {

@@ -6,6 +6,12 @@ import { useMarkUnsaved } from '../update/unsaved-work';
 
 const SAVE_DELAY_MS = 300;
 
+/** A draft that cannot be saved (locked app, full disk) must not crash the form. */
+const keep = (key: string, values: unknown) =>
+  saveDraft(getDb(), key, values).catch((e: unknown) => {
+    console.warn('draft not saved:', e instanceof Error ? e.name : 'unknown');
+  });
+
 /**
  * Keeps a form's typing in the device database as a draft: restored when the form opens
  * again (after navigating away, a reload or a killed app), removed on save or discard.
@@ -23,12 +29,15 @@ export const useDraft = <T extends FieldValues, TOut extends FieldValues>(
   useEffect(() => {
     ready.current = false;
     let cancelled = false;
-    void loadDraft<T>(getDb(), key).then((draft) => {
-      if (cancelled) return;
-      if (draft) reset(draft);
-      setRestored(!!draft);
-      ready.current = true;
-    });
+    void loadDraft<T>(getDb(), key)
+      // An unreadable draft (from before a new key) is no draft; the form starts empty.
+      .catch(() => undefined)
+      .then((draft) => {
+        if (cancelled) return;
+        if (draft) reset(draft);
+        setRestored(!!draft);
+        ready.current = true;
+      });
     return () => {
       cancelled = true;
     };
@@ -40,7 +49,7 @@ export const useDraft = <T extends FieldValues, TOut extends FieldValues>(
       clearTimeout(timer.current);
       timer.current = setTimeout(() => {
         timer.current = undefined;
-        void saveDraft(getDb(), key, values);
+        void keep(key, values);
       }, SAVE_DELAY_MS);
     });
     return () => {
@@ -48,7 +57,7 @@ export const useDraft = <T extends FieldValues, TOut extends FieldValues>(
       if (timer.current !== undefined && ready.current) {
         clearTimeout(timer.current);
         timer.current = undefined;
-        void saveDraft(getDb(), key, form.getValues());
+        void keep(key, form.getValues());
       }
       subscription.unsubscribe();
     };

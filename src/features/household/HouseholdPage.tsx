@@ -22,7 +22,7 @@ export const HouseholdPage = () => {
 
   useEffect(() => {
     // Opening a client's record is logged (security.md item 12), offline too.
-    if (id) void recordView(getDb(), 'household', id);
+    if (id) void recordView(getDb(), 'household', id).catch(() => undefined);
   }, [id]);
 
   if (detail === undefined) return <p className="page muted">{t('common.loading')}</p>;
