@@ -11,3 +11,4 @@ export * from './time/prague';
 export * from './domain/enrolment-rules';
 export * from './rules';
 export * from './util/stable-json';
+export * from './domain/plan-merge';

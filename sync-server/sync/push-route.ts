@@ -7,6 +7,7 @@ import {
   RECORD_SCHEMAS,
   stableJson,
   type AnyRecord,
+  type Plan,
   type PushMutation,
   type PushResult,
   type RejectCode,
@@ -17,6 +18,7 @@ import type { Session } from '../auth/sessions';
 import type { Database, Queryable } from '../db/database';
 import { HttpProblem } from '../http/problem';
 import { mergeRecord } from './merge';
+import { mergeConcurrentPlan } from './plan-merge';
 import { storeRecords } from './store-records';
 
 const APPEND_ONLY = new Set(['contact', 'plan']);
@@ -136,6 +138,7 @@ const applyOne = async (tx: Queryable, session: Session, m: PushMutation): Promi
     if (merge.conflicts.length) conflicts = merge.conflicts.map((c) => c.field);
   }
   await storeRecords(tx, user.teamId, [{ type: m.type, record: toStore as AnyRecord }]);
+  if (m.type === 'plan' && !existing) await mergeConcurrentPlan(tx, user.teamId, record as Plan);
   return conflicts
     ? { mutationId: m.mutationId, status: 'applied', conflicts }
     : { mutationId: m.mutationId, status: 'applied' };
