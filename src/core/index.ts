@@ -12,3 +12,4 @@ export * from './domain/enrolment-rules';
 export * from './rules';
 export * from './util/stable-json';
 export * from './domain/plan-merge';
+export * from './sync/hlc';

@@ -15,6 +15,8 @@ export type OutboxEntry = {
   record: Record<string, unknown>;
   /** The record as it was before this change (null when new): the server merges from it. */
   base?: Record<string, unknown> | null;
+  /** When the change was made, by this device's hybrid logical clock. */
+  hlc?: string;
   createdAt: string;
   attempts: number;
   /** Set when the server refused the change: kept, shown, and no longer sent. */

@@ -7,6 +7,7 @@ import {
   type RecordType,
 } from '../core';
 import { decodeRecord, encodeRecord, encodeValue } from './crypto/vault';
+import { deviceClock, type DeviceClock } from './clock';
 import { RECORD_TABLES, type OutboxEntry, type TerenDb } from './db';
 
 export type RecordWrite = { [T in RecordType]: { type: T; record: RecordOf<T> } }[RecordType];
@@ -19,6 +20,7 @@ export type RecordWrite = { [T in RecordType]: { type: T; record: RecordOf<T> } 
 export const saveAllWithOutbox = async (
   db: TerenDb,
   writes: readonly RecordWrite[],
+  clock: DeviceClock = deviceClock,
 ): Promise<AnyRecord[]> => {
   const parsed = writes.map((w) => ({
     type: w.type,
@@ -40,6 +42,7 @@ export const saveAllWithOutbox = async (
         householdId: householdIdOf(type, record),
         record: (await encodeValue(record)) as Record<string, unknown>,
         base: (await encodeValue(base)) as Record<string, unknown> | null,
+        hlc: clock.tick(),
         createdAt: now,
         attempts: 0,
       };
@@ -60,8 +63,9 @@ export const saveWithOutbox = async <T extends RecordType>(
   db: TerenDb,
   type: T,
   input: RecordOf<T>,
+  clock: DeviceClock = deviceClock,
 ): Promise<RecordOf<T>> => {
-  const [record] = await saveAllWithOutbox(db, [{ type, record: input } as RecordWrite]);
+  const [record] = await saveAllWithOutbox(db, [{ type, record: input } as RecordWrite], clock);
   return record as RecordOf<T>;
 };
 

@@ -1,5 +1,6 @@
 import { MAX_CATCH_UP } from '../core';
 import { applyPulledPage, CURSOR_KEY } from '../data/apply-pulled';
+import { deviceClock, type DeviceClock } from '../data/clock';
 import { markScopeLoaded, reconcileScope } from '../data/scope';
 import type { TerenDb } from '../data/db';
 import { readMeta } from '../data/meta';
@@ -16,11 +17,13 @@ export const pullAll = async (
   token: string,
   onProgress: (received: number) => void = () => undefined,
   pageSize = 1000,
+  clock: DeviceClock = deviceClock,
 ): Promise<number> => {
   let cursor = (await readMeta<string>(db, CURSOR_KEY)) ?? '0';
   let received = 0;
   for (;;) {
     const page = await api.pull(token, cursor, pageSize);
+    if (page.serverTime) clock.receive(page.serverTime);
     await applyPulledPage(db, page.changes, page.cursor);
     received += page.changes.length;
     cursor = page.cursor;

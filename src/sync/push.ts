@@ -32,6 +32,7 @@ export const pushAll = async (
         type: e.recordType,
         record: await decodeValue<Record<string, unknown>>(e.record),
         base: (await decodeValue<Record<string, unknown> | null>(e.base ?? null)) ?? null,
+        ...(e.hlc ? { hlc: e.hlc } : {}),
       })),
     );
     const { results } = await api.push(token, mutations);

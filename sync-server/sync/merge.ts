@@ -1,11 +1,11 @@
-import { deepEqual as same } from '../../src/core';
+import { deepEqual as same, type Hlc } from '../../src/core';
 
 /**
  * Three-way merge of a mutable record (household, person, enrolment): the device's changes
- * are the fields where its record differs from the base it edited; those are applied over
- * the server's current record. A field that someone else changed too is a conflict: the
- * later arrival wins (server order, never device clocks) and the losing value is returned
- * to be logged.
+ * are the fields where its record differs from the base it edited. Each changed field wins
+ * if its change was made later (hybrid logical clock) than the last accepted change of that
+ * field; otherwise the server's value stays. Either way, when two different values met, the
+ * losing one is returned to be logged: nothing is overwritten silently.
  */
 export type FieldConflict = { field: string; losing: unknown; winning: unknown };
 
@@ -16,19 +16,29 @@ export const mergeRecord = (
   server: Record<string, unknown>,
   device: Record<string, unknown>,
   base: Record<string, unknown> | null,
-): { merged: Record<string, unknown>; conflicts: FieldConflict[] } => {
+  clock: { fields: Record<string, Hlc>; incoming: Hlc },
+): { merged: Record<string, unknown>; conflicts: FieldConflict[]; fields: Record<string, Hlc> } => {
   const merged: Record<string, unknown> = { ...server };
+  const fields: Record<string, Hlc> = { ...clock.fields };
   const conflicts: FieldConflict[] = [];
-  const fields = new Set([...Object.keys(device), ...Object.keys(base ?? {})]);
-  for (const field of fields) {
+  const names = new Set([...Object.keys(device), ...Object.keys(base ?? {})]);
+  for (const field of names) {
     const mine = device[field];
     const theirs = server[field];
     if (base && same(mine, base[field])) continue; // not changed on the device
-    merged[field] = mine;
-    const changedOnServer = base ? !same(theirs, base[field]) : !same(theirs, mine);
-    if (changedOnServer && !same(theirs, mine) && !BOOKKEEPING.has(field)) {
-      conflicts.push({ field, losing: theirs, winning: mine });
+    if (same(mine, theirs)) continue;
+    const last = fields[field];
+    const deviceIsLater = !last || clock.incoming > last;
+    const changedOnServer = base ? !same(theirs, base[field]) : true;
+    if (deviceIsLater) {
+      merged[field] = mine;
+      fields[field] = clock.incoming;
+      if (changedOnServer && !BOOKKEEPING.has(field))
+        conflicts.push({ field, losing: theirs, winning: mine });
+    } else if (!BOOKKEEPING.has(field)) {
+      // A change made earlier than the one already accepted arrived late: it loses, logged.
+      conflicts.push({ field, losing: mine, winning: theirs });
     }
   }
-  return { merged, conflicts };
+  return { merged, conflicts, fields };
 };

@@ -43,6 +43,7 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
       hasMore,
       changes: page.map((r) => ({ type: r.type, record: r.data })),
       ...(scopeIds ? { scope: scopeIds } : {}),
+      serverTime: Date.now(),
     };
   });
 

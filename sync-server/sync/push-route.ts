@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import {
+  clampHlc,
   deepEqual,
+  encodeHlc,
+  type Hlc,
   householdIdOf,
   PushRequest,
   RECORD_SCHEMAS,
@@ -28,12 +31,23 @@ const payloadHash = (m: PushMutation) =>
     .update(stableJson([m.type, m.record, m.base]))
     .digest('base64url');
 
-type Existing = { data: Record<string, unknown>; team_id: string; household_id: string };
+type Existing = {
+  data: Record<string, unknown>;
+  team_id: string;
+  household_id: string;
+  field_clock: Record<string, Hlc>;
+};
 
 const findRecord = async (tx: Queryable, id: string): Promise<Existing | undefined> =>
   (
-    await tx.query<Existing>('SELECT data, team_id, household_id FROM records WHERE id = $1', [id])
+    await tx.query<Existing>(
+      'SELECT data, team_id, household_id, field_clock FROM records WHERE id = $1',
+      [id],
+    )
   )[0];
+
+/** A device clock may run ahead of the server's by this much before it is pulled back. */
+const CLOCK_TOLERANCE_MS = 60_000;
 
 /** May this user write to this household? Computed on the server, the device is not trusted. */
 const mayWriteHousehold = async (
@@ -114,8 +128,21 @@ const applyOne = async (tx: Queryable, session: Session, m: PushMutation): Promi
       ? { mutationId: m.mutationId, status: 'applied' }
       : reject('immutable');
   }
+  // When the change was made: the device's hybrid clock, never far ahead of the server's;
+  // an old app without one gets the moment of arrival.
+  const serverNow = Date.now();
+  const incoming = m.hlc
+    ? clampHlc(m.hlc, serverNow, CLOCK_TOLERANCE_MS).hlc
+    : encodeHlc(serverNow, 0, 'server');
+  let fieldClock: Record<string, Hlc> = Object.fromEntries(
+    Object.keys(record).map((k) => [k, incoming]),
+  );
   if (existing) {
-    const merge = mergeRecord(existing.data, record, m.base);
+    const merge = mergeRecord(existing.data, record, m.base, {
+      fields: existing.field_clock ?? {},
+      incoming,
+    });
+    fieldClock = merge.fields;
     const valid = RECORD_SCHEMAS[m.type].safeParse(merge.merged);
     if (!valid.success) return reject('invalid');
     toStore = valid.data as Record<string, unknown>;
@@ -137,7 +164,7 @@ const applyOne = async (tx: Queryable, session: Session, m: PushMutation): Promi
     }
     if (merge.conflicts.length) conflicts = merge.conflicts.map((c) => c.field);
   }
-  await storeRecords(tx, user.teamId, [{ type: m.type, record: toStore as AnyRecord }]);
+  await storeRecords(tx, user.teamId, [{ type: m.type, record: toStore as AnyRecord, fieldClock }]);
   if (m.type === 'plan' && !existing) await mergeConcurrentPlan(tx, user.teamId, record as Plan);
   return conflicts
     ? { mutationId: m.mutationId, status: 'applied', conflicts }

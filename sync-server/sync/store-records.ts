@@ -1,7 +1,12 @@
 import { householdIdOf, RECORD_SCHEMAS, type AnyRecord, type RecordType } from '../../src/core';
 import type { Queryable } from '../db/database';
 
-export type RecordWrite = { type: RecordType; record: AnyRecord };
+export type RecordWrite = {
+  type: RecordType;
+  record: AnyRecord;
+  /** Per-field clock to keep with the record (see migration 007); unchanged when absent. */
+  fieldClock?: Record<string, string>;
+};
 
 /**
  * Stores validated records and gives each a change number. Taking the numbers by updating
@@ -27,6 +32,7 @@ export const storeRecords = async (
   const data: string[] = [];
   const seqs: number[] = [];
   const deleted: boolean[] = [];
+  const clocks: (string | null)[] = [];
   for (const w of writes) {
     const record = RECORD_SCHEMAS[w.type].parse(w.record);
     ids.push(record.id);
@@ -35,16 +41,19 @@ export const storeRecords = async (
     data.push(JSON.stringify(record));
     seqs.push(++seq);
     deleted.push(record.deleted);
+    clocks.push(w.fieldClock ? JSON.stringify(w.fieldClock) : null);
   }
   await tx.query(
-    `INSERT INTO records (id, type, household_id, team_id, data, seq, deleted)
-     SELECT u.id, u.type, u.household_id, $1, u.data::jsonb, u.seq, u.deleted
-       FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::boolean[])
-         AS u(id, type, household_id, data, seq, deleted)
+    `INSERT INTO records (id, type, household_id, team_id, data, seq, deleted, field_clock)
+     SELECT u.id, u.type, u.household_id, $1, u.data::jsonb, u.seq, u.deleted, COALESCE(u.clock::jsonb, '{}'::jsonb)
+       FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::boolean[], $8::text[])
+         AS u(id, type, household_id, data, seq, deleted, clock)
      ON CONFLICT (id) DO UPDATE
         SET data = EXCLUDED.data, seq = EXCLUDED.seq, deleted = EXCLUDED.deleted,
-            household_id = EXCLUDED.household_id, updated_at = now()`,
-    [teamId, ids, types, households, data, seqs, deleted],
+            household_id = EXCLUDED.household_id, updated_at = now(),
+            field_clock = CASE WHEN EXCLUDED.field_clock = '{}'::jsonb THEN records.field_clock
+                               ELSE EXCLUDED.field_clock END`,
+    [teamId, ids, types, households, data, seqs, deleted, clocks],
   );
   return last;
 };

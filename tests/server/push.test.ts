@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import {
+  encodeHlc,
   newId,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
@@ -183,5 +184,100 @@ describe.each(BACKENDS)('push on $name', (backend) => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'invalid_request' });
+  });
+});
+
+describe.each(BACKENDS)('edits ordered by when they were made, on $name', (backend) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  let app: FastifyInstance;
+  const who: Record<string, { token: string; teamId: string }> = {};
+  beforeAll(async () => {
+    ({ db, drop } = await backend.open());
+    await seedDemo(db);
+    app = await testApp(db);
+    for (const u of ['vedouci', 'pracovnik1']) {
+      const { body } = await login(app, u);
+      who[u] = { token: body.token, teamId: body.user.teamId as string };
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+  const push = async (user: string, mutations: PushMutation[]) =>
+    (
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/sync/push',
+          headers: {
+            authorization: `Bearer ${who[user]?.token}`,
+            [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+          },
+          payload: { mutations },
+        })
+      ).json() as { results: PushResult[] }
+    ).results;
+  const edit = (record: object, base: object, hlc: string): PushMutation => ({
+    mutationId: newId(),
+    type: 'household',
+    record: record as Record<string, unknown>,
+    base: base as Record<string, unknown>,
+    hlc,
+  });
+  const at = (msAgo: number, node: string) => encodeHlc(Date.now() - msAgo, 0, node);
+
+  it('keeps the later edit when an earlier one arrives after it, and logs the earlier', async () => {
+    const h = aHousehold({ teamId: who.vedouci?.teamId as string, note: '' });
+    await push('vedouci', [
+      { mutationId: newId(), type: 'household', record: h, base: null, hlc: at(60_000, 'a') },
+    ]);
+    // The worker wrote offline an hour ago; the supervisor wrote a minute ago, online.
+    expect(
+      (
+        await push('vedouci', [edit({ ...h, note: 'vedoucí, před minutou' }, h, at(60_000, 'sup'))])
+      )[0]?.status,
+    ).toBe('applied');
+    const late = await push('vedouci', [
+      edit({ ...h, note: 'pracovník, před hodinou' }, h, at(3_600_000, 'wrk')),
+    ]);
+    expect(late[0]).toMatchObject({ status: 'applied', conflicts: ['note'] });
+    const [row] = await db.query<{ data: { note: string } }>(
+      'SELECT data FROM records WHERE id = $1',
+      [h.id],
+    );
+    expect(row?.data.note).toBe('vedoucí, před minutou');
+    const log = await db.query<{ losing_value: string; winning_value: string }>(
+      'SELECT losing_value, winning_value FROM sync_conflicts WHERE record_id = $1 ORDER BY id',
+      [h.id],
+    );
+    expect(log.at(-1)).toEqual({
+      losing_value: 'pracovník, před hodinou',
+      winning_value: 'vedoucí, před minutou',
+    });
+  });
+
+  it('does not let a clock set weeks ahead win every conflict from then on', async () => {
+    const h = aHousehold({ teamId: who.vedouci?.teamId as string, phone: '' });
+    await push('vedouci', [
+      { mutationId: newId(), type: 'household', record: h, base: null, hlc: at(60_000, 'a') },
+    ]);
+    const future = encodeHlc(Date.now() + 30 * 86_400_000, 0, 'broken');
+    await push('vedouci', [edit({ ...h, phone: '+420 600 000 001' }, h, future)]);
+    // A real edit a few minutes later wins: the future time was pulled back to the server's.
+    await new Promise((r) => setTimeout(r, 5));
+    await push('vedouci', [
+      edit(
+        { ...h, phone: '+420 600 000 002' },
+        { ...h, phone: '+420 600 000 001' },
+        encodeHlc(Date.now() + 1000, 0, 'ok'),
+      ),
+    ]);
+    const [row] = await db.query<{ data: { phone: string } }>(
+      'SELECT data FROM records WHERE id = $1',
+      [h.id],
+    );
+    expect(row?.data.phone).toBe('+420 600 000 002');
   });
 });

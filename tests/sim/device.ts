@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { FastifyInstance } from 'fastify';
+import { createClock, newId } from '../../src/core';
 import { TerenDb } from '../../src/data/db';
 import { deviceId } from '../../src/data/session';
 import { ApiError, createApiClient } from '../../src/sync/api-client';
@@ -17,6 +18,8 @@ export class SimDevice {
   teamId = '';
   /** Days this device's clock is off; records it writes carry skewed timestamps. */
   skewDays = 0;
+  /** Its hybrid logical clock runs on the skewed wall clock. */
+  readonly clock = createClock(newId().slice(-12), () => Date.now() + this.skewDays * 86_400_000);
 
   constructor(
     readonly name: string,
@@ -50,9 +53,11 @@ export class SimDevice {
     this.net.fault = fault;
     try {
       await pushAll(this.db, this.api, this.token);
-      await pullAll(this.db, this.api, this.token);
+      await pullAll(this.db, this.api, this.token, undefined, 1000, this.clock);
     } catch (e) {
-      if (!(e instanceof ApiError) || e.code !== 'offline') throw e;
+      // A lost or cut-off request is a network fault: the device keeps its outbox and retries.
+      if (!(e instanceof ApiError) || (e.code !== 'offline' && e.code !== 'invalid_request'))
+        throw e;
     } finally {
       this.net.fault = 'none';
     }

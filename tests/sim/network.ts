@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 
-export type Fault = 'none' | 'drop_request' | 'drop_response' | 'duplicate' | 'replay_later';
+export type Fault =
+  'none' | 'drop_request' | 'drop_response' | 'duplicate' | 'replay_later' | 'truncate';
 
 /**
  * A device's network to the in-process server, with injected faults: a request lost on the
  * way, a response lost after the server committed (a crash between commit and reply), a
- * request delivered twice, and a copy delivered again much later, out of order.
+ * request delivered twice, a copy delivered again much later, out of order, and a request
+ * body cut off half-way.
  */
 export class FaultyNetwork {
   fault: Fault = 'none';
@@ -28,6 +30,10 @@ export class FaultyNetwork {
     const fault = this.fault;
     if (fault === 'drop_request') throw new TypeError('network: request lost');
     if (fault === 'replay_later') this.delayed.push(() => this.deliver(url, init));
+    if (fault === 'truncate' && init?.body) {
+      const body = String(init.body);
+      init = { ...init, body: body.slice(0, Math.floor(body.length / 2)) };
+    }
     const res = await this.deliver(url, init);
     if (fault === 'drop_response') throw new TypeError('network: response lost');
     const final = fault === 'duplicate' ? await this.deliver(url, init) : res;

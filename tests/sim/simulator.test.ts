@@ -136,11 +136,12 @@ const runHistory = async (ops: Op[]) => {
         );
         const e = enrolments[op.pick % Math.max(1, enrolments.length)];
         if (!e) continue;
-        await saveWithOutbox(sup.db, 'enrolment', {
-          ...e,
-          workerId: workerIds[op.to] as string,
-          updatedAt: sup.now().toISOString(),
-        });
+        await saveWithOutbox(
+          sup.db,
+          'enrolment',
+          { ...e, workerId: workerIds[op.to] as string, updatedAt: sup.now().toISOString() },
+          sup.clock,
+        );
         await noteMutations(sup);
         continue;
       }
@@ -192,11 +193,15 @@ const runHistory = async (ops: Op[]) => {
             updatedAt: stamp,
             deleted: false,
           };
-          await saveAllWithOutbox(d.db, [
-            { type: 'household', record: h },
-            { type: 'person', record: p },
-            { type: 'enrolment', record: e },
-          ]);
+          await saveAllWithOutbox(
+            d.db,
+            [
+              { type: 'household', record: h },
+              { type: 'person', record: p },
+              { type: 'enrolment', record: e },
+            ],
+            d.clock,
+          );
           break;
         }
         case 'contact': {
@@ -225,7 +230,7 @@ const runHistory = async (ops: Op[]) => {
             updatedAt: stamp,
             deleted: false,
           };
-          await saveWithOutbox(d.db, 'contact', c);
+          await saveWithOutbox(d.db, 'contact', c, d.clock);
           createdContacts.add(c.id);
           break;
         }
@@ -235,7 +240,12 @@ const runHistory = async (ops: Op[]) => {
           if (!h) break;
           const value =
             op.field === 'phone' ? `+420 777 000 ${op.value}` : `${op.field} ${op.value}`;
-          await saveWithOutbox(d.db, 'household', { ...h, [op.field]: value, updatedAt: stamp });
+          await saveWithOutbox(
+            d.db,
+            'household',
+            { ...h, [op.field]: value, updatedAt: stamp },
+            d.clock,
+          );
           break;
         }
         case 'sync':

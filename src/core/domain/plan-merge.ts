@@ -4,7 +4,9 @@ import { deepEqual } from '../util/stable-json';
 type Goal = Plan['goals'][number];
 type Step = Goal['steps'][number];
 
-export type PlanMerge = { merged: Pick<Plan, 'goals' | 'reviewDate' | 'clientAgreed' | 'evaluation'> } | { conflict: true };
+export type PlanMerge =
+  | { merged: Pick<Plan, 'goals' | 'reviewDate' | 'clientAgreed' | 'evaluation'> }
+  | { conflict: true };
 
 class Conflict extends Error {}
 

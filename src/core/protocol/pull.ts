@@ -31,6 +31,8 @@ export const PullResponse = z.object({
    * and fetches households that entered its scope (their older changes are behind its cursor).
    */
   scope: z.array(z.uuid()).optional(),
+  /** The server's clock, so a device whose clock lags moves its hybrid clock forward. */
+  serverTime: z.number().int().optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

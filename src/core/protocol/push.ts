@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../records/common';
+import { HLC_PATTERN } from '../sync/hlc';
 import { RECORD_TYPES, type RecordType } from '../records';
 
 const recordTypeEnum = z.enum(RECORD_TYPES as [RecordType, ...RecordType[]]);
@@ -17,6 +18,8 @@ export const PushMutation = z.object({
   type: recordTypeEnum,
   record: z.record(z.string(), z.unknown()),
   base: z.record(z.string(), z.unknown()).nullable(),
+  /** When the change was made (hybrid logical clock); the server orders edits by it. */
+  hlc: z.string().regex(HLC_PATTERN).optional(),
 });
 export type PushMutation = z.infer<typeof PushMutation>;
 
