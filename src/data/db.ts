@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Contact, Enrolment, Household, Person, Plan, RecordType } from '../core';
-import { SCHEMA_VERSIONS } from './schema';
+import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 /** A change waiting to be pushed, written in the same transaction as the record itself. */
 export type OutboxEntry = {
@@ -44,9 +44,10 @@ export class TerenDb extends Dexie {
   drafts!: EntityTable<Draft, 'key'>;
   audit!: EntityTable<AuditEntry, 'id'>;
 
-  constructor(name = 'teren') {
+  /** `versions` is for tests that open the database as a newer app version would. */
+  constructor(name = 'teren', versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);
-    for (const v of SCHEMA_VERSIONS) {
+    for (const v of versions) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }

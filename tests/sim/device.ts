@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { FastifyInstance } from 'fastify';
 import { createClock, newId } from '../../src/core';
 import { TerenDb } from '../../src/data/db';
+import { SCHEMA_VERSIONS, type SchemaVersion } from '../../src/data/schema';
 import { deviceId } from '../../src/data/session';
 import { ApiError, createApiClient } from '../../src/sync/api-client';
 import { pullAll } from '../../src/sync/pull';
@@ -63,12 +64,39 @@ export class SimDevice {
     }
   }
 
-  /** The app is closed and opened again (an upgrade, a killed tab): IndexedDB persists. */
+  /** Schema versions of the app now installed on this device. */
+  private versions: SchemaVersion[] = [...SCHEMA_VERSIONS];
+
+  /** The app is closed and opened again (a killed tab): IndexedDB persists. */
   async restart() {
     const name = this.db.name;
     this.db.close();
-    this.db = new TerenDb(name);
+    this.db = new TerenDb(name, this.versions);
     await this.db.open();
+  }
+
+  /**
+   * A newer app version is installed while the outbox is full: it opens the database at a
+   * higher schema version with an upgrade step that touches every outbox entry.
+   */
+  async upgradeApp() {
+    const next = (this.versions.at(-1)?.version ?? 1) + 1;
+    this.versions = [
+      ...this.versions,
+      {
+        version: next,
+        stores: {},
+        upgrade: async (tx) => {
+          await tx
+            .table('outbox')
+            .toCollection()
+            .modify((entry: { attempts?: number }) => {
+              entry.attempts = entry.attempts ?? 0;
+            });
+        },
+      },
+    ];
+    await this.restart();
   }
 
   async destroy() {

@@ -47,6 +47,7 @@ type Op =
   | { kind: 'reassign'; pick: number; to: number }
   | { kind: 'sync'; device: number; fault: Fault }
   | { kind: 'restart'; device: number }
+  | { kind: 'upgrade'; device: number }
   | { kind: 'flush'; device: number }
   | { kind: 'skew'; device: number; days: number };
 
@@ -89,6 +90,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), device }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('upgrade' as const), device }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('flush' as const), device }) },
   {
     weight: 1,
@@ -253,6 +255,9 @@ const runHistory = async (ops: Op[]) => {
           break;
         case 'restart':
           await d.restart();
+          break;
+        case 'upgrade':
+          await d.upgradeApp();
           break;
         case 'flush':
           await d.net.flushDelayed();
