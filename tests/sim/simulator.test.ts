@@ -1,21 +1,14 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  deepEqual,
-  newId,
-  RECORD_TYPES,
-  type Contact,
-  type Enrolment,
-  type Household,
-  type Person,
-} from '../../src/core';
+import { deepEqual, newId, RECORD_TYPES } from '../../src/core';
 import { RECORD_TABLES } from '../../src/data/db';
 import { saveAllWithOutbox, saveWithOutbox } from '../../src/data/outbox';
 import { buildApp } from '../../sync-server/app';
 import { migrate } from '../../sync-server/db/migrate';
 import { openPglite } from '../../sync-server/db/pglite';
 import { DEMO_PASSWORD, seedDemo } from '../../sync-server/seed/demo';
+import { aContact, aHousehold, anEnrolment, aPerson } from '../factories/records';
 import { SimDevice } from './device';
 import type { Fault } from './network';
 
@@ -151,50 +144,16 @@ const runHistory = async (ops: Op[]) => {
       const stamp = d.now().toISOString();
       switch (op.kind) {
         case 'register': {
-          const h: Household = {
-            id: newId(),
-            teamId: d.teamId,
-            label: `Sim ${d.name}`,
-            street: '',
-            city: 'Ostrava',
-            district: 'poruba',
-            localityKind: 'svl',
-            localityName: '',
-            phone: '',
-            note: '',
-            createdAt: stamp,
-            updatedAt: stamp,
-            deleted: false,
-          };
-          const p: Person = {
-            id: newId(),
-            householdId: h.id,
-            firstName: 'Simulovaný',
-            lastName: 'Klient',
-            birthYear: 1990,
-            relation: 'head',
-            phone: '',
-            email: '',
-            createdAt: stamp,
-            updatedAt: stamp,
-            deleted: false,
-          };
-          const e: Enrolment = {
-            id: newId(),
-            householdId: h.id,
+          const times = { createdAt: stamp, updatedAt: stamp };
+          const h = aHousehold({ teamId: d.teamId, label: `Sim ${d.name}`, ...times });
+          const p = aPerson(h.id, { firstName: 'Simulovaný', lastName: 'Klient', ...times });
+          const e = anEnrolment(h.id, {
             programme: 'field_work',
             startDate: stamp.slice(0, 10),
             workerId: op.device === 2 ? (workerIds[0] as string) : d.userId,
-            targetGroup: '',
-            status: 'active',
-            closedOn: null,
-            closeReason: null,
-            lease: null,
             consent: { given: true, date: stamp.slice(0, 10), legalBasis: 'consent' },
-            createdAt: stamp,
-            updatedAt: stamp,
-            deleted: false,
-          };
+            ...times,
+          });
           await saveAllWithOutbox(
             d.db,
             [
@@ -212,26 +171,13 @@ const runHistory = async (ops: Op[]) => {
           );
           const e = enrolments[op.pick % Math.max(1, enrolments.length)];
           if (!e) break;
-          const c: Contact = {
-            id: newId(),
-            householdId: e.householdId,
-            enrolmentIds: [e.id],
-            participantIds: [],
-            otherParticipants: [],
+          const c = aContact(e.householdId, e.id, {
             workerId: d.userId,
             at: stamp,
-            minutes: 30,
             kind: op.failed ? 'failed_attempt' : 'home_visit',
-            topics: [],
-            interventions: [],
-            note: '',
-            nextStep: '',
-            nextDate: null,
-            amends: null,
             createdAt: stamp,
             updatedAt: stamp,
-            deleted: false,
-          };
+          });
           await saveWithOutbox(d.db, 'contact', c, d.clock);
           createdContacts.add(c.id);
           break;
