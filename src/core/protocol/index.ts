@@ -4,3 +4,4 @@ export * from './pull';
 export * from './version';
 export * from './push';
 export * from './admin';
+export * from './reports';
