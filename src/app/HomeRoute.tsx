@@ -2,8 +2,10 @@ import { Navigate } from 'react-router';
 import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { useServices } from '../features/services';
 
-/** The first screen by role: admins administer, everyone else starts at the caseload. */
+/** The first screen by role: admins administer, managers read reports, others see cases. */
 export const HomeRoute = () => {
   const { session } = useServices();
-  return session.user.role === 'admin' ? <Navigate to="/admin" replace /> : <CaseloadPage />;
+  if (session.user.role === 'admin') return <Navigate to="/admin" replace />;
+  if (session.user.role === 'manager') return <Navigate to="/reports" replace />;
+  return <CaseloadPage />;
 };

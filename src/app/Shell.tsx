@@ -8,7 +8,7 @@ import { Icon, type IconName } from '../ui/Icon';
 
 type NavItem = {
   to: string;
-  label: 'nav.caseload' | 'nav.agenda' | 'nav.settings' | 'nav.admin';
+  label: 'nav.caseload' | 'nav.agenda' | 'nav.settings' | 'nav.admin' | 'nav.reports';
   icon: IconName;
 };
 const CASEWORK: NavItem[] = [
@@ -17,10 +17,21 @@ const CASEWORK: NavItem[] = [
 ];
 const SETTINGS: NavItem = { to: '/settings', label: 'nav.settings', icon: 'settings' };
 const ADMIN: NavItem = { to: '/admin', label: 'nav.admin', icon: 'people' };
+const REPORTS: NavItem = { to: '/reports', label: 'nav.reports', icon: 'plan' };
 
-/** Admins administer; they hold no client records, so they get no caseload. */
-const navFor = (role: Role): NavItem[] =>
-  role === 'admin' ? [ADMIN, SETTINGS] : [...CASEWORK, SETTINGS];
+/** Admins administer and managers read reports: they hold no client records. */
+const navFor = (role: Role): NavItem[] => {
+  switch (role) {
+    case 'admin':
+      return [ADMIN, SETTINGS];
+    case 'manager':
+      return [REPORTS, SETTINGS];
+    case 'supervisor':
+      return [...CASEWORK, REPORTS, SETTINGS];
+    default:
+      return [...CASEWORK, SETTINGS];
+  }
+};
 
 /** Header with the sync status, the page, and navigation: a bottom bar on phones, a rail on tablets. */
 export const Shell = () => {

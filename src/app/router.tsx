@@ -7,6 +7,7 @@ import { HouseholdFormPage } from '../features/household/HouseholdFormPage';
 import { HouseholdPage } from '../features/household/HouseholdPage';
 import { PlanFormPage } from '../features/plan/PlanFormPage';
 import { PlanPage } from '../features/plan/PlanPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { HomeRoute } from './HomeRoute';
 import { NotFoundPage } from './NotFoundPage';
@@ -30,6 +31,7 @@ export const createAppRouter = () =>
         { path: 'enrolments/:id/plan/edit', element: <PlanFormPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: 'admin', element: <AdminPage /> },
+        { path: 'reports', element: <ReportsPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -3,6 +3,7 @@ import {
   AdminDevice,
   AdminTeam,
   AdminUser,
+  IndicatorRow,
   type ContactRule,
   type CreateUser,
   type UpdateUser,
@@ -114,6 +115,16 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
         await call(`/api/admin/devices/${id}/revoke`, { method: 'POST', token });
       },
     },
+    indicators: async (token: string, from: string, to: string, group: string) =>
+      z.object({ rows: z.array(IndicatorRow) }).parse(
+        await call(
+          `/api/reports/indicators?from=${from}&to=${to}&group=${encodeURIComponent(group)}`,
+          {
+            method: 'GET',
+            token,
+          },
+        ),
+      ).rows,
     catchUp: async (token: string, ids: string[]) =>
       CatchUpResponse.parse(
         await call('/api/sync/households', {

@@ -2,6 +2,7 @@
 export const cs = {
   app: { name: 'Terén', tagline: 'Terénní sociální práce' },
   nav: {
+    reports: 'Přehledy',
     admin: 'Správa',
     caseload: 'Klienti',
     agenda: 'Agenda',
@@ -381,6 +382,23 @@ export const cs = {
     signOut: 'Přihlásit se jako někdo jiný',
     passwordChangedPending:
       'Heslo bylo změněno, ale v zařízení jsou neodeslané změny zašifrované starým heslem. Odemkněte zařízení starým heslem a nechte je odeslat.',
+  },
+  reports: {
+    title: 'Přehledy',
+    needsConnection: 'Přehledy se počítají na serveru; je potřeba připojení.',
+    from: 'Od',
+    to: 'Do',
+    groupBy: 'Rozdělit podle',
+    show: 'Zobrazit',
+    csv: 'Stáhnout CSV',
+    empty: 'Za zvolené období nejsou žádné kontakty.',
+    total: 'Celkem',
+    people: 'Podpořené osoby',
+    contacts: 'Kontakty',
+    hours: 'Hodiny přímé práce',
+    dims: { month: 'měsíce', programme: 'programu', district: 'obvodu', worker: 'pracovníka' },
+    columns: { month: 'Měsíc', programme: 'Program', district: 'Obvod', worker: 'Pracovník' },
+    note: 'Osoby s alespoň jedním skutečným kontaktem; nezastižení se nepočítá; čas návštěvy domácnosti je rozdělen mezi programy.',
   },
   enums: {
     closeReason: {

@@ -3,6 +3,7 @@ import type { Messages } from './cs';
 export const en: Messages = {
   app: { name: 'Terén', tagline: 'Field social work' },
   nav: {
+    reports: 'Reports',
     admin: 'Admin',
     caseload: 'Clients',
     agenda: 'Agenda',
@@ -383,6 +384,23 @@ export const en: Messages = {
     signOut: 'Sign in as someone else',
     passwordChangedPending:
       'The password was changed, but this device holds unsent changes sealed with the old one. Unlock with the old password and let them be sent.',
+  },
+  reports: {
+    title: 'Reports',
+    needsConnection: 'Reports are computed on the server; a connection is needed.',
+    from: 'From',
+    to: 'To',
+    groupBy: 'Break down by',
+    show: 'Show',
+    csv: 'Download CSV',
+    empty: 'No contacts in the chosen period.',
+    total: 'Total',
+    people: 'People supported',
+    contacts: 'Contacts',
+    hours: 'Hours of direct work',
+    dims: { month: 'month', programme: 'programme', district: 'district', worker: 'worker' },
+    columns: { month: 'Month', programme: 'Programme', district: 'District', worker: 'Worker' },
+    note: "People with at least one real contact; failed attempts do not count; a household visit's time is split across its programmes.",
   },
   enums: {
     closeReason: {
