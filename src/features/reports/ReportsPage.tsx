@@ -102,26 +102,28 @@ export const ReportsPage = () => {
           {rows.length === 0 ? (
             <p className="muted">{t('reports.empty')}</p>
           ) : (
-            <table className="report-table" data-testid="report">
-              <thead>
-                <tr>
-                  <th>{t(`reports.columns.${dim}`)}</th>
-                  <th>{t('reports.people')}</th>
-                  <th>{t('reports.contacts')}</th>
-                  <th>{t('reports.hours')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r, i) => (
-                  <tr key={i}>
-                    <td>{label(r)}</td>
-                    <td>{r.people}</td>
-                    <td>{r.contacts}</td>
-                    <td>{(r.minutes / 60).toFixed(1)}</td>
+            <div className="table-scroll">
+              <table className="report-table" data-testid="report">
+                <thead>
+                  <tr>
+                    <th>{t(`reports.columns.${dim}`)}</th>
+                    <th>{t('reports.people')}</th>
+                    <th>{t('reports.contacts')}</th>
+                    <th>{t('reports.hours')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((r, i) => (
+                    <tr key={i}>
+                      <td>{label(r)}</td>
+                      <td>{r.people}</td>
+                      <td>{r.contacts}</td>
+                      <td>{(r.minutes / 60).toFixed(1)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           <p className="muted small">{t('reports.note')}</p>
         </section>
