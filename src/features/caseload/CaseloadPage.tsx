@@ -5,6 +5,7 @@ import { useCaseload } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
 import { useServices } from '../services';
 import { CaseloadList } from './CaseloadList';
+import { TeamOverview } from './TeamOverview';
 
 export const CaseloadPage = () => {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export const CaseloadPage = () => {
           <span className="hide-narrow">{t('actions.newHousehold')}</span>
         </Link>
       </div>
+      {rows && !isWorker && !query && <TeamOverview rows={rows} />}
       {!rows ? (
         <p className="muted">{t('common.loading')}</p>
       ) : rows.length === 0 ? (

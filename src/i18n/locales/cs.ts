@@ -400,6 +400,16 @@ export const cs = {
     columns: { month: 'Měsíc', programme: 'Program', district: 'Obvod', worker: 'Pracovník' },
     note: 'Osoby s alespoň jedním skutečným kontaktem; nezastižení se nepočítá; čas návštěvy domácnosti je rozdělen mezi programy.',
   },
+  team: {
+    title: 'Přehled týmu',
+    worker: 'Pracovník',
+    households: 'Případy',
+    overdue: 'Po termínu',
+    atRisk: 'Lhůta končí',
+    plansLate: 'Plány po termínu',
+    leasesEnding: 'Končící nájmy',
+    unknownWorker: 'neznámý pracovník',
+  },
   enums: {
     closeReason: {
       goals_met: 'cíle splněny',

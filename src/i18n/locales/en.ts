@@ -402,6 +402,16 @@ export const en: Messages = {
     columns: { month: 'Month', programme: 'Programme', district: 'District', worker: 'Worker' },
     note: "People with at least one real contact; failed attempts do not count; a household visit's time is split across its programmes.",
   },
+  team: {
+    title: 'Team overview',
+    worker: 'Worker',
+    households: 'Cases',
+    overdue: 'Overdue',
+    atRisk: 'Time running out',
+    plansLate: 'Plans late',
+    leasesEnding: 'Leases ending',
+    unknownWorker: 'unknown worker',
+  },
   enums: {
     closeReason: {
       goals_met: 'goals met',

@@ -54,3 +54,23 @@ describe('CaseloadPage', () => {
     expect(await screen.findByText('Nic neodpovídá hledání „nikdo takovy“.')).toBeTruthy();
   });
 });
+
+describe('CaseloadPage for a supervisor', () => {
+  it('opens with the team overview: cases and what is late, per worker, offline from local data', async () => {
+    const session = aSession({ role: 'supervisor' });
+    session.team = [
+      { id: worker, name: 'Pracovnice Jedna', role: 'worker' },
+      { id: '00000000-0000-4000-8000-0000000000a9', name: 'Pracovník Dva', role: 'worker' },
+    ];
+    renderScreen(<CaseloadPage />, { session });
+    const table = await screen.findByTestId('team-overview');
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent));
+    // Enrolled in January with no contact since: every case overdue, every housing plan late.
+    expect(rows.slice(1)).toEqual([
+      ['Pracovnice Jedna', '2', '2', '0', '2', '0'],
+      ['Pracovník Dva', '1', '1', '0', '1', '0'],
+    ]);
+  });
+});
