@@ -2,6 +2,7 @@ import { getDb } from './db';
 import { pendingCount, rejectedCount } from './outbox';
 import { loadCaseload, loadHousehold, type CaseloadFilter } from './queries/caseload';
 import { loadEnrolment } from './queries/enrolment';
+import { loadCompliance } from './queries/team';
 import { useLive } from './use-live';
 
 /** Live views of the device database: components re-render when the data changes. */
@@ -15,3 +16,6 @@ export const usePendingCount = () => useLive(() => pendingCount(getDb()), []) ??
 export const useRejectedCount = () => useLive(() => rejectedCount(getDb()), []) ?? 0;
 
 export const useEnrolment = (id: string) => useLive(() => loadEnrolment(getDb(), id), [id]);
+
+export const useCompliance = (today: string) =>
+  useLive(() => loadCompliance(getDb(), today), [today]);

@@ -1,3 +1,14 @@
+import {
+  addDays,
+  evaluatePeriods,
+  groupBy,
+  weekStart,
+  type Contact,
+  type Enrolment,
+} from '../../core';
+import { decodeAll } from '../crypto/vault';
+import type { TerenDb } from '../db';
+import { loadRules } from '../rules';
 import type { CaseloadRow } from './caseload';
 
 export type WorkerSummary = {
@@ -37,5 +48,77 @@ export const summariseTeam = (rows: readonly CaseloadRow[]): WorkerSummary[] => 
   }
   return [...byWorker.values()].sort(
     (a, b) => b.overdue - a.overdue || b.households - a.households,
+  );
+};
+
+export type ComplianceCell = { met: number; total: number };
+export type ComplianceGrid = {
+  weeks: string[];
+  rows: { workerId: string; cells: ComplianceCell[] }[];
+};
+
+/**
+ * Rule compliance per worker and ISO week: of the contact-rule periods that ended in that
+ * week (and required something), how many were met. Pure over what the caller loaded.
+ */
+export const complianceGrid = (
+  items: readonly {
+    workerId: string;
+    periods: readonly { end: string; required: number; complete: boolean; status: string }[];
+  }[],
+  weeks: readonly string[],
+): ComplianceGrid => {
+  const index = new Map(weeks.map((w, i) => [w, i]));
+  const byWorker = new Map<string, ComplianceCell[]>();
+  for (const item of items) {
+    const cells = byWorker.get(item.workerId) ?? weeks.map(() => ({ met: 0, total: 0 }));
+    for (const p of item.periods) {
+      if (!p.complete || p.required === 0) continue;
+      const i = index.get(weekStart(addDays(p.end, -1)));
+      const cell = i === undefined ? undefined : cells[i];
+      if (!cell) continue;
+      cell.total += 1;
+      if (p.status === 'met') cell.met += 1;
+    }
+    byWorker.set(item.workerId, cells);
+  }
+  return {
+    weeks: [...weeks],
+    rows: [...byWorker].map(([workerId, cells]) => ({ workerId, cells })),
+  };
+};
+
+/** The last `count` ISO weeks before the current one, oldest first (Mondays). */
+export const pastWeeks = (today: string, count: number): string[] =>
+  Array.from({ length: count }, (_, i) => addDays(weekStart(today), -7 * (count - i)));
+
+export const loadCompliance = async (
+  db: TerenDb,
+  today: string,
+  weeks = 8,
+): Promise<ComplianceGrid> => {
+  const list = pastWeeks(today, weeks);
+  const from = list[0] ?? today;
+  const enrolments = (await decodeAll<Enrolment>(await db.enrolments.toArray())).filter(
+    (e) => !e.deleted && e.status !== 'closed',
+  );
+  const since = `${addDays(from, -35)}T00:00:00.000Z`;
+  const contacts = await decodeAll<Contact>(
+    await db.contacts.where('at').aboveOrEqual(since).toArray(),
+  );
+  const byHousehold = groupBy(contacts, (c) => c.householdId);
+  const rules = await loadRules(db);
+  return complianceGrid(
+    enrolments.map((e) => ({
+      workerId: e.workerId,
+      periods: evaluatePeriods(
+        e,
+        byHousehold.get(e.householdId) ?? [],
+        rules[e.programme],
+        today,
+        addDays(from, -35),
+      ),
+    })),
+    list,
   );
 };

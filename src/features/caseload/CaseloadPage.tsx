@@ -5,6 +5,7 @@ import { useCaseload } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
 import { useServices } from '../services';
 import { CaseloadList } from './CaseloadList';
+import { ComplianceHeatmap } from './ComplianceHeatmap';
 import { TeamOverview } from './TeamOverview';
 
 export const CaseloadPage = () => {
@@ -46,6 +47,7 @@ export const CaseloadPage = () => {
         </Link>
       </div>
       {rows && !isWorker && !query && <TeamOverview rows={rows} />}
+      {!isWorker && !query && <ComplianceHeatmap />}
       {!rows ? (
         <p className="muted">{t('common.loading')}</p>
       ) : rows.length === 0 ? (

@@ -408,6 +408,11 @@ export const cs = {
     atRisk: 'Lhůta končí',
     plansLate: 'Plány po termínu',
     leasesEnding: 'Končící nájmy',
+    heatmap: 'Plnění pravidel po týdnech',
+    heatmapNote:
+      'Podíl období, která v daném týdnu skončila a v nichž byl splněn požadavek na kontakty.',
+    week: 'týden od {{date}}',
+    noData: 'bez dat',
     unknownWorker: 'neznámý pracovník',
   },
   enums: {

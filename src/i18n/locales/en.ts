@@ -410,6 +410,10 @@ export const en: Messages = {
     atRisk: 'Time running out',
     plansLate: 'Plans late',
     leasesEnding: 'Leases ending',
+    heatmap: 'Rule compliance by week',
+    heatmapNote: 'Share of the periods ending in that week whose contact requirement was met.',
+    week: 'week of {{date}}',
+    noData: 'no data',
     unknownWorker: 'unknown worker',
   },
   enums: {

@@ -72,5 +72,12 @@ describe('CaseloadPage for a supervisor', () => {
       ['Pracovnice Jedna', '2', '2', '0', '2', '0'],
       ['Pracovník Dva', '1', '1', '0', '1', '0'],
     ]);
+    // No contacts at all: every week that had a requirement shows 0 %.
+    const heat = await screen.findByTestId('heatmap');
+    const cells = within(heat)
+      .getAllByRole('cell')
+      .filter((c) => c.className.includes('heat--'));
+    expect(cells.length).toBe(16);
+    expect(new Set(cells.map((c) => c.textContent))).toEqual(new Set(['0 %']));
   });
 });
