@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import {
-  newId,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  type Plan,
-  type PushMutation,
-} from '../../src/core';
+import { newId, type Plan } from '../../src/core';
 import type { Database } from '../../sync-server/db/database';
 import { seedDemo } from '../../sync-server/seed/demo';
 import { BACKENDS } from './helpers/databases';
-import { login, testApp } from './helpers/app';
+import { login, pushAs, testApp } from './helpers/app';
 
 describe.each(BACKENDS)('concurrent plan revisions on $name', (backend) => {
   let db: Database;
@@ -46,19 +40,9 @@ describe.each(BACKENDS)('concurrent plan revisions on $name', (backend) => {
     basedOn: base.id,
   });
   const push = (user: string, plan: Plan) =>
-    app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      headers: {
-        authorization: `Bearer ${token[user]}`,
-        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-      },
-      payload: {
-        mutations: [
-          { mutationId: newId(), type: 'plan', record: plan, base: null } satisfies PushMutation,
-        ],
-      },
-    });
+    pushAs(app, token[user] as string, [
+      { mutationId: newId(), type: 'plan', record: plan, base: null },
+    ]);
   const revisions = (enrolmentId: string) =>
     db.query<{ data: Plan }>(
       "SELECT data FROM records WHERE type = 'plan' AND data ->> 'enrolmentId' = $1 ORDER BY (data ->> 'revision')::int, id",

@@ -5,7 +5,6 @@ import {
   encodeHlc,
   newId,
   PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
   type PushMutation,
   type PushResult,
 } from '../../src/core';
@@ -13,7 +12,7 @@ import type { Database } from '../../sync-server/db/database';
 import { seedDemo } from '../../sync-server/seed/demo';
 import { aContact, aHousehold, anEnrolment, aPerson } from '../factories/records';
 import { BACKENDS } from './helpers/databases';
-import { login, pullEverything, testApp } from './helpers/app';
+import { login, pullEverything, pushAs, pushResults, testApp } from './helpers/app';
 
 describe.each(BACKENDS)('push on $name', (backend) => {
   let db: Database;
@@ -36,15 +35,7 @@ describe.each(BACKENDS)('push on $name', (backend) => {
   });
 
   const push = (user: string, mutations: PushMutation[]) =>
-    app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      headers: {
-        authorization: `Bearer ${who[user]?.token}`,
-        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-      },
-      payload: { mutations },
-    });
+    pushAs(app, who[user]?.token as string, mutations);
   const m = (
     type: PushMutation['type'],
     record: object,
@@ -205,20 +196,8 @@ describe.each(BACKENDS)('edits ordered by when they were made, on $name', (backe
     await app.close();
     await drop();
   });
-  const push = async (user: string, mutations: PushMutation[]) =>
-    (
-      (
-        await app.inject({
-          method: 'POST',
-          url: '/api/sync/push',
-          headers: {
-            authorization: `Bearer ${who[user]?.token}`,
-            [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-          },
-          payload: { mutations },
-        })
-      ).json() as { results: PushResult[] }
-    ).results;
+  const push = (user: string, mutations: PushMutation[]) =>
+    pushResults(app, who[user]?.token as string, mutations);
   const edit = (record: object, base: object, hlc: string): PushMutation => ({
     mutationId: newId(),
     type: 'household',

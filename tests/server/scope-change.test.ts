@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import {
-  newId,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  type PushMutation,
-  type PushResult,
-} from '../../src/core';
+import { newId, PROTOCOL_HEADER, PROTOCOL_VERSION, type PushMutation } from '../../src/core';
 import type { Database } from '../../sync-server/db/database';
 import { seedDemo } from '../../sync-server/seed/demo';
 import { BACKENDS } from './helpers/databases';
-import { login, pull, pullEverything, testApp } from './helpers/app';
+import { login, pull, pullEverything, pushResults, testApp } from './helpers/app';
 
 describe.each(BACKENDS)('scope changes on $name', (backend) => {
   let db: Database;
@@ -36,19 +30,8 @@ describe.each(BACKENDS)('scope changes on $name', (backend) => {
     authorization: `Bearer ${who[u]?.token}`,
     [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
   });
-  const push = async (u: string, mutations: PushMutation[]) =>
-    (
-      (
-        await app.inject({
-          method: 'POST',
-          url: '/api/sync/push',
-          headers: headers(u),
-          payload: { mutations },
-        })
-      ).json() as {
-        results: PushResult[];
-      }
-    ).results;
+  const push = (u: string, mutations: PushMutation[]) =>
+    pushResults(app, who[u]?.token as string, mutations);
   const lastPageScope = async (u: string, cursor: string) => {
     const body = (await pull(app, who[u]?.token as string, cursor, 5000)).json() as {
       scope?: string[];

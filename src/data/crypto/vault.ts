@@ -28,9 +28,6 @@ export const vault = {
   disable: () => {
     state = { mode: 'none' };
   },
-  get mode() {
-    return state.mode;
-  },
 };
 
 const keyOrPlain = (): CryptoKey | null => {

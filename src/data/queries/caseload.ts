@@ -63,7 +63,7 @@ export type CaseloadFilter = {
 };
 
 const URGENCY_RANK: Record<Urgency, number> = { overdue: 0, at_risk: 1, due: 2, met: 3, none: 4 };
-export const mostUrgent = (list: Iterable<Urgency>): Urgency => {
+const mostUrgent = (list: Iterable<Urgency>): Urgency => {
   let worst: Urgency = 'none';
   for (const u of list) if (URGENCY_RANK[u] < URGENCY_RANK[worst]) worst = u;
   return worst;

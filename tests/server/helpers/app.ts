@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION, type LoginResponse } from '../../../src/core';
+import {
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  type LoginResponse,
+  type PushMutation,
+  type PushResult,
+} from '../../../src/core';
 import { buildApp } from '../../../sync-server/app';
 import type { Database } from '../../../sync-server/db/database';
 
@@ -51,3 +57,16 @@ export const pullEverything = async (app: FastifyInstance, token: string, limit 
     if (!body.hasMore) return { records, requests, cursor };
   }
 };
+
+/** Sends outbox mutations as the app does, for the token's user and device. */
+export const pushAs = (app: FastifyInstance, token: string, mutations: PushMutation[]) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/sync/push',
+    headers: { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
+    payload: { mutations },
+  });
+
+/** The per-mutation results of a push. */
+export const pushResults = async (app: FastifyInstance, token: string, mutations: PushMutation[]) =>
+  ((await pushAs(app, token, mutations)).json() as { results: PushResult[] }).results;
