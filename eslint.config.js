@@ -120,7 +120,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'tests/**', 'sync-server/**'],
+    files: ['scripts/**', 'tests/**', 'sync-server/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
 );
