@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Contact, Enrolment, Household, Person, Plan, RecordType } from '../core';
+import type { Contact, Enrolment, Household, Person, Plan, PlanReview, RecordType } from '../core';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 /** A change waiting to be pushed, written in the same transaction as the record itself. */
@@ -39,6 +39,7 @@ export class TerenDb extends Dexie {
   enrolments!: EntityTable<Enrolment, 'id'>;
   contacts!: EntityTable<Contact, 'id'>;
   plans!: EntityTable<Plan, 'id'>;
+  planReviews!: EntityTable<PlanReview, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   drafts!: EntityTable<Draft, 'key'>;
@@ -66,6 +67,7 @@ export const RECORD_TABLES = {
   enrolment: 'enrolments',
   contact: 'contacts',
   plan: 'plans',
+  planReview: 'planReviews',
 } as const satisfies Record<RecordType, keyof TerenDb>;
 
 let instance: TerenDb | null = null;

@@ -45,6 +45,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     stores: { audit: 'id, at' },
   },
+  {
+    // Comments on and sign-offs of plan revisions.
+    version: 4,
+    stores: { planReviews: 'id, householdId, enrolmentId, planId' },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1;

@@ -1,7 +1,16 @@
 import type { Queryable } from '../db/database';
 
 export type AuditAction =
-  'view' | 'change' | 'refused' | 'export' | 'login' | 'login_failed' | 'logout' | 'admin';
+  | 'view'
+  | 'change'
+  | 'refused'
+  | 'export'
+  | 'login'
+  | 'login_failed'
+  | 'logout'
+  | 'admin'
+  | 'resolve'
+  | 'anonymise';
 
 export type AuditEvent = {
   userId: string | null;

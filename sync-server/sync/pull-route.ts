@@ -1,6 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   CatchUpRequest,
+  knowsRecordType,
+  PROTOCOL_HEADER,
   PullRequest,
   type CatchUpResponse,
   type PullResponse,
@@ -12,6 +14,14 @@ import { HttpProblem } from '../http/problem';
 import { scopeCondition } from './scope';
 
 type ChangeRow = { type: RecordType; data: Record<string, unknown>; seq: number };
+
+/** Changes as the device can read them: types newer than its protocol are left out. */
+const forDevice = (request: FastifyRequest, rows: readonly ChangeRow[]) => {
+  const protocol = Number(request.headers[PROTOCOL_HEADER]);
+  return rows
+    .filter((r) => knowsRecordType(protocol, r.type))
+    .map((r) => ({ type: r.type, record: r.data }));
+};
 
 export const registerPullRoute = (app: FastifyInstance, db: Database) => {
   app.get('/api/sync/pull', async (request): Promise<PullResponse> => {
@@ -41,7 +51,7 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
     return {
       cursor: last ? String(last.seq) : cursor,
       hasMore,
-      changes: page.map((r) => ({ type: r.type, record: r.data })),
+      changes: forDevice(request, page),
       ...(scopeIds ? { scope: scopeIds } : {}),
       serverTime: Date.now(),
     };
@@ -59,6 +69,6 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
         WHERE r.household_id = ANY($1::uuid[]) AND ${scope.sql} ORDER BY r.seq`,
       [parsed.data.ids, ...scope.params],
     );
-    return { changes: rows.map((r) => ({ type: r.type, record: r.data })) };
+    return { changes: forDevice(request, rows) };
   });
 };

@@ -24,7 +24,7 @@ import { mergeRecord } from './merge';
 import { mergeConcurrentPlan } from './plan-merge';
 import { storeRecords } from './store-records';
 
-const APPEND_ONLY = new Set(['contact', 'plan']);
+const APPEND_ONLY = new Set(['contact', 'plan', 'planReview']);
 
 const payloadHash = (m: PushMutation) =>
   createHash('sha256')
@@ -89,6 +89,14 @@ const applyOne = async (tx: Queryable, session: Session, m: PushMutation): Promi
     const assigned = (record as { workerId: string }).workerId;
     const before = existing?.data.workerId;
     if (existing ? before !== assigned : assigned !== user.id) return reject('forbidden');
+  }
+  if (m.type === 'planReview' && !existing) {
+    // A comment is signed by its author; only a supervisor signs a plan off.
+    const review = record as { authorId: string; signedOff: boolean };
+    if (review.authorId !== user.id) return reject('forbidden');
+    if (review.signedOff && user.role !== 'supervisor') return reject('forbidden');
+    const plan = await findRecord(tx, (record as { planId: string }).planId);
+    if (!plan || plan.household_id !== householdId) return reject('invalid');
   }
   // The household left this user's scope after they edited it offline: keep the edit for a
   // supervisor instead of applying it or dropping it.

@@ -1,4 +1,12 @@
-import { newId, type Contact, type Enrolment, type Household, type Person } from '../../src/core';
+import {
+  newId,
+  type Contact,
+  type Enrolment,
+  type Household,
+  type Person,
+  type Plan,
+  type PlanReview,
+} from '../../src/core';
 
 // Fake records for tests: invented names only, overridable per test.
 const stamp = '2026-01-05T09:00:00.000Z';
@@ -73,6 +81,41 @@ export const aContact = (
   nextStep: '',
   nextDate: null,
   amends: null,
+  createdAt: stamp,
+  updatedAt: stamp,
+  deleted: false,
+  ...over,
+});
+
+export const aPlan = (enrolment: Enrolment, over: Partial<Plan> = {}): Plan => ({
+  id: newId(),
+  householdId: enrolment.householdId,
+  enrolmentId: enrolment.id,
+  revision: 1,
+  basedOn: null,
+  authorId: enrolment.workerId,
+  goals: [{ id: newId(), area: 'housing', text: 'Udržet si byt', steps: [] }],
+  reviewDate: null,
+  clientAgreed: true,
+  evaluation: '',
+  createdAt: stamp,
+  updatedAt: stamp,
+  deleted: false,
+  ...over,
+});
+
+export const aPlanReview = (
+  plan: Plan,
+  authorId: string,
+  over: Partial<PlanReview> = {},
+): PlanReview => ({
+  id: newId(),
+  householdId: plan.householdId,
+  enrolmentId: plan.enrolmentId,
+  planId: plan.id,
+  authorId,
+  text: 'Komentář',
+  signedOff: false,
   createdAt: stamp,
   updatedAt: stamp,
   deleted: false,

@@ -4,6 +4,7 @@ import { Enrolment } from './enrolment';
 import { Household } from './household';
 import { Person } from './person';
 import { Plan } from './plan';
+import { PlanReview } from './plan-review';
 
 /** Every record type that syncs, with the one schema the app, protocol and server share. */
 export const RECORD_SCHEMAS = {
@@ -12,6 +13,7 @@ export const RECORD_SCHEMAS = {
   enrolment: Enrolment,
   contact: Contact,
   plan: Plan,
+  planReview: PlanReview,
 } as const;
 export type RecordType = keyof typeof RECORD_SCHEMAS;
 export const RECORD_TYPES = Object.keys(RECORD_SCHEMAS) as RecordType[];
@@ -28,3 +30,4 @@ export * from './enrolment';
 export * from './household';
 export * from './person';
 export * from './plan';
+export * from './plan-review';

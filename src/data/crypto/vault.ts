@@ -53,6 +53,17 @@ export const PLAIN_FIELDS: Record<string, readonly string[]> = {
     'deleted',
   ],
   plans: ['id', 'householdId', 'enrolmentId', 'revision', 'createdAt', 'updatedAt', 'deleted'],
+  planReviews: [
+    'id',
+    'householdId',
+    'enrolmentId',
+    'planId',
+    'authorId',
+    'signedOff',
+    'createdAt',
+    'updatedAt',
+    'deleted',
+  ],
 };
 
 type Row = Record<string, unknown> & { enc?: string };

@@ -4,6 +4,7 @@ import { useEnrolment } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../format';
 import { useServices } from '../services';
+import { PlanReviews } from './PlanReviews';
 import { PlanView } from './PlanView';
 
 /** /enrolments/:id/plan: the current plan, its revision history, and 2 versions if any. */
@@ -16,7 +17,7 @@ export const PlanPage = () => {
   const detail = useEnrolment(id);
   if (detail === undefined) return <p className="page muted">{t('common.loading')}</p>;
   if (detail === null) return <p className="page empty">{t('household.notFound')}</p>;
-  const { enrolment, household, plan } = detail;
+  const { enrolment, household, plan, reviews } = detail;
   const viewingId = params.get('rev');
   const viewing = (viewingId && plan.history.find((p) => p.id === viewingId)) || plan.current;
   const author = (authorId: string | null) =>
@@ -53,6 +54,9 @@ export const PlanPage = () => {
           )}
           <PlanView plan={viewing} />
         </section>
+      )}
+      {viewing && (
+        <PlanReviews plan={viewing} reviews={reviews} isCurrent={viewing === plan.current} />
       )}
       {plan.history.length > 0 && (
         <section className="card">

@@ -260,6 +260,18 @@ export const cs = {
     review: 'Přehodnotit {{date}}',
     noSteps: 'Bez kroků',
   },
+  planReview: {
+    title: 'Komentáře a schválení',
+    comment: 'Komentář',
+    addComment: 'Přidat komentář',
+    signOff: 'Schválit revizi',
+    signedOff: 'Schváleno',
+    signedOffBy: '{{name}}, {{date}}',
+    signOffMark: 'schválil(a) revizi',
+    awaiting: 'Čeká na schválení vedoucím',
+    empty: 'Napište komentář.',
+    someone: 'Kolega',
+  },
   actions: {
     newHousehold: 'Nová domácnost',
     edit: 'Upravit',

@@ -260,6 +260,18 @@ export const en: Messages = {
     review: 'Review on {{date}}',
     noSteps: 'No steps',
   },
+  planReview: {
+    title: 'Comments and sign-off',
+    comment: 'Comment',
+    addComment: 'Add comment',
+    signOff: 'Sign off this revision',
+    signedOff: 'Signed off',
+    signedOffBy: '{{name}}, {{date}}',
+    signOffMark: 'signed off this revision',
+    awaiting: 'Awaiting sign-off by a supervisor',
+    empty: 'Write a comment.',
+    someone: 'Colleague',
+  },
   actions: {
     newHousehold: 'New household',
     edit: 'Edit',
