@@ -10,6 +10,7 @@ import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { HttpProblem, sendProblem } from './http/problem';
 import { registerSecurityHeaders } from './http/security-headers';
+import { registerSupervisionRoutes } from './supervision/routes';
 import { registerReportRoutes } from './reports/indicators';
 import { registerRuleRoutes } from './rules/routes';
 import { registerPullRoute } from './sync/pull-route';
@@ -67,6 +68,7 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
   registerAuditRoutes(app, db);
   registerAdminRoutes(app, db);
   registerReportRoutes(app, db);
+  registerSupervisionRoutes(app, db);
 
   const hasApp = existsSync(join(opts.staticDir, 'index.html'));
   if (hasApp) {

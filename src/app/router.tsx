@@ -9,6 +9,7 @@ import { PlanFormPage } from '../features/plan/PlanFormPage';
 import { PlanPage } from '../features/plan/PlanPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncIssuesPage } from '../features/supervision/SyncIssuesPage';
 import { HomeRoute } from './HomeRoute';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell } from './Shell';
@@ -32,6 +33,7 @@ export const createAppRouter = () =>
         { path: 'settings', element: <SettingsPage /> },
         { path: 'admin', element: <AdminPage /> },
         { path: 'reports', element: <ReportsPage /> },
+        { path: 'supervision', element: <SyncIssuesPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -2,6 +2,7 @@ import { getDb } from './db';
 import { pendingCount, rejectedCount } from './outbox';
 import { loadCaseload, loadHousehold, type CaseloadFilter } from './queries/caseload';
 import { loadEnrolment } from './queries/enrolment';
+import { loadHouseholdLabels } from './queries/labels';
 import { loadCompliance } from './queries/team';
 import { useLive } from './use-live';
 
@@ -19,3 +20,6 @@ export const useEnrolment = (id: string) => useLive(() => loadEnrolment(getDb(),
 
 export const useCompliance = (today: string) =>
   useLive(() => loadCompliance(getDb(), today), [today]);
+
+export const useHouseholdLabels = (ids: readonly string[]) =>
+  useLive(() => loadHouseholdLabels(getDb(), ids), [ids.join(',')]);

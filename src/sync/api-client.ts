@@ -14,6 +14,7 @@ import {
   PROTOCOL_VERSION,
   PullResponse,
   PushResponse,
+  SyncIssues,
   type PushMutation,
   type ErrorCode,
   type AuditUpload,
@@ -125,6 +126,24 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
           },
         ),
       ).rows,
+    supervision: {
+      issues: async (token: string) =>
+        SyncIssues.parse(await call('/api/supervision/issues', { method: 'GET', token })),
+      resolveConflict: async (token: string, id: string, action: 'keep' | 'restore') => {
+        await call(`/api/supervision/conflicts/${id}/resolve`, {
+          method: 'POST',
+          token,
+          body: JSON.stringify({ action }),
+        });
+      },
+      resolveQuarantine: async (token: string, id: string, action: 'discard' | 'apply') => {
+        await call(`/api/supervision/quarantine/${id}/resolve`, {
+          method: 'POST',
+          token,
+          body: JSON.stringify({ action }),
+        });
+      },
+    },
     catchUp: async (token: string, ids: string[]) =>
       CatchUpResponse.parse(
         await call('/api/sync/households', {

@@ -7,6 +7,7 @@ const TITLES: Record<ErrorCode, string> = {
   session_expired: 'The session has expired.',
   forbidden: 'Not allowed.',
   not_found: 'Not found.',
+  conflict: 'The request conflicts with the current state.',
   too_large: 'The request is too large.',
   rate_limited: 'Too many requests.',
   locked_out: 'The account is temporarily locked.',

@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'session_expired',
   'forbidden',
   'not_found',
+  'conflict',
   'too_large',
   'rate_limited',
   'locked_out',

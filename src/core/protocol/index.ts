@@ -5,3 +5,4 @@ export * from './version';
 export * from './push';
 export * from './admin';
 export * from './reports';
+export * from './supervision';

@@ -24,6 +24,11 @@ export const CaseloadPage = () => {
       <header className="page__header">
         <h1>{isWorker ? t('caseload.title') : t('caseload.teamTitle')}</h1>
         {rows && <span className="muted">{t('caseload.count', { count: rows.length })}</span>}
+        {!isWorker && (
+          <Link className="button" to="/supervision">
+            {t('syncIssues.open')}
+          </Link>
+        )}
       </header>
       <div className="toolbar">
         <label className="search">

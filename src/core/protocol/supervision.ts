@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { RECORD_TYPES, type RecordType } from '../records';
+
+const recordTypeEnum = z.enum(RECORD_TYPES as [RecordType, ...RecordType[]]);
+
+/**
+ * A value that lost a concurrent edit (sync_conflicts), with the value the record holds now,
+ * for a supervisor to keep or put back. Values are shown only to the team's supervisor.
+ */
+export const SyncConflict = z.object({
+  id: z.string(),
+  recordId: z.uuid(),
+  recordType: recordTypeEnum,
+  householdId: z.uuid(),
+  field: z.string(),
+  losing: z.unknown(),
+  current: z.unknown(),
+  userId: z.uuid(),
+  createdAt: z.string(),
+});
+export type SyncConflict = z.infer<typeof SyncConflict>;
+
+/** An offline edit to a case its author had lost access to (sync_quarantine). */
+export const QuarantinedEdit = z.object({
+  id: z.string(),
+  recordType: recordTypeEnum,
+  householdId: z.uuid(),
+  record: z.record(z.string(), z.unknown()),
+  userId: z.uuid(),
+  createdAt: z.string(),
+});
+export type QuarantinedEdit = z.infer<typeof QuarantinedEdit>;
+
+export const SyncIssues = z.object({
+  conflicts: z.array(SyncConflict),
+  quarantine: z.array(QuarantinedEdit),
+});
+export type SyncIssues = z.infer<typeof SyncIssues>;
+
+/** `keep`: the current value stays; `restore`: the losing value is put back. */
+export const ResolveConflict = z.object({ action: z.enum(['keep', 'restore']) });
+/** `discard`: the edit is dropped (it stays in the log); `apply`: it is applied now. */
+export const ResolveQuarantine = z.object({ action: z.enum(['discard', 'apply']) });

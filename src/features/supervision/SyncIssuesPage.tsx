@@ -1,0 +1,258 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { QuarantinedEdit, SyncConflict, SyncIssues } from '../../core';
+import { useHouseholdLabels } from '../../data/hooks';
+import { ApiError } from '../../sync/api-client';
+import { useFormat } from '../format';
+import { useServices } from '../services';
+import { useValueText } from './value-text';
+
+type Busy = { id: string; action: string } | null;
+
+/**
+ * For a team's supervisor: what sync could not settle alone. A value that lost a concurrent
+ * edit can be put back; an edit made offline to a case its author had lost can be applied
+ * or dropped. Needs the server: these live there, not on devices.
+ */
+export const SyncIssuesPage = () => {
+  const { t } = useTranslation();
+  const { api, session, syncNow } = useServices();
+  const [issues, setIssues] = useState<SyncIssues | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+
+  const failed = useCallback(
+    (e: unknown) =>
+      setError(
+        e instanceof ApiError && e.code === 'offline'
+          ? t('syncIssues.needsConnection')
+          : e instanceof ApiError && (e.code === 'conflict' || e.code === 'not_found')
+            ? t('syncIssues.changed')
+            : t('admin.failed'),
+      ),
+    [t],
+  );
+  const load = useCallback(async () => {
+    try {
+      setIssues(await api.supervision.issues(session.token));
+      setError(null);
+    } catch (e) {
+      failed(e);
+    }
+  }, [api, session.token, failed]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const resolve = async (run: () => Promise<void>, id: string, action: string) => {
+    setBusy({ id, action });
+    try {
+      await run();
+      await load();
+      // The decision changed a record on the server: bring it to this device now.
+      void syncNow();
+    } catch (e) {
+      failed(e);
+      await load();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const ids = useMemo(
+    () => [...(issues?.conflicts ?? []), ...(issues?.quarantine ?? [])].map((i) => i.householdId),
+    [issues],
+  );
+  const labels = useHouseholdLabels(ids);
+  const household = (id: string) => labels?.get(id) ?? t('syncIssues.unknownHousehold');
+  const author = (id: string) =>
+    session.team.find((m) => m.id === id)?.name ?? t('planReview.someone');
+
+  return (
+    <section className="page">
+      <header className="page__header">
+        <h1>{t('syncIssues.title')}</h1>
+        <button type="button" className="button" onClick={() => void load()}>
+          {t('syncIssues.refresh')}
+        </button>
+      </header>
+      <p className="muted">{t('syncIssues.intro')}</p>
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+      {!issues && !error && <p className="muted">{t('common.loading')}</p>}
+      {issues && (
+        <>
+          <section className="card">
+            <h2>{t('syncIssues.conflicts', { count: issues.conflicts.length })}</h2>
+            {issues.conflicts.length === 0 ? (
+              <p className="empty">{t('syncIssues.noConflicts')}</p>
+            ) : (
+              <ul className="plain-list issue-list" data-testid="conflicts">
+                {issues.conflicts.map((c) => (
+                  <ConflictItem
+                    key={c.id}
+                    conflict={c}
+                    household={household(c.householdId)}
+                    author={author(c.userId)}
+                    busy={busy?.id === `c${c.id}`}
+                    onResolve={(action) =>
+                      void resolve(
+                        () => api.supervision.resolveConflict(session.token, c.id, action),
+                        `c${c.id}`,
+                        action,
+                      )
+                    }
+                  />
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="card">
+            <h2>{t('syncIssues.quarantine', { count: issues.quarantine.length })}</h2>
+            {issues.quarantine.length === 0 ? (
+              <p className="empty">{t('syncIssues.noQuarantine')}</p>
+            ) : (
+              <ul className="plain-list issue-list" data-testid="quarantine">
+                {issues.quarantine.map((q) => (
+                  <QuarantineItem
+                    key={q.id}
+                    edit={q}
+                    household={household(q.householdId)}
+                    author={author(q.userId)}
+                    busy={busy?.id === `q${q.id}`}
+                    onResolve={(action) =>
+                      void resolve(
+                        () => api.supervision.resolveQuarantine(session.token, q.id, action),
+                        `q${q.id}`,
+                        action,
+                      )
+                    }
+                  />
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </section>
+  );
+};
+
+const ConflictItem = ({
+  conflict: c,
+  household,
+  author,
+  busy,
+  onResolve,
+}: {
+  conflict: SyncConflict;
+  household: string;
+  author: string;
+  busy: boolean;
+  onResolve: (action: 'keep' | 'restore') => void;
+}) => {
+  const { t } = useTranslation();
+  const { dateTime } = useFormat();
+  const { field, value } = useValueText();
+  return (
+    <li className="issue">
+      <p>
+        <Link to={`/households/${c.householdId}`}>
+          <strong>{household}</strong>
+        </Link>{' '}
+        · {t(`syncIssues.types.${c.recordType}`)} · {field(c.recordType, c.field)}
+      </p>
+      <dl className="issue__values">
+        <dt>{t('syncIssues.current')}</dt>
+        <dd>{value(c.field, c.current)}</dd>
+        <dt>{t('syncIssues.overwritten')}</dt>
+        <dd>{value(c.field, c.losing)}</dd>
+      </dl>
+      <p className="muted small">
+        {t('syncIssues.when', { name: author, when: dateTime(c.createdAt) })}
+      </p>
+      <div className="form-actions__buttons">
+        <button type="button" className="button" disabled={busy} onClick={() => onResolve('keep')}>
+          {t('syncIssues.keep')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => onResolve('restore')}
+        >
+          {t('syncIssues.restore')}
+        </button>
+      </div>
+    </li>
+  );
+};
+
+const QuarantineItem = ({
+  edit: q,
+  household,
+  author,
+  busy,
+  onResolve,
+}: {
+  edit: QuarantinedEdit;
+  household: string;
+  author: string;
+  busy: boolean;
+  onResolve: (action: 'discard' | 'apply') => void;
+}) => {
+  const { t } = useTranslation();
+  const { dateTime } = useFormat();
+  const { field, value, summary } = useValueText();
+  const shown = Object.entries(q.record).filter(([k]) => !HIDDEN.has(k));
+  return (
+    <li className="issue">
+      <p>
+        <Link to={`/households/${q.householdId}`}>
+          <strong>{household}</strong>
+        </Link>{' '}
+        · {t(`syncIssues.types.${q.recordType}`)}
+      </p>
+      <p>{summary(q.recordType, q.record)}</p>
+      <details>
+        <summary>{t('syncIssues.details')}</summary>
+        <dl className="issue__values">
+          {shown.map(([k, v]) => (
+            <div key={k}>
+              <dt>{field(q.recordType, k)}</dt>
+              <dd>{value(k, v)}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+      <p className="muted small">
+        {t('syncIssues.sentBy', { name: author, when: dateTime(q.createdAt) })}
+      </p>
+      <div className="form-actions__buttons">
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => onResolve('discard')}
+        >
+          {t('syncIssues.discard')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => onResolve('apply')}
+        >
+          {t('syncIssues.apply')}
+        </button>
+      </div>
+    </li>
+  );
+};
+
+/** Ids and bookkeeping mean nothing to a person deciding. */
+const HIDDEN = new Set(['id', 'householdId', 'createdAt', 'updatedAt', 'deleted', 'teamId']);

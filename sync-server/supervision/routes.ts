@@ -1,0 +1,186 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  decodeHlc,
+  deepEqual,
+  encodeHlc,
+  RECORD_SCHEMAS,
+  ResolveConflict,
+  ResolveQuarantine,
+  type AnyRecord,
+  type Hlc,
+  type Plan,
+  type RecordType,
+  type SyncIssues,
+} from '../../src/core';
+import { audit } from '../audit/audit';
+import { authenticate } from '../auth/authenticate';
+import type { Session } from '../auth/sessions';
+import type { Database, Queryable } from '../db/database';
+import { HttpProblem } from '../http/problem';
+import { mergeConcurrentPlan } from '../sync/plan-merge';
+import { storeRecords } from '../sync/store-records';
+
+const APPEND_ONLY = new Set<RecordType>(['contact', 'plan', 'planReview']);
+const ID = /^\d{1,18}$/;
+
+/** A clock for a supervisor's decision: later than the field's last accepted change. */
+const laterThan = (previous: Hlc | undefined): Hlc => {
+  const now = encodeHlc(Date.now(), 0, 'server');
+  if (!previous || now > previous) return now;
+  const { wall, counter } = decodeHlc(previous);
+  return encodeHlc(wall, counter + 1, 'server');
+};
+
+type Stored = { data: Record<string, unknown>; team_id: string; field_clock: Record<string, Hlc> };
+const findRecord = async (tx: Queryable, id: string) =>
+  (await tx.query<Stored>('SELECT data, team_id, field_clock FROM records WHERE id = $1', [id]))[0];
+
+/**
+ * The team supervisor's view of what sync could not settle alone: values that lost a
+ * concurrent edit, and offline edits to cases their author had lost. Each is resolved by a
+ * person, the decision is logged, and a record changed by it syncs to every device.
+ */
+export const registerSupervisionRoutes = (app: FastifyInstance, db: Database) => {
+  const supervisor = async (request: FastifyRequest): Promise<Session & { teamId: string }> => {
+    const session = await authenticate(db, request);
+    const { role, teamId } = session.user;
+    if (role !== 'supervisor' || !teamId) throw new HttpProblem(403, 'forbidden');
+    return { ...session, teamId };
+  };
+  const idParam = (request: FastifyRequest) => {
+    const { id } = request.params as { id?: string };
+    if (!id || !ID.test(id)) throw new HttpProblem(404, 'not_found');
+    return id;
+  };
+  const logResolve = (tx: Queryable, s: Session, recordType: string, recordId: string | null) =>
+    audit(tx, [
+      { userId: s.user.id, deviceId: s.deviceId, action: 'resolve', recordType, recordId },
+    ]);
+
+  app.get('/api/supervision/issues', async (request): Promise<SyncIssues> => {
+    const session = await supervisor(request);
+    const conflicts = await db.query<SyncIssues['conflicts'][number]>(
+      `SELECT c.id::text AS id, c.record_id AS "recordId", c.record_type AS "recordType",
+              r.household_id AS "householdId", c.field, c.losing_value AS losing,
+              r.data -> c.field AS current, c.user_id AS "userId",
+              to_json(c.created_at) #>> '{}' AS "createdAt"
+         FROM sync_conflicts c JOIN records r ON r.id = c.record_id
+        WHERE c.team_id = $1 AND c.resolved_at IS NULL
+        ORDER BY c.id LIMIT 200`,
+      [session.teamId],
+    );
+    const quarantine = await db.query<SyncIssues['quarantine'][number]>(
+      `SELECT q.id::text AS id, q.record_type AS "recordType", q.household_id AS "householdId",
+              q.record, q.user_id AS "userId", to_json(q.created_at) #>> '{}' AS "createdAt"
+         FROM sync_quarantine q
+        WHERE q.team_id = $1 AND q.resolved_at IS NULL
+        ORDER BY q.id LIMIT 200`,
+      [session.teamId],
+    );
+    return {
+      conflicts: conflicts.map((c) => ({
+        ...c,
+        losing: c.losing ?? null,
+        current: c.current ?? null,
+      })),
+      quarantine,
+    };
+  });
+
+  app.post('/api/supervision/conflicts/:id/resolve', async (request) => {
+    const session = await supervisor(request);
+    const id = idParam(request);
+    const body = ResolveConflict.safeParse(request.body);
+    if (!body.success) throw new HttpProblem(400, 'invalid_request');
+    return db.transaction(async (tx) => {
+      const [row] = await tx.query<{
+        record_id: string;
+        record_type: RecordType;
+        field: string;
+        losing_value: unknown;
+      }>(
+        `SELECT record_id, record_type, field, losing_value FROM sync_conflicts
+          WHERE id = $1 AND team_id = $2 AND resolved_at IS NULL FOR UPDATE`,
+        [id, session.teamId],
+      );
+      if (!row) throw new HttpProblem(404, 'not_found');
+      if (body.data.action === 'restore') {
+        const stored = await findRecord(tx, row.record_id);
+        if (!stored || stored.team_id !== session.teamId) throw new HttpProblem(404, 'not_found');
+        const restored = RECORD_SCHEMAS[row.record_type].safeParse({
+          ...stored.data,
+          [row.field]: row.losing_value,
+          updatedAt: new Date().toISOString(),
+        });
+        if (!restored.success) throw new HttpProblem(409, 'conflict');
+        await storeRecords(tx, session.teamId, [
+          {
+            type: row.record_type,
+            record: restored.data as AnyRecord,
+            fieldClock: {
+              ...stored.field_clock,
+              [row.field]: laterThan(stored.field_clock[row.field]),
+            },
+          },
+        ]);
+      }
+      await tx.query(
+        `UPDATE sync_conflicts SET resolved_at = now(), resolved_by = $2, resolution = $3 WHERE id = $1`,
+        [id, session.user.id, body.data.action],
+      );
+      await logResolve(tx, session, row.record_type, row.record_id);
+      return { ok: true };
+    });
+  });
+
+  app.post('/api/supervision/quarantine/:id/resolve', async (request) => {
+    const session = await supervisor(request);
+    const id = idParam(request);
+    const body = ResolveQuarantine.safeParse(request.body);
+    if (!body.success) throw new HttpProblem(400, 'invalid_request');
+    return db.transaction(async (tx) => {
+      const [row] = await tx.query<{ record_type: RecordType; record: Record<string, unknown> }>(
+        `SELECT record_type, record FROM sync_quarantine
+          WHERE id = $1 AND team_id = $2 AND resolved_at IS NULL FOR UPDATE`,
+        [id, session.teamId],
+      );
+      if (!row) throw new HttpProblem(404, 'not_found');
+      const type = row.record_type;
+      const parsed = RECORD_SCHEMAS[type].safeParse(row.record);
+      if (!parsed.success) throw new HttpProblem(409, 'conflict');
+      const record = parsed.data as AnyRecord & Record<string, unknown>;
+      if (body.data.action === 'apply') {
+        const stored = await findRecord(tx, record.id);
+        const household = await findRecord(
+          tx,
+          type === 'household' ? record.id : (record as { householdId: string }).householdId,
+        );
+        // The case may have moved to another team since: not this supervisor's to change.
+        if ((stored && stored.team_id !== session.teamId) || household?.team_id !== session.teamId)
+          throw new HttpProblem(409, 'conflict');
+        if (stored && APPEND_ONLY.has(type)) {
+          if (!deepEqual(stored.data, record)) throw new HttpProblem(409, 'conflict');
+        } else {
+          const now = new Date().toISOString();
+          const merged = RECORD_SCHEMAS[type].safeParse(
+            stored ? { ...stored.data, ...record, updatedAt: now } : record,
+          );
+          if (!merged.success) throw new HttpProblem(409, 'conflict');
+          const clock: Record<string, Hlc> = { ...(stored?.field_clock ?? {}) };
+          for (const k of Object.keys(record)) clock[k] = laterThan(clock[k]);
+          await storeRecords(tx, session.teamId, [
+            { type, record: merged.data as AnyRecord, fieldClock: clock },
+          ]);
+          if (type === 'plan' && !stored)
+            await mergeConcurrentPlan(tx, session.teamId, merged.data as Plan);
+        }
+      }
+      await tx.query(
+        `UPDATE sync_quarantine SET resolved_at = now(), resolved_by = $2, resolution = $3 WHERE id = $1`,
+        [id, session.user.id, body.data.action],
+      );
+      await logResolve(tx, session, type, record.id);
+      return { ok: true };
+    });
+  });
+};
