@@ -42,6 +42,8 @@ export const SyncIssuesPage = () => {
     }
   }, [api, session.token, failed]);
   useEffect(() => {
+    // Loading from the server is the external system this effect synchronises with.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void load();
   }, [load]);
 
