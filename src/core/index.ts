@@ -13,3 +13,4 @@ export * from './rules';
 export * from './util/stable-json';
 export * from './domain/plan-merge';
 export * from './sync/hlc';
+export * from './reports/casework';

@@ -1,9 +1,18 @@
-import type { FastifyInstance } from 'fastify';
-import { IndicatorQuery, type IndicatorRow, type ReportDimension } from '../../src/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  IndicatorQuery,
+  pragueDate,
+  ReportPeriod,
+  type CaseworkReport,
+  type IndicatorRow,
+  type ReportDimension,
+} from '../../src/core';
 import { audit } from '../audit/audit';
 import { authenticate } from '../auth/authenticate';
+import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { HttpProblem } from '../http/problem';
+import { caseworkReport } from './casework';
 
 const COLUMN: Record<ReportDimension, { column: string; key: keyof IndicatorRow }> = {
   month: { column: 'month', key: 'month' },
@@ -70,29 +79,39 @@ const INDICATOR_SQL = (dims: ReportDimension[]) => {
      ORDER BY ${cols.length ? cols.map((_, i) => i + 1).join(', ') : '1'}`;
 };
 
+/** Managers see the organisation, supervisors their team; workers and admins no reports. */
+const reader = async (db: Database, request: FastifyRequest) => {
+  const session = await authenticate(db, request);
+  const { role, teamId } = session.user;
+  if (role !== 'manager' && role !== 'supervisor') throw new HttpProblem(403, 'forbidden');
+  return { session, teamId: role === 'supervisor' ? teamId : null };
+};
+
+const logExport = (db: Database, session: Session, recordType: string) =>
+  audit(db, [
+    { userId: session.user.id, deviceId: session.deviceId, action: 'export', recordType },
+  ]);
+
 export const registerReportRoutes = (app: FastifyInstance, db: Database) => {
+  app.get('/api/reports/casework', async (request): Promise<CaseworkReport> => {
+    const { session, teamId } = await reader(db, request);
+    const parsed = ReportPeriod.safeParse(request.query);
+    if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
+    const { from, to } = parsed.data;
+    const report = await caseworkReport(db, from, to, teamId, pragueDate(new Date()));
+    await logExport(db, session, 'report');
+    return report;
+  });
+
   app.get('/api/reports/indicators', async (request) => {
-    const session = await authenticate(db, request);
-    const { role, teamId } = session.user;
-    if (role === 'worker') throw new HttpProblem(403, 'forbidden');
+    const { session, teamId } = await reader(db, request);
     const parsed = IndicatorQuery.safeParse(request.query);
     if (!parsed.success || parsed.data.from > parsed.data.to)
       throw new HttpProblem(400, 'invalid_request');
     const { from, to, group } = parsed.data;
     const dims = [...new Set(group)];
-    const rows = await db.query<Record<string, unknown>>(INDICATOR_SQL(dims), [
-      from,
-      to,
-      role === 'supervisor' ? teamId : null,
-    ]);
-    await audit(db, [
-      {
-        userId: session.user.id,
-        deviceId: session.deviceId,
-        action: 'export',
-        recordType: 'report',
-      },
-    ]);
+    const rows = await db.query<Record<string, unknown>>(INDICATOR_SQL(dims), [from, to, teamId]);
+    await logExport(db, session, 'report');
     return {
       rows: rows.map(({ people, contacts, minutes, ...keys }) => ({
         ...keys,

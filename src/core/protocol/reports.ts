@@ -30,3 +30,32 @@ export const IndicatorRow = z.object({
   minutes: z.number().int(),
 });
 export type IndicatorRow = z.infer<typeof IndicatorRow>;
+
+export const ReportPeriod = z
+  .object({ from: z.iso.date(), to: z.iso.date() })
+  .refine((p) => p.from <= p.to, { message: 'from_after_to' });
+
+const Count = z.number().int();
+
+/**
+ * Casework indicators for a period, by programme: enrolments opened and closed (by reason),
+ * leases ending, plans drawn up on time, rule compliance (the agenda's engine), and group
+ * activities.
+ */
+export const CaseworkReport = z.object({
+  enrolments: z.array(
+    z.object({
+      programme: z.string(),
+      opened: Count,
+      closed: Count,
+      reasons: z.record(z.string(), Count),
+    }),
+  ),
+  leasesEnding: z.array(z.object({ programme: z.string(), count: Count })),
+  plans: z.array(
+    z.object({ programme: z.string(), due: Count, onTime: Count, late: Count, missing: Count }),
+  ),
+  compliance: z.array(z.object({ programme: z.string(), met: Count, total: Count })),
+  groups: z.object({ sessions: Count, people: Count, minutes: Count }),
+});
+export type CaseworkReport = z.infer<typeof CaseworkReport>;
