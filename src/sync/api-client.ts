@@ -3,6 +3,7 @@ import {
   AdminDevice,
   AdminTeam,
   AdminUser,
+  CaseworkReport,
   IndicatorRow,
   type ContactRule,
   type CreateUser,
@@ -144,6 +145,10 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
         });
       },
     },
+    casework: async (token: string, from: string, to: string) =>
+      CaseworkReport.parse(
+        await call(`/api/reports/casework?from=${from}&to=${to}`, { method: 'GET', token }),
+      ),
     catchUp: async (token: string, ids: string[]) =>
       CatchUpResponse.parse(
         await call('/api/sync/households', {

@@ -5,4 +5,7 @@ import { installZodMessages } from '../../src/features/forms/zod-messages';
 
 installZodMessages();
 
+// jsdom has no canvas; charts skip drawing instead of logging "not implemented".
+HTMLCanvasElement.prototype.getContext = () => null;
+
 afterEach(() => cleanup());

@@ -1,56 +1,90 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REPORT_DIMENSIONS, type IndicatorRow, type ReportDimension } from '../../core';
+import {
+  REPORT_DIMENSIONS,
+  type CaseworkReport,
+  type IndicatorRow,
+  type ReportDimension,
+} from '../../core';
 import { ApiError } from '../../sync/api-client';
 import { useServices } from '../services';
 import { toCsv } from './csv';
+import { saveBlob, xlsxBlob } from './download';
+import { caseworkTables, indicatorTable, type ReportTable } from './report-tables';
+import { TrendChart } from './TrendChart';
 
 const yearStart = () => `${new Date().getFullYear()}-01-01`;
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Indicators for managers and supervisors, from the server's data. */
+type Result = {
+  dim: ReportDimension;
+  from: string;
+  to: string;
+  rows: IndicatorRow[];
+  trend: IndicatorRow[];
+  casework: CaseworkReport;
+};
+
+/** Indicators for managers and supervisors, computed by the server from the records. */
 export const ReportsPage = () => {
   const { t } = useTranslation();
   const { api, session } = useServices();
   const [from, setFrom] = useState(yearStart);
   const [to, setTo] = useState(today);
   const [dim, setDim] = useState<ReportDimension>('month');
-  const [rows, setRows] = useState<IndicatorRow[] | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const workerName = (id?: string) => session.team.find((m) => m.id === id)?.name ?? id ?? '';
-  const label = (r: IndicatorRow) =>
-    dim === 'month'
-      ? (r.month ?? '')
-      : dim === 'programme'
-        ? t(`enums.programme.${r.programme as 'field_work'}`)
-        : dim === 'district'
-          ? t(`enums.district.${r.district as 'other'}`)
-          : workerName(r.workerId);
 
   const load = async () => {
+    if (from > to) {
+      setError(t('reports.badPeriod'));
+      return;
+    }
     setError(null);
+    setLoading(true);
     try {
-      setRows(await api.indicators(session.token, from, to, dim));
+      const [rows, trend, casework] = await Promise.all([
+        api.indicators(session.token, from, to, dim),
+        dim === 'month' ? null : api.indicators(session.token, from, to, 'month'),
+        api.casework(session.token, from, to),
+      ]);
+      setResult({ dim, from, to, rows, trend: trend ?? rows, casework });
     } catch (e) {
       setError(
         e instanceof ApiError && e.code === 'offline'
           ? t('reports.needsConnection')
           : t('admin.failed'),
       );
+    } finally {
+      setLoading(false);
     }
   };
 
-  const download = () => {
-    if (!rows) return;
-    const csv = toCsv(
-      [t(`reports.columns.${dim}`), t('reports.people'), t('reports.contacts'), t('reports.hours')],
-      rows.map((r) => [label(r), r.people, r.contacts, (r.minutes / 60).toFixed(1)]),
+  const tables: ReportTable[] = result
+    ? [
+        indicatorTable(t, result.dim, result.rows, workerName),
+        ...caseworkTables(t, result.casework),
+      ]
+    : [];
+  const [indicators, ...casework] = tables;
+  const fileName = (ext: string) =>
+    result ? `teren-prehled-${result.dim}-${result.from}-${result.to}.${ext}` : `teren.${ext}`;
+
+  const downloadCsv = () => {
+    if (!indicators) return;
+    saveBlob(
+      new Blob([toCsv(indicators.header, indicators.rows)], { type: 'text/csv;charset=utf-8' }),
+      fileName('csv'),
     );
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    a.download = `teren-prehled-${dim}-${from}-${to}.csv`;
-    a.click();
-    URL.revokeObjectURL(a.href);
+  };
+  const downloadXlsx = async () => {
+    try {
+      saveBlob(await xlsxBlob(tables), fileName('xlsx'));
+    } catch {
+      setError(t('admin.failed'));
+    }
   };
 
   return (
@@ -83,13 +117,18 @@ export const ReportsPage = () => {
             ))}
           </select>
         </label>
-        <button type="submit" className="button button--primary">
-          {t('reports.show')}
+        <button type="submit" className="button button--primary" disabled={loading}>
+          {loading ? t('reports.loadingReport') : t('reports.show')}
         </button>
-        {rows && rows.length > 0 && (
-          <button type="button" className="button" onClick={download}>
-            {t('reports.csv')}
-          </button>
+        {result && (
+          <>
+            <button type="button" className="button" onClick={downloadCsv}>
+              {t('reports.csv')}
+            </button>
+            <button type="button" className="button" onClick={() => void downloadXlsx()}>
+              {t('reports.xlsx')}
+            </button>
+          </>
         )}
       </form>
       {error && (
@@ -97,37 +136,65 @@ export const ReportsPage = () => {
           {error}
         </p>
       )}
-      {rows && (
-        <section className="card">
-          {rows.length === 0 ? (
-            <p className="muted">{t('reports.empty')}</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="report-table" data-testid="report">
-                <thead>
-                  <tr>
-                    <th>{t(`reports.columns.${dim}`)}</th>
-                    <th>{t('reports.people')}</th>
-                    <th>{t('reports.contacts')}</th>
-                    <th>{t('reports.hours')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r, i) => (
-                    <tr key={i}>
-                      <td>{label(r)}</td>
-                      <td>{r.people}</td>
-                      <td>{r.contacts}</td>
-                      <td>{(r.minutes / 60).toFixed(1)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+      {result && indicators && (
+        <>
+          {result.trend.length > 1 && (
+            <section className="card">
+              <h2>{t('reports.trend')}</h2>
+              <TrendChart rows={result.trend} />
+            </section>
           )}
-          <p className="muted small">{t('reports.note')}</p>
-        </section>
+          <section className="card">
+            <h2>{indicators.title}</h2>
+            {indicators.rows.length === 0 ? (
+              <p className="muted">{t('reports.empty')}</p>
+            ) : (
+              <Table table={indicators} testId="report" />
+            )}
+            <p className="muted small">{t('reports.note')}</p>
+          </section>
+          <section className="card" data-testid="casework">
+            <h2>{t('reports.casework.title')}</h2>
+            {casework.map((table) => (
+              <section key={table.key} className="report-part">
+                <h3>{table.title}</h3>
+                {table.rows.length === 0 ? (
+                  <p className="muted small">{t('reports.casework.none')}</p>
+                ) : (
+                  <Table table={table} testId={`casework-${table.key}`} />
+                )}
+              </section>
+            ))}
+          </section>
+        </>
       )}
     </section>
+  );
+};
+
+const Table = ({ table, testId }: { table: ReportTable; testId: string }) => {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en-GB' : 'cs-CZ';
+  return (
+    <div className="table-scroll">
+      <table className="report-table" data-testid={testId}>
+        <thead>
+          <tr>
+            {table.header.map((h) => (
+              <th key={h}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, i) => (
+            <tr key={i}>
+              {row.map((cell, j) => (
+                <td key={j}>{typeof cell === 'number' ? cell.toLocaleString(locale) : cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 };

@@ -1,0 +1,129 @@
+import type { TFunction } from 'i18next';
+import {
+  CLOSE_REASONS,
+  type CaseworkReport,
+  type IndicatorRow,
+  type ReportDimension,
+} from '../../core';
+
+/** A titled table of a report, as shown on screen and written to CSV and XLSX. */
+export type ReportTable = {
+  key: string;
+  title: string;
+  header: string[];
+  rows: (string | number)[][];
+};
+
+const hours = (minutes: number) => Math.round(minutes / 6) / 10;
+const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
+
+export const indicatorLabel = (
+  t: TFunction,
+  dim: ReportDimension,
+  r: IndicatorRow,
+  workerName: (id?: string) => string,
+): string =>
+  dim === 'month'
+    ? (r.month ?? '')
+    : dim === 'programme'
+      ? t(`enums.programme.${r.programme as 'field_work'}`)
+      : dim === 'district'
+        ? t(`enums.district.${r.district as 'other'}`)
+        : workerName(r.workerId);
+
+export const indicatorTable = (
+  t: TFunction,
+  dim: ReportDimension,
+  rows: readonly IndicatorRow[],
+  workerName: (id?: string) => string,
+): ReportTable => ({
+  key: 'indicators',
+  title: t('reports.indicators'),
+  header: [
+    t(`reports.columns.${dim}`),
+    t('reports.people'),
+    t('reports.contacts'),
+    t('reports.hours'),
+  ],
+  rows: rows.map((r) => [
+    indicatorLabel(t, dim, r, workerName),
+    r.people,
+    r.contacts,
+    hours(r.minutes),
+  ]),
+});
+
+/** The casework report as tables: each one a question a manager asks. */
+export const caseworkTables = (t: TFunction, c: CaseworkReport): ReportTable[] => {
+  const programme = (p: string) => t(`enums.programme.${p as 'field_work'}`);
+  return [
+    {
+      key: 'enrolments',
+      title: t('reports.casework.enrolments'),
+      header: [
+        t('reports.columns.programme'),
+        t('reports.casework.opened'),
+        t('reports.casework.closed'),
+        ...CLOSE_REASONS.map((r) => t(`enums.closeReason.${r}`)),
+      ],
+      rows: c.enrolments.map((e) => [
+        programme(e.programme),
+        e.opened,
+        e.closed,
+        ...CLOSE_REASONS.map((r) => e.reasons[r] ?? 0),
+      ]),
+    },
+    {
+      key: 'plans',
+      title: t('reports.casework.plans'),
+      header: [
+        t('reports.columns.programme'),
+        t('reports.casework.due'),
+        t('reports.casework.onTime'),
+        t('reports.casework.late'),
+        t('reports.casework.missing'),
+        t('reports.casework.onTimeShare'),
+      ],
+      rows: c.plans.map((p) => [
+        programme(p.programme),
+        p.due,
+        p.onTime,
+        p.late,
+        p.missing,
+        `${percent(p.onTime, p.due)} %`,
+      ]),
+    },
+    {
+      key: 'compliance',
+      title: t('reports.casework.compliance'),
+      header: [
+        t('reports.columns.programme'),
+        t('reports.casework.periods'),
+        t('reports.casework.met'),
+        t('reports.casework.metShare'),
+      ],
+      rows: c.compliance.map((r) => [
+        programme(r.programme),
+        r.total,
+        r.met,
+        `${percent(r.met, r.total)} %`,
+      ]),
+    },
+    {
+      key: 'leases',
+      title: t('reports.casework.leases'),
+      header: [t('reports.columns.programme'), t('reports.casework.leasesEnding')],
+      rows: c.leasesEnding.map((l) => [programme(l.programme), l.count]),
+    },
+    {
+      key: 'groups',
+      title: t('reports.casework.groups'),
+      header: [
+        t('reports.casework.sessions'),
+        t('reports.casework.groupPeople'),
+        t('reports.hours'),
+      ],
+      rows: [[c.groups.sessions, c.groups.people, hours(c.groups.minutes)]],
+    },
+  ];
+};
