@@ -10,6 +10,7 @@ import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { HttpProblem, sendProblem } from './http/problem';
 import { registerSecurityHeaders } from './http/security-headers';
+import { registerGdprRoutes } from './gdpr/routes';
 import { registerSupervisionRoutes } from './supervision/routes';
 import { registerReportRoutes } from './reports/indicators';
 import { registerRuleRoutes } from './rules/routes';
@@ -21,7 +22,15 @@ export type AppOptions = Pick<
   'staticDir' | 'hsts' | 'sessionHours' | 'maxFailedLogins' | 'lockoutMinutes' | 'bodyLimitBytes'
 > &
   Partial<
-    Pick<ServerConfig, 'maxFailedPerAddress' | 'trustProxy' | 'offlineDays' | 'inactivityMinutes'>
+    Pick<
+      ServerConfig,
+      | 'maxFailedPerAddress'
+      | 'trustProxy'
+      | 'offlineDays'
+      | 'inactivityMinutes'
+      | 'retentionYears'
+      | 'pseudonymKey'
+    >
   > & { logger?: boolean };
 
 export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyInstance> => {
@@ -69,6 +78,7 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
   registerAdminRoutes(app, db);
   registerReportRoutes(app, db);
   registerSupervisionRoutes(app, db);
+  registerGdprRoutes(app, db, opts);
 
   const hasApp = existsSync(join(opts.staticDir, 'index.html'));
   if (hasApp) {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_RETENTION_YEARS } from '../src/core';
 
 /** Everything the operator can set, from the environment, with safe defaults. */
 export type ServerConfig = {
@@ -20,6 +21,10 @@ export type ServerConfig = {
   /** Minutes without use before the app locks itself. */
   inactivityMinutes: number;
   bodyLimitBytes: number;
+  /** Years a closed case is kept before it is listed for shredding. */
+  retentionYears: number;
+  /** Key of the evaluators' pseudonyms; generated and kept in the database when unset. */
+  pseudonymKey: string | undefined;
 };
 
 const int = (value: string | undefined, fallback: number) => {
@@ -43,4 +48,6 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): ServerConfi
   offlineDays: int(env.OFFLINE_DAYS, 14),
   inactivityMinutes: int(env.INACTIVITY_MINUTES, 15),
   bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 2 * 1024 * 1024),
+  retentionYears: int(env.RETENTION_YEARS, DEFAULT_RETENTION_YEARS),
+  pseudonymKey: env.PSEUDONYM_KEY || undefined,
 });

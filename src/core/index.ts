@@ -14,3 +14,4 @@ export * from './util/stable-json';
 export * from './domain/plan-merge';
 export * from './sync/hlc';
 export * from './reports/casework';
+export * from './domain/retention';

@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
-  decodeHlc,
   deepEqual,
-  encodeHlc,
   RECORD_SCHEMAS,
   ResolveConflict,
   ResolveQuarantine,
@@ -18,18 +16,11 @@ import type { Session } from '../auth/sessions';
 import type { Database, Queryable } from '../db/database';
 import { HttpProblem } from '../http/problem';
 import { mergeConcurrentPlan } from '../sync/plan-merge';
+import { laterThan } from '../sync/server-clock';
 import { storeRecords } from '../sync/store-records';
 
 const APPEND_ONLY = new Set<RecordType>(['contact', 'plan', 'planReview']);
 const ID = /^\d{1,18}$/;
-
-/** A clock for a supervisor's decision: later than the field's last accepted change. */
-const laterThan = (previous: Hlc | undefined): Hlc => {
-  const now = encodeHlc(Date.now(), 0, 'server');
-  if (!previous || now > previous) return now;
-  const { wall, counter } = decodeHlc(previous);
-  return encodeHlc(wall, counter + 1, 'server');
-};
 
 type Stored = { data: Record<string, unknown>; team_id: string; field_clock: Record<string, Hlc> };
 const findRecord = async (tx: Queryable, id: string) =>

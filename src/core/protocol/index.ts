@@ -6,3 +6,4 @@ export * from './push';
 export * from './admin';
 export * from './reports';
 export * from './supervision';
+export * from './gdpr';
