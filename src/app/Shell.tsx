@@ -8,7 +8,8 @@ import { Icon, type IconName } from '../ui/Icon';
 
 type NavItem = {
   to: string;
-  label: 'nav.caseload' | 'nav.agenda' | 'nav.settings' | 'nav.admin' | 'nav.reports';
+  label:
+    'nav.caseload' | 'nav.agenda' | 'nav.settings' | 'nav.admin' | 'nav.reports' | 'nav.privacy';
   icon: IconName;
 };
 const CASEWORK: NavItem[] = [
@@ -18,6 +19,7 @@ const CASEWORK: NavItem[] = [
 const SETTINGS: NavItem = { to: '/settings', label: 'nav.settings', icon: 'settings' };
 const ADMIN: NavItem = { to: '/admin', label: 'nav.admin', icon: 'people' };
 const REPORTS: NavItem = { to: '/reports', label: 'nav.reports', icon: 'plan' };
+const PRIVACY: NavItem = { to: '/privacy', label: 'nav.privacy', icon: 'lock' };
 
 /** Admins administer and managers read reports: they hold no client records. */
 const navFor = (role: Role): NavItem[] => {
@@ -25,7 +27,7 @@ const navFor = (role: Role): NavItem[] => {
     case 'admin':
       return [ADMIN, SETTINGS];
     case 'manager':
-      return [REPORTS, SETTINGS];
+      return [REPORTS, PRIVACY, SETTINGS];
     case 'supervisor':
       return [...CASEWORK, REPORTS, SETTINGS];
     default:

@@ -8,6 +8,7 @@ import { HouseholdPage } from '../features/household/HouseholdPage';
 import { PlanFormPage } from '../features/plan/PlanFormPage';
 import { PlanPage } from '../features/plan/PlanPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
+import { PrivacyPage } from '../features/privacy/PrivacyPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncIssuesPage } from '../features/supervision/SyncIssuesPage';
 import { HomeRoute } from './HomeRoute';
@@ -34,6 +35,7 @@ export const createAppRouter = () =>
         { path: 'admin', element: <AdminPage /> },
         { path: 'reports', element: <ReportsPage /> },
         { path: 'supervision', element: <SyncIssuesPage /> },
+        { path: 'privacy', element: <PrivacyPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -3,6 +3,10 @@ import {
   AdminDevice,
   AdminTeam,
   AdminUser,
+  AnonymiseResult,
+  PseudonymisedExport,
+  RetentionList,
+  SubjectExport,
   CaseworkReport,
   IndicatorRow,
   type ContactRule,
@@ -144,6 +148,26 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
           body: JSON.stringify({ action }),
         });
       },
+    },
+    gdpr: {
+      retention: async (token: string) =>
+        RetentionList.parse(await call('/api/gdpr/retention', { method: 'GET', token })),
+      anonymise: async (token: string, householdIds: string[]) =>
+        AnonymiseResult.parse(
+          await call('/api/gdpr/anonymise', {
+            method: 'POST',
+            token,
+            body: JSON.stringify({ householdIds }),
+          }),
+        ),
+      subject: async (token: string, householdId: string) =>
+        SubjectExport.parse(
+          await call(`/api/gdpr/subject/${householdId}`, { method: 'GET', token }),
+        ),
+      pseudonymised: async (token: string, from: string, to: string) =>
+        PseudonymisedExport.parse(
+          await call(`/api/exports/pseudonymised?from=${from}&to=${to}`, { method: 'GET', token }),
+        ),
     },
     casework: async (token: string, from: string, to: string) =>
       CaseworkReport.parse(

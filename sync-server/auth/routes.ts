@@ -21,6 +21,7 @@ export type AuthOptions = {
   maxFailedPerAddress?: number;
   offlineDays?: number;
   inactivityMinutes?: number;
+  retentionYears?: number;
 };
 
 const ADDRESS_WINDOW = "interval '10 minutes'";
@@ -128,6 +129,7 @@ export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: Aut
       policy: {
         offlineDays: opts.offlineDays ?? DEFAULT_DEVICE_POLICY.offlineDays,
         inactivityMinutes: opts.inactivityMinutes ?? DEFAULT_DEVICE_POLICY.inactivityMinutes,
+        retentionYears: opts.retentionYears ?? DEFAULT_DEVICE_POLICY.retentionYears,
       },
     };
     return reply.send(response);

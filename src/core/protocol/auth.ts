@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RETENTION_YEARS } from '../domain/retention';
 import { Id } from '../records/common';
 
 export const ROLES = ['worker', 'supervisor', 'manager', 'admin'] as const;
@@ -29,9 +30,15 @@ export type SessionUser = z.infer<typeof SessionUser>;
 export const DevicePolicy = z.object({
   offlineDays: z.number().int().min(1).max(90),
   inactivityMinutes: z.number().int().min(1).max(240),
+  /** Years a closed case is kept (shown on the case; the server lists what is due). */
+  retentionYears: z.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS),
 });
 export type DevicePolicy = z.infer<typeof DevicePolicy>;
-export const DEFAULT_DEVICE_POLICY: DevicePolicy = { offlineDays: 14, inactivityMinutes: 15 };
+export const DEFAULT_DEVICE_POLICY: DevicePolicy = {
+  offlineDays: 14,
+  inactivityMinutes: 15,
+  retentionYears: DEFAULT_RETENTION_YEARS,
+};
 
 export const LoginResponse = z.object({
   token: z.string(),

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { planState } from '../../core';
+import { caseClosedOn, planState, retentionUntil } from '../../core';
 import { recordView } from '../../data/audit';
 import { getDb } from '../../data/db';
 import { useHousehold } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
 import { QuickContactSheet } from '../contact/QuickContactSheet';
 import { useFormat } from '../format';
+import { SubjectExportButton } from '../privacy/SubjectExportButton';
+import { useServices } from '../services';
 import { ContactItem } from './ContactItem';
 
 const PAGE = 30;
@@ -15,6 +17,7 @@ const PAGE = 30;
 export const HouseholdPage = () => {
   const { t } = useTranslation();
   const { date } = useFormat();
+  const { session } = useServices();
   const { id = '' } = useParams();
   const detail = useHousehold(id);
   const [sheet, setSheet] = useState(false);
@@ -28,6 +31,8 @@ export const HouseholdPage = () => {
   if (detail === undefined) return <p className="page muted">{t('common.loading')}</p>;
   if (detail === null) return <p className="page empty">{t('household.notFound')}</p>;
   const { household, people, enrolments, contacts, allContacts, plans } = detail;
+  const closedOn = caseClosedOn(enrolments);
+  const retainUntil = retentionUntil(enrolments, session.policy.retentionYears);
 
   return (
     <section className="page">
@@ -154,6 +159,15 @@ export const HouseholdPage = () => {
           <p className="note">{household.note}</p>
         </section>
       )}
+      <section className="card">
+        <h2>{t('privacy.subjectTitle')}</h2>
+        <p className="muted small" data-testid="retention">
+          {closedOn && retainUntil
+            ? t('privacy.retainedUntil', { closed: date(closedOn), until: date(retainUntil) })
+            : t('privacy.openCase')}
+        </p>
+        {session.user.role === 'supervisor' && <SubjectExportButton householdId={household.id} />}
+      </section>
       {sheet && (
         <QuickContactSheet
           household={household}
