@@ -5,6 +5,7 @@ import {
   launchBrowser,
   loginAs,
   startServer,
+  syncAndSettle,
   waitForServiceWorker,
 } from './helpers/harness';
 
@@ -44,25 +45,6 @@ describe('two people edit one plan offline', () => {
     await page.getByRole('button', { name: 'Uložit' }).click();
     await page.getByTestId('plan').waitFor();
   };
-  /** Taps "sync now" and waits for a sync that started after the tap to finish. */
-  const syncAndSettle = async (page: Page) => {
-    const indicator = page.getByTestId('sync-indicator');
-    await expect
-      .poll(() => indicator.getAttribute('data-state'), { timeout: 15_000 })
-      .not.toBe('syncing');
-    const before = await indicator.getAttribute('data-last-sync');
-    await indicator.click();
-    await expect
-      .poll(() => indicator.getAttribute('data-last-sync'), { timeout: 15_000 })
-      .not.toBe(before);
-    await expect.poll(() => page.getByTestId('pending-count').count(), { timeout: 15_000 }).toBe(0);
-    await expect
-      .poll(() => page.getByTestId('sync-indicator').getAttribute('data-state'), {
-        timeout: 15_000,
-      })
-      .toBe('idle');
-  };
-
   it('keeps both revisions and shows the two versions to both people', async () => {
     await worker.context.setOffline(true);
     await supervisor.context.setOffline(true);

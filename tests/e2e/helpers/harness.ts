@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { expect } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../../../sync-server/app';
 import type { Database } from '../../../sync-server/db/database';
@@ -124,4 +125,23 @@ export const reloadAndUnlock = async (page: Page) => {
 export const gotoAndUnlock = async (page: Page, url: string) => {
   await page.goto(url);
   await unlock(page);
+};
+
+/** Taps "sync now" and waits for a sync that started after the tap to finish. */
+export const syncAndSettle = async (page: Page) => {
+  const indicator = page.getByTestId('sync-indicator');
+  await expect
+    .poll(() => indicator.getAttribute('data-state'), { timeout: 15_000 })
+    .not.toBe('syncing');
+  const before = await indicator.getAttribute('data-last-sync');
+  await indicator.click();
+  await expect
+    .poll(() => indicator.getAttribute('data-last-sync'), { timeout: 15_000 })
+    .not.toBe(before);
+  await expect.poll(() => page.getByTestId('pending-count').count(), { timeout: 15_000 }).toBe(0);
+  await expect
+    .poll(() => page.getByTestId('sync-indicator').getAttribute('data-state'), {
+      timeout: 15_000,
+    })
+    .toBe('idle');
 };

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  gotoAndUnlock,
+  launchBrowser,
+  loginAs,
+  startServer,
+  syncAndSettle,
+  waitForServiceWorker,
+} from './helpers/harness';
+
+/** A supervisor signs off a plan in the field and settles a conflict of two edits. */
+describe('supervision', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let worker: Awaited<ReturnType<typeof launchBrowser>>;
+  let supervisor: Awaited<ReturnType<typeof launchBrowser>>;
+  let planUrl = '';
+  let householdId = '';
+
+  beforeAll(async () => {
+    server = await startServer();
+    worker = await launchBrowser();
+    supervisor = await launchBrowser();
+    await loginAs(worker.page, server.baseUrl, 'pracovnik1');
+    await loginAs(supervisor.page, server.baseUrl, 'vedouci');
+    await waitForServiceWorker(worker.page);
+    await waitForServiceWorker(supervisor.page);
+    const [row] = await server.db.query<{ enrolment: string; household: string }>(
+      `SELECT p.data ->> 'enrolmentId' AS enrolment, p.household_id AS household FROM records p
+        JOIN records e ON e.id = (p.data ->> 'enrolmentId')::uuid
+        JOIN users u ON u.id = (e.data ->> 'workerId')::uuid
+       WHERE p.type = 'plan' AND u.username = 'pracovnik1' LIMIT 1`,
+    );
+    planUrl = `${server.baseUrl}/enrolments/${row?.enrolment}/plan`;
+    householdId = row?.household ?? '';
+  });
+  afterAll(async () => {
+    await worker.close();
+    await supervisor.close();
+    await server.close();
+  });
+
+  it('signs off a plan offline; the worker sees the sign-off after sync', async () => {
+    await supervisor.context.setOffline(true);
+    await gotoAndUnlock(supervisor.page, planUrl);
+    await supervisor.page.getByText('Čeká na schválení vedoucím').waitFor();
+    await supervisor.page.getByLabel('Komentář').fill('Kroky jsou reálné, schvaluji.');
+    await supervisor.page.getByRole('button', { name: 'Schválit revizi' }).click();
+    await supervisor.page.getByText('Schváleno', { exact: true }).waitFor();
+    await supervisor.context.setOffline(false);
+    await syncAndSettle(supervisor.page);
+
+    await syncAndSettle(worker.page);
+    await gotoAndUnlock(worker.page, planUrl);
+    await worker.page.getByText('Schváleno', { exact: true }).waitFor();
+    await worker.page.getByText('Kroky jsou reálné, schvaluji.').waitFor();
+    expect(await worker.page.getByRole('button', { name: 'Schválit revizi' }).count()).toBe(0);
+  });
+
+  it('shows two offline edits of one field to the supervisor, who puts the lost one back', async () => {
+    const editNote = async (page: typeof worker.page, note: string) => {
+      await gotoAndUnlock(page, `${server.baseUrl}/households/${householdId}/edit`);
+      await page.getByLabel('Poznámka').fill(note);
+      await page.getByRole('button', { name: 'Uložit' }).click();
+      await page.getByText(note).waitFor();
+    };
+    await worker.context.setOffline(true);
+    await supervisor.context.setOffline(true);
+    await editNote(worker.page, 'Pracovník: splátkový kalendář domluven.');
+    await editNote(supervisor.page, 'Vedoucí: dluh předán dluhové poradně.');
+    await worker.context.setOffline(false);
+    await supervisor.context.setOffline(false);
+    await syncAndSettle(supervisor.page);
+    await syncAndSettle(worker.page);
+    const [conflict] = await server.db.query<{ losing: string }>(
+      "SELECT losing_value #>> '{}' AS losing FROM sync_conflicts WHERE record_id = $1 AND field = 'note'",
+      [householdId],
+    );
+    const lost = conflict?.losing ?? '';
+    expect(lost).toMatch(/^(Pracovník|Vedoucí):/);
+
+    await gotoAndUnlock(supervisor.page, `${server.baseUrl}/supervision`);
+    const item = supervisor.page.getByTestId('conflicts').locator('li').first();
+    await item.getByText(lost).waitFor();
+    await item.getByRole('button', { name: 'Vrátit přepsanou' }).click();
+    await supervisor.page.getByText('Žádné přepsané hodnoty.').waitFor();
+
+    await syncAndSettle(worker.page);
+    await gotoAndUnlock(worker.page, `${server.baseUrl}/households/${householdId}`);
+    await worker.page.getByText(lost).waitFor();
+  });
+});
