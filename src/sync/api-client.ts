@@ -121,16 +121,20 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
         await call(`/api/admin/devices/${id}/revoke`, { method: 'POST', token });
       },
     },
-    indicators: async (token: string, from: string, to: string, group: string) =>
-      z.object({ rows: z.array(IndicatorRow) }).parse(
-        await call(
-          `/api/reports/indicators?from=${from}&to=${to}&group=${encodeURIComponent(group)}`,
-          {
-            method: 'GET',
-            token,
-          },
-        ),
-      ).rows,
+    indicators: async (
+      token: string,
+      from: string,
+      to: string,
+      group: string,
+      filter: { programme?: string; district?: string } = {},
+    ) => {
+      const query = new URLSearchParams({ from, to, group });
+      if (filter.programme) query.set('programme', filter.programme);
+      if (filter.district) query.set('district', filter.district);
+      return z
+        .object({ rows: z.array(IndicatorRow) })
+        .parse(await call(`/api/reports/indicators?${query}`, { method: 'GET', token })).rows;
+    },
     supervision: {
       issues: async (token: string) =>
         SyncIssues.parse(await call('/api/supervision/issues', { method: 'GET', token })),

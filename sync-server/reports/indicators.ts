@@ -64,6 +64,8 @@ const INDICATOR_SQL = (dims: ReportDimension[]) => {
         FROM shares s
         JOIN records e ON e.id = s.enrolment_id::uuid
         JOIN records h ON h.id = s.household_id
+       WHERE ($4::text IS NULL OR e.data ->> 'programme' = $4::text)
+         AND ($5::text IS NULL OR h.data ->> 'district' = $5::text)
     ),
     agg AS (
       SELECT ${[...cols, 'count(DISTINCT id)::int AS contacts', 'sum(share)::int AS minutes'].join(', ')}
@@ -108,9 +110,15 @@ export const registerReportRoutes = (app: FastifyInstance, db: Database) => {
     const parsed = IndicatorQuery.safeParse(request.query);
     if (!parsed.success || parsed.data.from > parsed.data.to)
       throw new HttpProblem(400, 'invalid_request');
-    const { from, to, group } = parsed.data;
+    const { from, to, group, programme, district } = parsed.data;
     const dims = [...new Set(group)];
-    const rows = await db.query<Record<string, unknown>>(INDICATOR_SQL(dims), [from, to, teamId]);
+    const rows = await db.query<Record<string, unknown>>(INDICATOR_SQL(dims), [
+      from,
+      to,
+      teamId,
+      programme ?? null,
+      district ?? null,
+    ]);
     await logExport(db, session, 'report');
     return {
       rows: rows.map(({ people, contacts, minutes, ...keys }) => ({

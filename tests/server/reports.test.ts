@@ -77,9 +77,15 @@ describe.each(BACKENDS)('indicator report on $name', (backend) => {
     await drop();
   });
 
-  const report = async (user: string, group: string, from = '2027-11-01', to = '2027-12-31') => {
+  const report = async (
+    user: string,
+    group: string,
+    from = '2027-11-01',
+    to = '2027-12-31',
+    filter = '',
+  ) => {
     const res = await app.inject({
-      url: `/api/reports/indicators?from=${from}&to=${to}&group=${group}`,
+      url: `/api/reports/indicators?from=${from}&to=${to}&group=${group}${filter}`,
       headers: { authorization: `Bearer ${token[user]}` },
     });
     return { status: res.statusCode, rows: (res.json() as { rows: IndicatorRow[] }).rows };
@@ -118,6 +124,25 @@ describe.each(BACKENDS)('indicator report on $name', (backend) => {
     ]);
     const byWorker = await report('manazer', 'worker');
     expect(byWorker.rows).toEqual([{ workerId: w1, people: 3, contacts: 5, minutes: 175 }]);
+  });
+
+  it('filters to one programme\u2019s share of the work, or one district', async () => {
+    const split = splitMinutes(45, [e1.id, e2.id]);
+    const social = await report(
+      'manazer',
+      'month',
+      undefined,
+      undefined,
+      '&programme=social_housing',
+    );
+    expect(social.rows).toEqual([
+      { month: '2027-11', people: 2, contacts: 2, minutes: (split.get(e1.id) ?? 0) + 30 },
+    ]);
+    const vitkovice = await report('manazer', '', undefined, undefined, '&district=vitkovice');
+    expect(vitkovice.rows).toEqual([{ people: 1, contacts: 3, minutes: 100 }]);
+    expect((await report('manazer', '', undefined, undefined, '&district=atlantis')).status).toBe(
+      400,
+    );
   });
 
   it('shows a supervisor only their team, and no worker any report', async () => {

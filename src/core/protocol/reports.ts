@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DISTRICTS } from '../domain/districts';
+import { PROGRAMMES } from '../domain/programmes';
 
 /** Dimensions an indicator report can be broken down by. */
 export const REPORT_DIMENSIONS = ['month', 'programme', 'district', 'worker'] as const;
@@ -12,6 +14,9 @@ export const IndicatorQuery = z.object({
     .default('month')
     .transform((s) => s.split(',').filter(Boolean))
     .pipe(z.array(z.enum(REPORT_DIMENSIONS)).max(4)),
+  /** Only this programme's share of the work, or only this district's households. */
+  programme: z.enum(PROGRAMMES).optional(),
+  district: z.enum(DISTRICTS).optional(),
 });
 export type IndicatorQuery = z.infer<typeof IndicatorQuery>;
 

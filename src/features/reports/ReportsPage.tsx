@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  DISTRICTS,
+  PROGRAMMES,
   REPORT_DIMENSIONS,
   type CaseworkReport,
   type IndicatorRow,
@@ -32,6 +34,8 @@ export const ReportsPage = () => {
   const [from, setFrom] = useState(yearStart);
   const [to, setTo] = useState(today);
   const [dim, setDim] = useState<ReportDimension>('month');
+  const [programme, setProgramme] = useState('');
+  const [district, setDistrict] = useState('');
   const [result, setResult] = useState<Result | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,12 +49,29 @@ export const ReportsPage = () => {
     setError(null);
     setLoading(true);
     try {
+      const filter = { programme, district };
       const [rows, trend, casework] = await Promise.all([
-        api.indicators(session.token, from, to, dim),
-        dim === 'month' ? null : api.indicators(session.token, from, to, 'month'),
+        api.indicators(session.token, from, to, dim, filter),
+        dim === 'month' ? null : api.indicators(session.token, from, to, 'month', filter),
         api.casework(session.token, from, to),
       ]);
-      setResult({ dim, from, to, rows, trend: trend ?? rows, casework });
+      // Casework is by programme: a programme filter narrows it too.
+      const only = <T extends { programme: string }>(list: T[]) =>
+        programme ? list.filter((r) => r.programme === programme) : list;
+      setResult({
+        dim,
+        from,
+        to,
+        rows,
+        trend: trend ?? rows,
+        casework: {
+          ...casework,
+          enrolments: only(casework.enrolments),
+          leasesEnding: only(casework.leasesEnding),
+          plans: only(casework.plans),
+          compliance: only(casework.compliance),
+        },
+      });
     } catch (e) {
       setError(
         e instanceof ApiError && e.code === 'offline'
@@ -113,6 +134,28 @@ export const ReportsPage = () => {
             {REPORT_DIMENSIONS.map((d) => (
               <option key={d} value={d}>
                 {t(`reports.dims.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('reports.columns.programme')}</span>
+          <select value={programme} onChange={(e) => setProgramme(e.target.value)}>
+            <option value="">{t('reports.all')}</option>
+            {PROGRAMMES.map((p) => (
+              <option key={p} value={p}>
+                {t(`enums.programme.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('reports.columns.district')}</span>
+          <select value={district} onChange={(e) => setDistrict(e.target.value)}>
+            <option value="">{t('reports.all')}</option>
+            {DISTRICTS.map((d) => (
+              <option key={d} value={d}>
+                {t(`enums.district.${d}`)}
               </option>
             ))}
           </select>

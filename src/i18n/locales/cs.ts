@@ -472,6 +472,7 @@ export const cs = {
   },
   reports: {
     title: 'Přehledy',
+    all: 'všechny',
     badPeriod: 'Začátek období musí být před jeho koncem.',
     indicators: 'Ukazatele',
     trend: 'Vývoj po měsících',

@@ -474,6 +474,7 @@ export const en: Messages = {
   },
   reports: {
     title: 'Reports',
+    all: 'all',
     badPeriod: 'The period must start before it ends.',
     indicators: 'Indicators',
     trend: 'Trend by month',

@@ -46,10 +46,13 @@ describe('ReportsPage', () => {
     const api = fakeServer(asked);
     renderScreen(<ReportsPage />, { api, session: aSession({ role: 'manager' }) });
     await userEvent.selectOptions(screen.getByLabelText('Rozdělit podle'), 'programme');
+    await userEvent.selectOptions(screen.getByLabelText('Obvod'), 'poruba');
     await userEvent.click(screen.getByRole('button', { name: 'Zobrazit' }));
     const table = await screen.findByTestId('report');
     expect(asked[0]).toContain('/api/reports/indicators?from=');
     expect(asked[0]).toContain('group=programme');
+    expect(asked[0]).toContain('district=poruba');
+    expect(asked[0]).not.toContain('programme=social');
     expect(asked.some((u) => u.includes('/api/reports/casework?from='))).toBe(true);
     const cells = within(table)
       .getAllByRole('row')
