@@ -39,7 +39,7 @@ describe.each(BACKENDS)('accounts and sessions on $name', (backend) => {
     expect(body.team.map((m) => m.role).sort()).toEqual(['supervisor', 'worker', 'worker']);
     expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // The operator's limits for offline use and idle locking travel with the session.
-    expect(body.policy).toEqual({ offlineDays: 14, inactivityMinutes: 15 });
+    expect(body.policy).toEqual({ offlineDays: 14, inactivityMinutes: 15, retentionYears: 10 });
   });
 
   it('refuses a wrong password or unknown user with the same answer', async () => {
