@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
 import { vault } from '../data/crypto/vault';
 import { getDb } from '../data/db';
 import {
@@ -18,14 +17,20 @@ import {
   saveSession,
   type StoredSession,
 } from '../data/session';
-import { LoginPage, OtherUserPendingError } from '../features/session/LoginPage';
+import { OtherUserPendingError } from '../features/session/other-user-pending';
 import { UnlockPage } from '../features/session/UnlockPage';
 import { ServicesContext, type Services } from '../features/services';
 import { i18n } from '../i18n/i18n';
 import { createApiClient } from '../sync/api-client';
 import { startSyncRunner, type SyncRunner } from '../sync/sync-runner';
 import { registerServiceWorker } from './register-sw';
-import { createAppRouter } from './router';
+import { AppRoutes } from './router';
+import { Shell } from './Shell';
+
+// The sign-in form (and the form library under it) loads only when someone signs in.
+const LoginPage = lazy(async () => ({
+  default: (await import('../features/session/LoginPage')).LoginPage,
+}));
 import { useInactivityLock } from './use-inactivity-lock';
 
 const api = createApiClient();
@@ -52,7 +57,6 @@ type Phase =
 const Screens = () => {
   const { t } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
-  const router = useMemo(() => createAppRouter(), []);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -166,11 +170,17 @@ const Screens = () => {
         />
       );
     case 'signedOut':
-      return <LoginPage onLogin={login} notice={phase.notice} />;
+      return (
+        <Suspense fallback={null}>
+          <LoginPage onLogin={login} notice={phase.notice} />
+        </Suspense>
+      );
     case 'open':
       return (
         <ServicesContext.Provider value={services}>
-          <RouterProvider router={router} />
+          <Shell>
+            <AppRoutes />
+          </Shell>
         </ServicesContext.Provider>
       );
   }

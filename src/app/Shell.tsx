@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../core';
-import { NavLink, Outlet } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
 import { useServices } from '../features/services';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { UpdatePrompt } from '../features/update/UpdatePrompt';
@@ -36,9 +37,10 @@ const navFor = (role: Role): NavItem[] => {
 };
 
 /** Header with the sync status, the page, and navigation: a bottom bar on phones, a rail on tablets. */
-export const Shell = () => {
+export const Shell = ({ children }: { children: ReactNode }) => {
   const { t } = useTranslation();
   const { session } = useServices();
+  const [location] = useLocation();
   return (
     <div className="shell">
       <header className="topbar">
@@ -54,15 +56,18 @@ export const Shell = () => {
       <UpdatePrompt />
       <nav className="nav" aria-label={t('nav.main')}>
         {navFor(session.user.role).map((item) => (
-          <NavLink key={item.to} to={item.to} end={item.to === '/'} className="nav__item">
+          <Link
+            key={item.to}
+            to={item.to}
+            className={(active) => (active ? 'nav__item active' : 'nav__item')}
+            aria-current={location === item.to ? 'page' : undefined}
+          >
             <Icon name={item.icon} />
             <span>{t(item.label)}</span>
-          </NavLink>
+          </Link>
         ))}
       </nav>
-      <main className="content">
-        <Outlet />
-      </main>
+      <main className="content">{children}</main>
     </div>
   );
 };

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../routing';
 import { addDays, pragueDate, type Enrolment, type EnrolmentEvaluation } from '../../core';
 import { useCaseload } from '../../data/hooks';
 import type { CaseloadRow } from '../../data/queries/caseload';

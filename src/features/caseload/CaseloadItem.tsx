@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../routing';
 import type { CaseloadRow } from '../../data/queries/caseload';
 import { Icon } from '../../ui/Icon';
 import { QuickContactSheet } from '../contact/QuickContactSheet';

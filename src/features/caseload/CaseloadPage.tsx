@@ -1,6 +1,6 @@
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../routing';
 import { useCaseload } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
 import { useServices } from '../services';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../routing';
 import { contactVersions, type Contact, type Enrolment, type Person } from '../../core';
 import { useFormat } from '../format';
 

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from '../routing';
 import { DISTRICTS, LOCALITY_KINDS, RELATIONS } from '../../core';
 import { getDb } from '../../data/db';
 import { useHousehold } from '../../data/hooks';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '../routing';
 import { caseClosedOn, planState, retentionUntil } from '../../core';
 import { recordView } from '../../data/audit';
 import { getDb } from '../../data/db';

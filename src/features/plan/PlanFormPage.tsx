@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useFieldArray, useForm, type Control, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from '../routing';
 import { nextRevisionNumber, PLAN_AREAS } from '../../core';
 import { getDb } from '../../data/db';
 import { useEnrolment } from '../../data/hooks';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from '../routing';
 import { useEnrolment } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../format';
@@ -13,7 +13,7 @@ export const PlanPage = () => {
   const { date } = useFormat();
   const { session } = useServices();
   const { id = '' } = useParams();
-  const [params] = useSearchParams();
+  const params = useSearchParams();
   const detail = useEnrolment(id);
   if (detail === undefined) return <p className="page muted">{t('common.loading')}</p>;
   if (detail === null) return <p className="page empty">{t('household.notFound')}</p>;

@@ -5,18 +5,12 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { LoginRequest } from '../../core';
 import { ApiError } from '../../sync/api-client';
+import { OtherUserPendingError } from './other-user-pending';
 
 const LoginForm = LoginRequest.pick({ username: true, password: true });
 type LoginForm = { username: string; password: string };
 
 type Props = { onLogin: (form: LoginForm) => Promise<void>; notice?: string | null };
-
-/** Signing in as someone else would bury another person's unsent work. */
-export class OtherUserPendingError extends Error {
-  constructor(readonly owner: string) {
-    super('other_user_pending');
-  }
-}
 
 const errorMessage = (e: unknown, t: TFunction): string => {
   if (e instanceof OtherUserPendingError)

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../routing';
 import type { QuarantinedEdit, SyncConflict, SyncIssues } from '../../core';
 import { useHouseholdLabels } from '../../data/hooks';
 import { ApiError } from '../../sync/api-client';

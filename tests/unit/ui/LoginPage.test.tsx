@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
-import { LoginPage, OtherUserPendingError } from '../../../src/features/session/LoginPage';
+import { LoginPage } from '../../../src/features/session/LoginPage';
+import { OtherUserPendingError } from '../../../src/features/session/other-user-pending';
 import { i18n } from '../../../src/i18n/i18n';
 import { ApiError } from '../../../src/sync/api-client';
 

@@ -2,7 +2,8 @@ import { DEFAULT_DEVICE_POLICY } from '../../../src/core';
 import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { Route, Router, Switch, useLocation } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
 import { getDb } from '../../../src/data/db';
 import { ServicesContext, type Services } from '../../../src/features/services';
 import { i18n } from '../../../src/i18n/i18n';
@@ -25,7 +26,7 @@ export const aSession = (over: Partial<Services['session']['user']> = {}): Servi
 });
 
 /** Shows where the app navigated to, for assertions. */
-const Where = () => <div data-testid="location">{useLocation().pathname}</div>;
+const Where = () => <div data-testid="location">{useLocation()[0]}</div>;
 
 /** Renders a screen as the app does: Czech, a router, and the app services. */
 export const renderScreen = (
@@ -44,16 +45,18 @@ export const renderScreen = (
           ...services,
         }}
       >
-        <MemoryRouter initialEntries={[routing?.url ?? '/']}>
+        <Router hook={memoryLocation({ path: routing?.url ?? '/' }).hook}>
           {routing ? (
-            <Routes>
-              <Route path={routing.path} element={ui} />
-              <Route path="*" element={<Where />} />
-            </Routes>
+            <Switch>
+              <Route path={routing.path}>{ui}</Route>
+              <Route>
+                <Where />
+              </Route>
+            </Switch>
           ) : (
             ui
           )}
-        </MemoryRouter>
+        </Router>
       </ServicesContext.Provider>
     </I18nextProvider>,
   );
