@@ -5,16 +5,16 @@ import {
   type ContactKind,
   type Enrolment,
   type Household,
-  type Person,
   type Plan,
   type Programme,
-  type Relation,
 } from '../../src/core';
 import { hashPassword } from '../auth/passwords';
 import type { Database } from '../db/database';
 import { storeRecords, type RecordWrite } from '../sync/store-records';
-import { FEMALE_NAMES, HOSTELS, LOCALITIES, MALE_NAMES, STREETS, SURNAMES } from './fake-names';
-import { seededRandom, type Random } from './random';
+import { HOSTELS, LOCALITIES, STREETS } from './fake-names';
+import { DAY, isoDate, makePeople } from './fake-people';
+import { demoHistory, type DemoCase } from './demo-history';
+import { seededRandom } from './random';
 
 /** The demo logins printed at start; the password is for the demo database only. */
 export const DEMO_PASSWORD = 'teren-demo';
@@ -25,9 +25,6 @@ export const DEMO_USERS = [
   { username: 'manazer', name: 'Ivana Manažerská', role: 'manager' },
   { username: 'spravce', name: 'Pavel Správce', role: 'admin' },
 ] as const;
-
-const DAY = 86_400_000;
-const isoDate = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 const PROGRAMME_MIX: readonly Programme[] = [
   ...Array<Programme>(10).fill('social_housing'),
@@ -44,35 +41,6 @@ const WEEKLY_RATE: Record<Programme, number> = {
   affordable_housing: 1.3,
   family_prevention: 0.8,
   field_work: 0.6,
-};
-
-const makePeople = (rnd: Random, householdId: string, stamp: string): Person[] => {
-  const [male, female] = rnd.pick(SURNAMES);
-  const size = rnd.int(1, 5);
-  const headIsWoman = rnd.chance(0.6);
-  const people: Person[] = [];
-  for (let i = 0; i < size; i++) {
-    const relation: Relation = i === 0 ? 'head' : i === 1 && rnd.chance(0.5) ? 'partner' : 'child';
-    const woman = i === 0 ? headIsWoman : relation === 'partner' ? !headIsWoman : rnd.chance(0.5);
-    const adult = relation !== 'child';
-    people.push({
-      id: rnd.uuid(),
-      householdId,
-      firstName: rnd.pick(woman ? FEMALE_NAMES : MALE_NAMES),
-      lastName: woman ? female : male,
-      birthYear: adult ? rnd.int(1960, 2003) : rnd.int(2008, 2024),
-      relation,
-      phone:
-        adult && rnd.chance(0.7)
-          ? `+420 7${rnd.int(10, 99)} ${rnd.int(100, 999)} ${rnd.int(100, 999)}`
-          : '',
-      email: '',
-      createdAt: stamp,
-      updatedAt: stamp,
-      deleted: false,
-    });
-  }
-  return people;
 };
 
 export type DemoSummary = { households: number; contacts: number; users: number };
@@ -94,6 +62,8 @@ export const seedDemo = async (db: Database, now = Date.now()): Promise<DemoSumm
   const userIds = DEMO_USERS.map(() => rnd.uuid());
   const workerIds = userIds.filter((_, i) => DEMO_USERS[i]?.role === 'worker');
   const writes: RecordWrite[] = [];
+  const cases: DemoCase[] = [];
+  const plans: Plan[] = [];
   let contacts = 0;
 
   for (let h = 0; h < PROGRAMME_MIX.length; h++) {
@@ -148,6 +118,7 @@ export const seedDemo = async (db: Database, now = Date.now()): Promise<DemoSumm
     writes.push({ type: 'household', record: household });
     for (const p of people) writes.push({ type: 'person', record: p });
     writes.push({ type: 'enrolment', record: enrolment });
+    cases.push({ enrolment, personId: people[0]?.id ?? householdId, startedDaysAgo });
 
     // Contacts at a programme's pace, thinning out for a few households so some are overdue.
     const neglected = rnd.chance(0.2);
@@ -242,8 +213,22 @@ export const seedDemo = async (db: Database, now = Date.now()): Promise<DemoSumm
         deleted: false,
       };
       writes.push({ type: 'plan', record: plan });
+      plans.push(plan);
     }
   }
+
+  // Closed cases, group work and sign-offs come from a random stream of their own, so the
+  // households above stay the same whatever is added here.
+  const history = demoHistory(seededRandom(20162), {
+    now,
+    teamId,
+    workerIds,
+    supervisorId: userIds[DEMO_USERS.findIndex((u) => u.role === 'supervisor')] as string,
+    cases,
+    plans,
+  });
+  writes.push(...history.writes);
+  contacts += history.contacts;
 
   await db.transaction(async (tx) => {
     await tx.query('INSERT INTO teams (id, name) VALUES ($1, $2)', [teamId, 'Terénní tým Ostrava']);
@@ -256,5 +241,9 @@ export const seedDemo = async (db: Database, now = Date.now()): Promise<DemoSumm
     }
     await storeRecords(tx, teamId, writes);
   });
-  return { households: PROGRAMME_MIX.length, contacts, users: DEMO_USERS.length };
+  return {
+    households: PROGRAMME_MIX.length + history.households,
+    contacts,
+    users: DEMO_USERS.length,
+  };
 };

@@ -16,7 +16,7 @@ describe('local data leaves the device', () => {
   it('on sign-out', async () => {
     const { page } = browser;
     await loginAs(page, server.baseUrl, 'vedouci');
-    await expect.poll(() => countRecords(page, 'households')).toBe(30);
+    await expect.poll(() => countRecords(page, 'households')).toBe(35);
     await page.getByRole('link', { name: 'Nastavení' }).click();
     await page.getByRole('button', { name: 'Odhlásit se' }).click();
     await page.getByRole('button', { name: 'Přihlásit se' }).waitFor();

@@ -21,7 +21,7 @@ describe.each(BACKENDS)('migrations and demo data on $name', (backend) => {
 
   it('seeds a fake organisation once, with records the shared schemas accept', async () => {
     const summary = await seedDemo(db);
-    expect(summary?.households).toBe(30);
+    expect(summary?.households).toBe(35);
     expect(await seedDemo(db)).toBeNull();
 
     const users = await db.query<{ role: string }>('SELECT role FROM users ORDER BY role');
@@ -41,7 +41,7 @@ describe.each(BACKENDS)('migrations and demo data on $name', (backend) => {
       .filter((r) => r.type === 'enrolment')
       .map((r) => Enrolment.parse(r.data));
     const contacts = rows.filter((r) => r.type === 'contact').map((r) => Contact.parse(r.data));
-    expect(households).toHaveLength(30);
+    expect(households).toHaveLength(35);
     expect(new Set(households.map((h) => h.district)).size).toBeGreaterThan(3);
     expect(new Set(enrolments.map((e) => e.programme))).toEqual(
       new Set([

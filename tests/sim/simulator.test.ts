@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deepEqual, newId, RECORD_TYPES } from '../../src/core';
+import { deepEqual, newId, PROTOCOL_HEADER, PROTOCOL_VERSION, RECORD_TYPES } from '../../src/core';
 import { RECORD_TABLES } from '../../src/data/db';
 import { saveAllWithOutbox, saveWithOutbox } from '../../src/data/outbox';
 import { buildApp } from '../../sync-server/app';
@@ -247,7 +247,10 @@ const runHistory = async (ops: Op[]) => {
       const res = await app.inject({
         method: 'POST',
         url: '/api/sync/households',
-        headers: { authorization: `Bearer ${d.token}`, 'x-teren-protocol': '1' },
+        headers: {
+          authorization: `Bearer ${d.token}`,
+          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+        },
         payload: {
           ids: [...((await d.db.households.toCollection().primaryKeys()) as string[]), newId()],
         },
@@ -256,7 +259,10 @@ const runHistory = async (ops: Op[]) => {
         .changes;
       const pull = await app.inject({
         url: '/api/sync/pull?cursor=999999999&limit=1',
-        headers: { authorization: `Bearer ${d.token}`, 'x-teren-protocol': '1' },
+        headers: {
+          authorization: `Bearer ${d.token}`,
+          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+        },
       });
       const scope = new Set((pull.json() as { scope: string[] }).scope);
       const local = new Set((await d.db.households.toCollection().primaryKeys()) as string[]);
