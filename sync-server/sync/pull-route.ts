@@ -11,7 +11,7 @@ import {
 import { authenticate } from '../auth/authenticate';
 import type { Database } from '../db/database';
 import { HttpProblem } from '../http/problem';
-import { scopeCondition } from './scope';
+import { scopeOf, scopeSql } from './scope';
 
 type ChangeRow = { type: RecordType; data: Record<string, unknown>; seq: number };
 
@@ -29,8 +29,9 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
     const parsed = PullRequest.safeParse(request.query);
     if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
     const { cursor, limit } = parsed.data;
-    const scope = scopeCondition(session.user, 3);
-    if (!scope) return { cursor, hasMore: false, changes: [] };
+    const found = await scopeOf(db, session.user);
+    if (found.kind === 'none') return { cursor, hasMore: false, changes: [] };
+    const scope = scopeSql(found, 3);
     const rows = await db.query<ChangeRow>(
       `SELECT r.type, r.data, r.seq FROM records r
         WHERE r.seq > $1 AND ${scope.sql}
@@ -40,12 +41,13 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     const hasMore = rows.length > limit;
+    const inScope = scopeSql(found, 1);
     const scopeIds = hasMore
       ? undefined
       : (
           await db.query<{ id: string }>(
-            `SELECT r.id FROM records r WHERE r.type = 'household' AND NOT r.deleted AND ${scopeCondition(session.user, 1)?.sql ?? 'false'}`,
-            scopeCondition(session.user, 1)?.params ?? [],
+            `SELECT r.id FROM records r WHERE r.type = 'household' AND NOT r.deleted AND ${inScope.sql}`,
+            inScope.params,
           )
         ).map((r) => r.id);
     return {
@@ -61,8 +63,9 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
     const session = await authenticate(db, request);
     const parsed = CatchUpRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
-    const scope = scopeCondition(session.user, 2);
-    if (!scope) return { changes: [] };
+    const found = await scopeOf(db, session.user);
+    if (found.kind === 'none') return { changes: [] };
+    const scope = scopeSql(found, 2);
     // Only households in scope: asking for others returns nothing about them.
     const rows = await db.query<ChangeRow>(
       `SELECT r.type, r.data, r.seq FROM records r
