@@ -15,7 +15,7 @@ import {
   type PushResult,
   type RejectCode,
 } from '../../src/core';
-import { audit } from '../audit/audit';
+import { audit, type AuditEvent } from '../audit/audit';
 import { authenticate } from '../auth/authenticate';
 import type { Session } from '../auth/sessions';
 import type { Database, Queryable } from '../db/database';
@@ -69,7 +69,23 @@ const mayWriteHousehold = async (
   return !!row?.mine || !row?.any;
 };
 
-const applyOne = async (tx: Queryable, session: Session, m: PushMutation): Promise<PushResult> => {
+/** May-write answers within one batch; a change to a household or enrolment forgets its own. */
+type AccessCache = Map<string, Promise<boolean>>;
+
+const applyOne = async (
+  tx: Queryable,
+  session: Session,
+  m: PushMutation,
+  access: AccessCache,
+): Promise<PushResult> => {
+  const mayWrite = (householdId: string) => {
+    let answer = access.get(householdId);
+    if (!answer) {
+      answer = mayWriteHousehold(tx, session, householdId);
+      access.set(householdId, answer);
+    }
+    return answer;
+  };
   const reject = (code: RejectCode): PushResult => ({
     mutationId: m.mutationId,
     status: 'rejected',
@@ -114,10 +130,10 @@ const applyOne = async (tx: Queryable, session: Session, m: PushMutation): Promi
     // Ownership fields never move: a record stays in its household, a household in its team.
     if (existing.household_id !== householdId || existing.data.id !== record.id)
       return reject('forbidden');
-    if (!(await mayWriteHousehold(tx, session, householdId))) return quarantine();
+    if (!(await mayWrite(householdId))) return quarantine();
   } else if (m.type === 'household') {
     if ((record as { teamId?: string }).teamId !== user.teamId) return reject('forbidden');
-  } else if (!(await mayWriteHousehold(tx, session, householdId))) {
+  } else if (!(await mayWrite(householdId))) {
     return quarantine();
   }
   if (
@@ -173,6 +189,7 @@ const applyOne = async (tx: Queryable, session: Session, m: PushMutation): Promi
     if (merge.conflicts.length) conflicts = merge.conflicts.map((c) => c.field);
   }
   await storeRecords(tx, user.teamId, [{ type: m.type, record: toStore as AnyRecord, fieldClock }]);
+  if (m.type === 'household' || m.type === 'enrolment') access.delete(householdId);
   if (m.type === 'plan' && !existing) await mergeConcurrentPlan(tx, user.teamId, record as Plan);
   return conflicts
     ? { mutationId: m.mutationId, status: 'applied', conflicts }
@@ -189,41 +206,60 @@ export const registerPushRoute = (app: FastifyInstance, db: Database) => {
     const session = await authenticate(db, request);
     const parsed = PushRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
+    const { mutations } = parsed.data;
     const results = await db.transaction(async (tx) => {
+      // What this device sent before, in one query for the whole batch.
+      const ledger = new Map(
+        (
+          await tx.query<{ mutation_id: string; payload_hash: string; result: PushResult }>(
+            'SELECT mutation_id, payload_hash, result FROM sync_ledger WHERE device_id = $1 AND mutation_id = ANY($2::uuid[])',
+            [session.deviceId, mutations.map((m) => m.mutationId)],
+          )
+        ).map((r) => [r.mutation_id, { hash: r.payload_hash, result: r.result }]),
+      );
+      const access: AccessCache = new Map();
       const out: PushResult[] = [];
-      for (const m of parsed.data.mutations) {
+      const events: AuditEvent[] = [];
+      const recorded: { id: string; hash: string; result: PushResult }[] = [];
+      for (const m of mutations) {
         const hash = payloadHash(m);
-        const [seen] = await tx.query<{ payload_hash: string; result: PushResult }>(
-          'SELECT payload_hash, result FROM sync_ledger WHERE device_id = $1 AND mutation_id = $2',
-          [session.deviceId, m.mutationId],
-        );
+        const seen = ledger.get(m.mutationId);
         if (seen) {
           out.push(
-            seen.payload_hash === hash
+            seen.hash === hash
               ? seen.result
               : { mutationId: m.mutationId, status: 'rejected', code: 'payload_mismatch' },
           );
           continue;
         }
-        const result = await applyOne(tx, session, m);
-        await audit(tx, [
-          {
-            userId: session.user.id,
-            deviceId: session.deviceId,
-            action: result.status === 'applied' ? 'change' : 'refused',
-            recordType: m.type,
-            recordId:
-              typeof m.record.id === 'string' && /^[0-9a-f-]{36}$/i.test(m.record.id)
-                ? m.record.id
-                : null,
-          },
-        ]);
-        await tx.query(
-          'INSERT INTO sync_ledger (device_id, mutation_id, payload_hash, result) VALUES ($1, $2, $3, $4::jsonb)',
-          [session.deviceId, m.mutationId, hash, JSON.stringify(result)],
-        );
+        const result = await applyOne(tx, session, m, access);
+        events.push({
+          userId: session.user.id,
+          deviceId: session.deviceId,
+          action: result.status === 'applied' ? 'change' : 'refused',
+          recordType: m.type,
+          recordId:
+            typeof m.record.id === 'string' && /^[0-9a-f-]{36}$/i.test(m.record.id)
+              ? m.record.id
+              : null,
+        });
+        ledger.set(m.mutationId, { hash, result });
+        recorded.push({ id: m.mutationId, hash, result });
         out.push(result);
       }
+      await audit(tx, events);
+      if (recorded.length)
+        await tx.query(
+          `INSERT INTO sync_ledger (device_id, mutation_id, payload_hash, result)
+           SELECT $1, u.id, u.hash, u.result::jsonb
+             FROM unnest($2::uuid[], $3::text[], $4::text[]) AS u(id, hash, result)`,
+          [
+            session.deviceId,
+            recorded.map((r) => r.id),
+            recorded.map((r) => r.hash),
+            recorded.map((r) => JSON.stringify(r.result)),
+          ],
+        );
       return out;
     });
     return { results };
