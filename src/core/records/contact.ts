@@ -58,5 +58,14 @@ export const Contact = z.looseObject({
 });
 export type Contact = z.infer<typeof Contact>;
 
+/**
+ * What the rules engine and the caseload need of a contact: no note, no people. The device
+ * keeps these fields readable (not sealed), so due dates are computed without decrypting.
+ */
+export type ContactFacts = Pick<
+  Contact,
+  'id' | 'householdId' | 'enrolmentIds' | 'at' | 'kind' | 'amends' | 'deleted' | 'nextDate'
+>;
+
 /** A failed attempt (client not found) is logged but never satisfies a contact rule. */
 export const isRealContact = (c: Pick<Contact, 'kind'>): boolean => c.kind !== 'failed_attempt';

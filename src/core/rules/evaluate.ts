@@ -1,4 +1,4 @@
-import type { Contact } from '../records/contact';
+import type { ContactFacts } from '../records/contact';
 import { isRealContact } from '../records/contact';
 import type { Enrolment } from '../records/enrolment';
 import type { Plan } from '../records/plan';
@@ -38,7 +38,7 @@ const RISK_DAYS = { week: 2, month: 7 } as const;
 const PLAN_DUE_SOON_DAYS = 14;
 
 /** Prague dates of the real contacts that served this enrolment, sorted. */
-export const countedDates = (enrolmentId: string, contacts: readonly Contact[]): string[] =>
+export const countedDates = (enrolmentId: string, contacts: readonly ContactFacts[]): string[] =>
   effectiveContacts(contacts)
     .filter((c) => isRealContact(c) && c.enrolmentIds.includes(enrolmentId))
     .map((c) => pragueDate(c.at))
@@ -100,7 +100,7 @@ const horizon = (e: Pick<Enrolment, 'status' | 'closedOn'>, today: string): stri
 /** Every period from the enrolment's start to today (or its closing), judged. */
 export const evaluatePeriods = (
   enrolment: Pick<Enrolment, 'id' | 'startDate' | 'status' | 'closedOn'>,
-  contacts: readonly Contact[],
+  contacts: readonly ContactFacts[],
   rule: ContactRule,
   today: string,
   from: string = enrolment.startDate,
@@ -169,7 +169,7 @@ const lookbackStart = (rule: ContactRule, today: string): string => {
  */
 export const evaluateEnrolment = (
   enrolment: Enrolment,
-  contacts: readonly Contact[],
+  contacts: readonly ContactFacts[],
   plans: readonly Plan[],
   rule: ContactRule,
   today: string,

@@ -44,6 +44,8 @@ export const PLAIN_FIELDS: Record<string, readonly string[]> = {
   contacts: [
     'id',
     'householdId',
+    // Ids only: the rules engine reads which enrolments a contact served without decrypting.
+    'enrolmentIds',
     'at',
     'kind',
     'amends',

@@ -9,6 +9,7 @@ import {
   matchesQuery,
   RELATIONS,
   type Contact,
+  type ContactFacts,
   type Enrolment,
   type Household,
   type Person,
@@ -39,20 +40,38 @@ const newestContacts = (db: TerenDb, householdId: string) =>
     .between([householdId, Dexie.minKey], [householdId, Dexie.maxKey])
     .reverse();
 
-const summarise = async (db: TerenDb, householdId: string) => {
+type Summary = { lastContactAt: string | null; nextDate: string | null };
+
+/** Newest first; a correction is newer than what it corrects, so it is met first. */
+const summariseNewestFirst = (contacts: Iterable<ContactFacts>): Summary => {
   let lastContactAt: string | null = null;
   let nextDate: string | null = null;
-  // A correction is newer than what it corrects, so walking newest first meets it earlier.
   const superseded = new Set<string>();
-  await newestContacts(db, householdId)
-    .until(() => lastContactAt !== null && nextDate !== null)
-    .each((c: Contact) => {
-      if (c.amends) superseded.add(c.amends);
-      if (c.deleted || superseded.has(c.id)) return;
-      if (!lastContactAt && isRealContact(c)) lastContactAt = c.at;
-      if (!nextDate && c.nextDate) nextDate = c.nextDate;
-    });
+  for (const c of contacts) {
+    if (c.amends) superseded.add(c.amends);
+    if (c.deleted || superseded.has(c.id)) continue;
+    if (!lastContactAt && isRealContact(c)) lastContactAt = c.at;
+    if (!nextDate && c.nextDate) nextDate = c.nextDate;
+    if (lastContactAt && nextDate) break;
+  }
   return { lastContactAt, nextDate };
+};
+
+/**
+ * From the recent contacts already read for the rules; a household without a real contact
+ * among them (long unvisited, or not enrolled) gets its own look through the index.
+ */
+const summarise = async (
+  db: TerenDb,
+  householdId: string,
+  recent: readonly ContactFacts[] | undefined,
+): Promise<Summary> => {
+  if (recent?.length) {
+    const summary = summariseNewestFirst([...recent].sort((a, b) => b.at.localeCompare(a.at)));
+    if (summary.lastContactAt) return summary;
+  }
+  const all = await newestContacts(db, householdId).toArray();
+  return summariseNewestFirst(all);
 };
 
 export type CaseloadFilter = {
@@ -91,7 +110,7 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
     ).filter((h): h is Household => !!h && !h.deleted),
     ...unenrolled,
   ];
-  const evaluations = await evaluateAll(
+  const { evaluations, contactsByHousehold } = await evaluateAll(
     db,
     enrolments,
     await loadRules(db),
@@ -126,7 +145,7 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
       enrolments: own,
       evaluations: evaluated,
       urgency: mostUrgent([...evaluated.values()].map((v) => v.urgency)),
-      ...(await summarise(db, household.id)),
+      ...(await summarise(db, household.id, contactsByHousehold.get(household.id))),
     });
   }
   // Most urgent first; within the same urgency, who has waited longest.

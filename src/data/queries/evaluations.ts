@@ -2,7 +2,7 @@ import {
   addDays,
   evaluateEnrolment,
   groupBy,
-  type Contact,
+  type ContactFacts,
   type Enrolment,
   type EnrolmentEvaluation,
   type Plan,
@@ -10,6 +10,7 @@ import {
 import { decodeAll } from '../crypto/vault';
 import type { TerenDb } from '../db';
 import type { RuleSet } from '../rules';
+import { contactFactsSince } from './contact-facts';
 
 /** Enough history for any rule's previous period and rolling window (see the engine). */
 const LOOKBACK_DAYS = 62 + 7 * 28;
@@ -24,12 +25,14 @@ export const evaluateAll = async (
   enrolments: readonly Enrolment[],
   rules: RuleSet,
   today: string,
-): Promise<Map<string, EnrolmentEvaluation>> => {
+): Promise<{
+  evaluations: Map<string, EnrolmentEvaluation>;
+  /** The recent contacts read for it, by household. */
+  contactsByHousehold: Map<string, ContactFacts[]>;
+}> => {
   const since = `${addDays(today, -LOOKBACK_DAYS)}T00:00:00.000Z`;
   const households = new Set(enrolments.map((e) => e.householdId));
-  const recent: Contact[] = (
-    await decodeAll<Contact>(await db.contacts.where('at').aboveOrEqual(since).toArray())
-  ).filter((c) => households.has(c.householdId));
+  const recent = await contactFactsSince(db, since, households);
   const contactsByHousehold = groupBy(recent, (c) => c.householdId);
   const plans: Plan[] = await decodeAll<Plan>(
     await db.plans
@@ -51,5 +54,5 @@ export const evaluateAll = async (
       ),
     );
   }
-  return result;
+  return { evaluations: result, contactsByHousehold };
 };

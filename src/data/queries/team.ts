@@ -1,14 +1,8 @@
-import {
-  addDays,
-  evaluatePeriods,
-  groupBy,
-  weekStart,
-  type Contact,
-  type Enrolment,
-} from '../../core';
+import { addDays, evaluatePeriods, groupBy, weekStart, type Enrolment } from '../../core';
 import { decodeAll } from '../crypto/vault';
 import type { TerenDb } from '../db';
 import { loadRules } from '../rules';
+import { contactFactsSince } from './contact-facts';
 import type { CaseloadRow } from './caseload';
 
 export type WorkerSummary = {
@@ -103,9 +97,7 @@ export const loadCompliance = async (
     (e) => !e.deleted && e.status !== 'closed',
   );
   const since = `${addDays(from, -35)}T00:00:00.000Z`;
-  const contacts = await decodeAll<Contact>(
-    await db.contacts.where('at').aboveOrEqual(since).toArray(),
-  );
+  const contacts = await contactFactsSince(db, since);
   const byHousehold = groupBy(contacts, (c) => c.householdId);
   const rules = await loadRules(db);
   return complianceGrid(

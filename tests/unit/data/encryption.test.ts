@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyPulledPage } from '../../../src/data/apply-pulled';
 import { createKeyring, PBKDF2_ITERATIONS, unwrapKeyring } from '../../../src/data/crypto/keys';
-import { vault, VaultLockedError } from '../../../src/data/crypto/vault';
+import { PLAIN_FIELDS, vault, VaultLockedError } from '../../../src/data/crypto/vault';
 import { TerenDb } from '../../../src/data/db';
 import { loadDraft, saveDraft } from '../../../src/data/drafts';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../../../src/data/keyring';
 import { saveAllWithOutbox, saveWithOutbox } from '../../../src/data/outbox';
 import { loadCaseload, loadHousehold } from '../../../src/data/queries/caseload';
+import { contactFactsSince } from '../../../src/data/queries/contact-facts';
 import { loadSession, saveSession } from '../../../src/data/session';
 import { aContact, aHousehold, anEnrolment, aPerson } from '../../factories/records';
 
@@ -135,5 +136,33 @@ describe('offline unlock', () => {
     await db.meta.put({ key: 'lastServerContact', value: '2020-01-01T00:00:00.000Z' });
     vault.lock();
     expect((await unlockDevice(db, 'heslo')).result).toBe('online_required');
+  });
+});
+
+describe('contact facts', () => {
+  it('reads due-date facts without decrypting, and still reads contacts sealed the old way', async () => {
+    await openKeyringAtLogin(db, USER, 'heslo', FAST);
+    const h = aHousehold();
+    const e = anEnrolment(h.id, { workerId: USER });
+    const current = PLAIN_FIELDS.contacts as readonly string[];
+    // A contact sealed by an app version that kept `enrolmentIds` inside the sealed part.
+    PLAIN_FIELDS.contacts = current.filter((f) => f !== 'enrolmentIds');
+    const old = aContact(h.id, e.id, { at: '2026-03-02T10:00:00.000Z', note: CANARY });
+    await saveWithOutbox(db, 'contact', old);
+    PLAIN_FIELDS.contacts = current;
+    const fresh = aContact(h.id, e.id, { at: '2026-03-09T10:00:00.000Z', note: CANARY });
+    await saveWithOutbox(db, 'contact', fresh);
+
+    const raw = await db.contacts.toArray();
+    expect(raw.find((r) => r.id === old.id)).not.toHaveProperty('enrolmentIds');
+    expect(raw.find((r) => r.id === fresh.id)?.enrolmentIds).toEqual([e.id]);
+    expect(await rawDump()).not.toContain(CANARY);
+    const facts = await contactFactsSince(db, '2026-01-01T00:00:00.000Z');
+    expect(facts.map((c) => [c.id, c.enrolmentIds])).toEqual(
+      expect.arrayContaining([
+        [old.id, [e.id]],
+        [fresh.id, [e.id]],
+      ]),
+    );
   });
 });
