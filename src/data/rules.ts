@@ -3,6 +3,9 @@ import type { TerenDb } from './db';
 import { readMeta, writeMeta } from './meta';
 
 const RULES_KEY = 'rules';
+const RULES_VERSION_KEY = 'rules.version';
+/** The rules' fingerprint the server last reported (with a pull). */
+export const RULES_SERVER_VERSION_KEY = 'rules.serverVersion';
 
 export type RuleSet = Record<Programme, ContactRule>;
 
@@ -17,9 +20,22 @@ export const loadRules = async (db: TerenDb): Promise<RuleSet> => {
   return rules;
 };
 
-export const saveRules = async (db: TerenDb, rules: readonly ContactRule[]): Promise<void> => {
+export const saveRules = async (
+  db: TerenDb,
+  rules: readonly ContactRule[],
+  version?: string,
+): Promise<void> => {
   const valid = rules.filter(
     (r) => ContactRule.safeParse(r).success && PROGRAMMES.includes(r.programme),
   );
   await writeMeta(db, RULES_KEY, valid);
+  if (version) await writeMeta(db, RULES_VERSION_KEY, version);
+};
+
+/** The server's rules fingerprint when this device's copy is older, else null. */
+export const rulesToFetch = async (db: TerenDb): Promise<string | null | undefined> => {
+  const server = await readMeta<string>(db, RULES_SERVER_VERSION_KEY);
+  // An older server reports no fingerprint: fetch every time, as before.
+  if (!server) return undefined;
+  return server === (await readMeta<string>(db, RULES_VERSION_KEY)) ? null : server;
 };

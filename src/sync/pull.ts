@@ -3,7 +3,8 @@ import { applyPulledPage, CURSOR_KEY } from '../data/apply-pulled';
 import { deviceClock, type DeviceClock } from '../data/clock';
 import { markScopeLoaded, reconcileScope } from '../data/scope';
 import type { TerenDb } from '../data/db';
-import { readMeta } from '../data/meta';
+import { readMeta, writeMeta } from '../data/meta';
+import { RULES_SERVER_VERSION_KEY } from '../data/rules';
 import type { ApiClient } from './api-client';
 
 /**
@@ -16,7 +17,7 @@ export const pullAll = async (
   api: ApiClient,
   token: string,
   onProgress: (received: number) => void = () => undefined,
-  pageSize = 1000,
+  pageSize = 5000,
   clock: DeviceClock = deviceClock,
 ): Promise<number> => {
   let cursor = (await readMeta<string>(db, CURSOR_KEY)) ?? '0';
@@ -29,6 +30,7 @@ export const pullAll = async (
     cursor = page.cursor;
     onProgress(received);
     if (!page.hasMore) {
+      if (page.rulesVersion) await writeMeta(db, RULES_SERVER_VERSION_KEY, page.rulesVersion);
       if (page.scope) {
         const { missing } = await reconcileScope(db, page.scope);
         // Households that entered scope: their older changes are behind our cursor.

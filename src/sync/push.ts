@@ -1,9 +1,7 @@
-import { MAX_PUSH_BATCH, type PushMutation } from '../core';
+import { MAX_PUSH_BATCH, MAX_PUSH_BYTES, type PushMutation } from '../core';
 import { decodeValue } from '../data/crypto/vault';
 import type { OutboxEntry, TerenDb } from '../data/db';
 import type { ApiClient } from './api-client';
-
-const BATCH = Math.min(100, MAX_PUSH_BATCH);
 
 /**
  * Sends the outbox in order, in batches. An entry leaves the outbox only after the server
@@ -23,7 +21,7 @@ export const pushAll = async (
     const batch: OutboxEntry[] = await db.outbox
       .orderBy('seq')
       .filter((e) => !e.rejected)
-      .limit(BATCH)
+      .limit(MAX_PUSH_BATCH)
       .toArray();
     if (batch.length === 0) return { applied, rejected, conflicts };
     const mutations: PushMutation[] = await Promise.all(
@@ -35,7 +33,16 @@ export const pushAll = async (
         ...(e.hlc ? { hlc: e.hlc } : {}),
       })),
     );
-    const { results } = await api.push(token, mutations);
+    // Few round trips after days offline, but never a body the server would refuse.
+    let bytes = 0;
+    let fits = 0;
+    while (fits < mutations.length) {
+      bytes += JSON.stringify(mutations[fits]).length;
+      if (fits > 0 && bytes > MAX_PUSH_BYTES) break;
+      fits++;
+    }
+    batch.length = fits;
+    const { results } = await api.push(token, mutations.slice(0, fits));
     const byId = new Map(results.map((r) => [r.mutationId, r]));
     const before = applied + rejected;
     await db.transaction('rw', db.outbox, async () => {

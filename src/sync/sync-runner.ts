@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { TerenDb } from '../data/db';
 import { noteServerContact } from '../data/keyring';
 import { pendingCount } from '../data/outbox';
-import { saveRules } from '../data/rules';
+import { rulesToFetch, saveRules } from '../data/rules';
 import { loadSession } from '../data/session';
 import type { ContactRule } from '../core';
 import { ApiError, type ApiClient } from './api-client';
@@ -51,7 +51,10 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
       await pushAll(db, api, session.token);
       await uploadAudit(db, api, session.token);
       await pullAll(db, api, session.token, (received) => set({ received }));
-      await saveRules(db, (await api.rules(session.token)) as ContactRule[]);
+      // Rules change rarely: fetched only when the pull says they differ from ours.
+      const version = await rulesToFetch(db);
+      if (version !== null)
+        await saveRules(db, (await api.rules(session.token)) as ContactRule[], version);
       set({ phase: 'idle', lastSyncAt: new Date().toISOString(), error: null });
       await noteServerContact(db);
       failures = 0;

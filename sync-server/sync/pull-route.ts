@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   CatchUpRequest,
   knowsRecordType,
   PROTOCOL_HEADER,
   PullRequest,
+  stableJson,
   type CatchUpResponse,
   type PullResponse,
   type RecordType,
@@ -11,7 +13,12 @@ import {
 import { authenticate } from '../auth/authenticate';
 import type { Database } from '../db/database';
 import { HttpProblem } from '../http/problem';
+import { currentRules } from '../rules/routes';
 import { scopeOf, scopeSql } from './scope';
+
+/** A fingerprint of the rules: the device fetches them only when it changes. */
+const rulesVersion = (rules: unknown) =>
+  createHash('sha256').update(stableJson(rules)).digest('base64url').slice(0, 22);
 
 type ChangeRow = { type: RecordType; data: Record<string, unknown>; seq: number };
 
@@ -54,7 +61,7 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
       cursor: last ? String(last.seq) : cursor,
       hasMore,
       changes: forDevice(request, page),
-      ...(scopeIds ? { scope: scopeIds } : {}),
+      ...(scopeIds ? { scope: scopeIds, rulesVersion: rulesVersion(await currentRules(db)) } : {}),
       serverTime: Date.now(),
     };
   });

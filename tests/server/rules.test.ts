@@ -4,7 +4,7 @@ import { DEFAULT_RULES } from '../../src/core';
 import type { Database } from '../../sync-server/db/database';
 import { seedDemo } from '../../sync-server/seed/demo';
 import { BACKENDS } from './helpers/databases';
-import { login, testApp } from './helpers/app';
+import { login, pull, pullEverything, testApp } from './helpers/app';
 
 describe.each(BACKENDS)('contact rules on $name', (backend) => {
   let db: Database;
@@ -66,5 +66,18 @@ describe.each(BACKENDS)('contact rules on $name', (backend) => {
       400,
     );
     expect((await get('spravce')).json().rules).toContainEqual(DEFAULT_RULES.social_housing);
+  });
+
+  it('tells devices with each pull whether the rules changed, so they fetch them only then', async () => {
+    const version = async () => {
+      const { cursor } = await pullEverything(app, token.pracovnik1 as string);
+      return (await pull(app, token.pracovnik1 as string, cursor)).json().rulesVersion as string;
+    };
+    const before = await version();
+    expect(before).toMatch(/^[\w-]{22}$/);
+    expect(await version()).toBe(before);
+    const rule = { ...DEFAULT_RULES.field_work, leaseWarningDays: 14 };
+    expect((await put('spravce', 'field_work', rule)).statusCode).toBe(200);
+    expect(await version()).not.toBe(before);
   });
 });

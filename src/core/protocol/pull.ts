@@ -33,6 +33,8 @@ export const PullResponse = z.object({
   scope: z.array(z.uuid()).optional(),
   /** The server's clock, so a device whose clock lags moves its hybrid clock forward. */
   serverTime: z.number().int().optional(),
+  /** On the last page: a fingerprint of the contact rules, so a device fetches them only when they change. */
+  rulesVersion: z.string().optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -5,8 +5,12 @@ import { RECORD_TYPES, type RecordType } from '../records';
 
 const recordTypeEnum = z.enum(RECORD_TYPES as [RecordType, ...RecordType[]]);
 
-/** Largest batch a device sends; larger outboxes go in several pushes. */
-export const MAX_PUSH_BATCH = 200;
+/**
+ * Largest batch a device sends; larger outboxes go in several pushes. A device also keeps a
+ * batch under MAX_PUSH_BYTES of JSON, well below the server's body limit (2 MiB by default).
+ */
+export const MAX_PUSH_BATCH = 500;
+export const MAX_PUSH_BYTES = 1_000_000;
 
 /**
  * One change from a device's outbox. `base` is the record as the device had it before

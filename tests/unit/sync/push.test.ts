@@ -87,4 +87,22 @@ describe('pushAll', () => {
     );
     expect((await db.households.get(h.id))?.label).toBe('Moje změna');
   });
+
+  it('sends 500 changes in one request, and splits a batch that would be too large', async () => {
+    for (let i = 0; i < 500; i++) await saveWithOutbox(db, 'household', aHousehold());
+    const { api, received } = fakeServer(applied);
+    await pushAll(db, api, token);
+    expect(received.map((b) => b.length)).toEqual([500]);
+
+    // 63 households with long notes: about 1.2 MB of JSON, more than one request may carry.
+    const long = 'x'.repeat(19_000);
+    for (let i = 0; i < 63; i++) await saveWithOutbox(db, 'household', aHousehold({ note: long }));
+    const split = fakeServer(applied);
+    await pushAll(db, split.api, token);
+    const sizes = split.received.map((b) => JSON.stringify({ mutations: b }).length);
+    expect(split.received.length).toBeGreaterThan(1);
+    expect(sizes.every((n) => n <= 1_050_000)).toBe(true);
+    expect(split.received.flat()).toHaveLength(63);
+    expect(await db.outbox.count()).toBe(0);
+  });
 });
