@@ -1,14 +1,23 @@
+import { useMemo } from 'react';
 import { getDb } from './db';
 import { pendingCount, rejectedCount } from './outbox';
-import { loadCaseload, loadHousehold, type CaseloadFilter } from './queries/caseload';
+import {
+  filterCaseload,
+  loadCaseload,
+  loadHousehold,
+  type CaseloadFilter,
+} from './queries/caseload';
 import { loadEnrolment } from './queries/enrolment';
 import { loadHouseholdLabels } from './queries/labels';
 import { loadCompliance } from './queries/team';
 import { useLive } from './use-live';
 
 /** Live views of the device database: components re-render when the data changes. */
-export const useCaseload = (filter: CaseloadFilter) =>
-  useLive(() => loadCaseload(getDb(), filter), [filter.workerId, filter.query, filter.today]);
+export const useCaseload = (filter: CaseloadFilter) => {
+  const { workerId, today, query } = filter;
+  const rows = useLive(() => loadCaseload(getDb(), { workerId, today }), [workerId, today]);
+  return useMemo(() => (rows && query ? filterCaseload(rows, query) : rows), [rows, query]);
+};
 
 export const useHousehold = (id: string) => useLive(() => loadHousehold(getDb(), id), [id]);
 

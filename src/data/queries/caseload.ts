@@ -128,15 +128,6 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
   const rows: CaseloadRow[] = [];
   for (const household of households) {
     const members = (people.get(household.id) ?? []).filter((p) => !p.deleted);
-    if (filter.query) {
-      const text = [
-        household.label,
-        household.street,
-        household.localityName,
-        ...members.map((p) => `${p.firstName} ${p.lastName}`),
-      ].join(' ');
-      if (!matchesQuery(text, filter.query)) continue;
-    }
     const own = byHousehold.get(household.id) ?? [];
     const evaluated = new Map(own.map((e) => [e.id, evaluations.get(e.id) as EnrolmentEvaluation]));
     rows.push({
@@ -149,12 +140,30 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
     });
   }
   // Most urgent first; within the same urgency, who has waited longest.
-  return rows.sort(
+  rows.sort(
     (a, b) =>
       URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] ||
       (a.lastContactAt ?? '').localeCompare(b.lastContactAt ?? ''),
   );
+  return filter.query ? filterCaseload(rows, filter.query) : rows;
 };
+
+/**
+ * The rows whose household or members match what was typed (without diacritics). In memory,
+ * so typing into the search box does not read the database again.
+ */
+export const filterCaseload = (rows: readonly CaseloadRow[], query: string): CaseloadRow[] =>
+  rows.filter((r) =>
+    matchesQuery(
+      [
+        r.household.label,
+        r.household.street,
+        r.household.localityName,
+        ...r.people.map((p) => `${p.firstName} ${p.lastName}`),
+      ].join(' '),
+      query,
+    ),
+  );
 
 export type HouseholdDetail = {
   household: Household;
