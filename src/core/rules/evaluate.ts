@@ -2,7 +2,6 @@ import type { ContactFacts } from '../records/contact';
 import { isRealContact } from '../records/contact';
 import type { Enrolment } from '../records/enrolment';
 import type { Plan } from '../records/plan';
-import { effectiveContacts } from '../domain/contacts';
 import { addDays, daysBetween, pragueDate } from '../time/prague';
 import { nominalDays, periodsBetween, type Period } from './periods';
 import type { ContactRule } from './rule';
@@ -37,12 +36,21 @@ export type EnrolmentEvaluation = {
 const RISK_DAYS = { week: 2, month: 7 } as const;
 const PLAN_DUE_SOON_DAYS = 14;
 
-/** Prague dates of the real contacts that served this enrolment, sorted. */
-export const countedDates = (enrolmentId: string, contacts: readonly ContactFacts[]): string[] =>
-  effectiveContacts(contacts)
-    .filter((c) => isRealContact(c) && c.enrolmentIds.includes(enrolmentId))
-    .map((c) => pragueDate(c.at))
-    .sort();
+/**
+ * Prague dates of the real contacts that served this enrolment, sorted: corrected originals,
+ * deleted contacts and failed attempts left out. One pass, no intermediate arrays: this runs
+ * for every enrolment on every screen (issue 8).
+ */
+export const countedDates = (enrolmentId: string, contacts: readonly ContactFacts[]): string[] => {
+  let superseded: Set<string> | null = null;
+  for (const c of contacts) if (c.amends) (superseded ??= new Set()).add(c.amends);
+  const dates: string[] = [];
+  for (const c of contacts) {
+    if (c.deleted || !isRealContact(c) || superseded?.has(c.id)) continue;
+    if (c.enrolmentIds.includes(enrolmentId)) dates.push(pragueDate(c.at));
+  }
+  return dates.sort();
+};
 
 const countIn = (dates: readonly string[], from: string, to: string): number => {
   // Binary search for the first date >= from, then count while < to.
@@ -110,9 +118,13 @@ export const evaluatePeriods = (
   const stop = horizon(enrolment, today);
   const closed = enrolment.status === 'closed' && stop <= today;
   // The period holding today runs to its natural end; a closed enrolment's last one is cut.
-  return periodsBetween(enrolment.startDate, rule.phases, start, closed ? stop : addDays(stop, 62))
-    .filter((p) => p.start < stop)
-    .map((p) => judgePeriod(p, enrolment.startDate, dates, today));
+  return periodsBetween(
+    enrolment.startDate,
+    rule.phases,
+    start,
+    closed ? stop : addDays(stop, 62),
+    stop,
+  ).map((p) => judgePeriod(p, enrolment.startDate, dates, today));
 };
 
 export type Compliance = { met: number; total: number; ratio: number | null };
@@ -151,16 +163,19 @@ const planStatus = (
   return { status: daysBetween(today, due) <= PLAN_DUE_SOON_DAYS ? 'due_soon' : 'pending', due };
 };
 
-/** How recent a history the agenda needs: enough for the previous period and any window. */
-const lookbackStart = (rule: ContactRule, today: string): string => {
-  const windowWeeks = Math.max(
-    0,
-    ...rule.phases.map((p) =>
-      p.requirement?.kind === 'avg_per_week' ? p.requirement.windowWeeks : 0,
-    ),
+/**
+ * Where the agenda's periods start: far enough back for the previous period (a month at
+ * most). Rolling windows need no older periods: they count contact dates, not periods.
+ */
+const lookbackStart = (rule: ContactRule, today: string): string =>
+  addDays(
+    today,
+    rule.phases.some(
+      (p) => p.requirement?.kind === 'min_per_period' && p.requirement.period === 'month',
+    )
+      ? -62
+      : -14,
   );
-  return addDays(today, -Math.max(62, 7 * (windowWeeks + 2)));
-};
 
 /**
  * Where an enrolment stands today: the current and previous period, the urgency for the

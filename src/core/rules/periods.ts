@@ -21,13 +21,15 @@ const nextBoundary = (date: string, requirement: Requirement | null): string | n
 /**
  * Cuts the days from `from` (inclusive) to `to` (exclusive) into periods: ISO weeks
  * (Monday first) or calendar months, clipped at phase boundaries. A phase without a
- * requirement is one period. The periods never overlap and leave no gap.
+ * requirement is one period. The periods never overlap and leave no gap. With
+ * `startsBefore`, only the periods starting before that day are made.
  */
 export const periodsBetween = (
   enrolmentStart: string,
   phases: readonly Phase[],
   from: string,
   to: string,
+  startsBefore: string = to,
 ): Period[] => {
   const periods: Period[] = [];
   phases.forEach((phase, phaseIndex) => {
@@ -35,7 +37,7 @@ export const periodsBetween = (
     const phaseEnd = phase.toDay === null ? null : addDays(enrolmentStart, phase.toDay);
     let cursor = phaseStart > from ? phaseStart : from;
     const stop = phaseEnd !== null && phaseEnd < to ? phaseEnd : to;
-    while (cursor < stop) {
+    while (cursor < stop && cursor < startsBefore) {
       const boundary = nextBoundary(cursor, phase.requirement);
       const end = boundary !== null && boundary < stop ? boundary : stop;
       periods.push({ start: cursor, end, phaseIndex, requirement: phase.requirement });

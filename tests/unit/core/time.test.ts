@@ -59,3 +59,76 @@ describe('Prague calendar', () => {
     expect(crisisLeaseLatestEnd('2026-01-15')).toBe('2026-07-15');
   });
 });
+
+describe('calendar arithmetic by day numbers', () => {
+  // The reference: the same operations through Date in UTC, slow but obviously right.
+  const viaDate = {
+    addDays: (d: string, n: number) =>
+      new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10),
+    daysBetween: (a: string, b: string) =>
+      Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000),
+    weekday: (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay(),
+    addMonths: (date: string, months: number) => {
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      const first = new Date(Date.UTC(y, m - 1 + months, 1));
+      const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
+      return new Date(
+        Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last.getUTCDate())),
+      )
+        .toISOString()
+        .slice(0, 10);
+    },
+  };
+  const date = fc
+    .date({
+      min: new Date('1901-01-01T00:00:00Z'),
+      max: new Date('2199-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().slice(0, 10));
+
+  it('agrees with Date for adding days and months, counting days and finding Mondays', () => {
+    fc.assert(
+      fc.property(date, date, fc.integer({ min: -5000, max: 5000 }), (a, b, n) => {
+        expect(addDays(a, n)).toBe(viaDate.addDays(a, n));
+        expect(addMonths(a, n % 300)).toBe(viaDate.addMonths(a, n % 300));
+        expect(daysBetween(a, b)).toBe(viaDate.daysBetween(a, b));
+        const monday = weekStart(a);
+        expect(viaDate.weekday(monday)).toBe(1);
+        expect(daysBetween(monday, a)).toBeGreaterThanOrEqual(0);
+        expect(daysBetween(monday, a)).toBeLessThan(7);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('pragueDate by the summer-time rule', () => {
+  const viaIntl = (ms: number) =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Prague',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date(ms));
+
+  it('agrees with the time-zone database at any moment, and around every switch', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2099, 11, 31) }), (ms) => {
+        expect(pragueDate(new Date(ms).toISOString())).toBe(viaIntl(ms));
+      }),
+      { numRuns: 3000 },
+    );
+    // Around midnight on the switch days (22:00-01:00 UTC on either side of the change).
+    for (let year = 1997; year <= 2060; year++) {
+      for (const month of [2, 9]) {
+        const last = Date.UTC(year, month + 1, 0);
+        const sunday = last - new Date(last).getUTCDay() * 86_400_000;
+        for (let m = -26 * 60; m <= 26 * 60; m += 30) {
+          const ms = sunday + m * 60_000;
+          expect(pragueDate(new Date(ms))).toBe(viaIntl(ms));
+        }
+      }
+    }
+  });
+});
