@@ -34,8 +34,10 @@ export const reconcileScope = async (
     const removed = local.filter((id) => !allowed.has(id) && !pending.has(id));
     if (removed.length) {
       await db.households.bulkDelete(removed);
-      for (const name of ['people', 'enrolments', 'contacts', 'plans'] as const) {
-        await db.table(name).where('householdId').anyOf(removed).delete();
+      // Every record table: a table added later (plan reviews were) is never forgotten here.
+      for (const name of Object.values(RECORD_TABLES)) {
+        if (name !== 'households')
+          await db.table(name).where('householdId').anyOf(removed).delete();
       }
       // Drafts may hold typed client data of those households too.
       await db.drafts.filter((d) => removed.some((id) => d.key.includes(id))).delete();

@@ -3,7 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TerenDb } from '../../../src/data/db';
 import { saveWithOutbox } from '../../../src/data/outbox';
 import { markScopeLoaded, reconcileScope } from '../../../src/data/scope';
-import { aContact, aHousehold, anEnrolment, aPerson } from '../../factories/records';
+import {
+  aContact,
+  aHousehold,
+  anEnrolment,
+  aPerson,
+  aPlan,
+  aPlanReview,
+} from '../../factories/records';
 
 let db: TerenDb;
 beforeEach(() => {
@@ -24,6 +31,9 @@ describe('reconcileScope', () => {
     await db.people.bulkPut([aPerson(kept.id), aPerson(gone.id)]);
     await db.enrolments.put(e);
     await db.contacts.put(aContact(gone.id, e.id));
+    const plan = aPlan(e);
+    await db.plans.put(plan);
+    await db.planReviews.put(aPlanReview(plan, e.workerId));
     await db.drafts.put({ key: `contact:new:${gone.id}`, value: { note: 'x' }, updatedAt: '' });
     await saveWithOutbox(db, 'household', unsent);
 
@@ -37,6 +47,8 @@ describe('reconcileScope', () => {
     expect(await db.people.where('householdId').equals(gone.id).count()).toBe(0);
     expect(await db.enrolments.count()).toBe(0);
     expect(await db.contacts.count()).toBe(0);
+    expect(await db.plans.count()).toBe(0);
+    expect(await db.planReviews.count()).toBe(0);
     expect(await db.drafts.count()).toBe(0);
   });
 
