@@ -22,7 +22,7 @@ import type { Database, Queryable } from '../db/database';
 import { HttpProblem } from '../http/problem';
 import { mergeRecord } from './merge';
 import { mergeConcurrentPlan } from './plan-merge';
-import { storeRecords } from './store-records';
+import { PushBatch } from './push-batch';
 
 const APPEND_ONLY = new Set(['contact', 'plan', 'planReview']);
 
@@ -31,61 +31,15 @@ const payloadHash = (m: PushMutation) =>
     .update(stableJson([m.type, m.record, m.base]))
     .digest('base64url');
 
-type Existing = {
-  data: Record<string, unknown>;
-  team_id: string;
-  household_id: string;
-  field_clock: Record<string, Hlc>;
-};
-
-const findRecord = async (tx: Queryable, id: string): Promise<Existing | undefined> =>
-  (
-    await tx.query<Existing>(
-      'SELECT data, team_id, household_id, field_clock FROM records WHERE id = $1',
-      [id],
-    )
-  )[0];
-
 /** A device clock may run ahead of the server's by this much before it is pulled back. */
 const CLOCK_TOLERANCE_MS = 60_000;
-
-/** May this user write to this household? Computed on the server, the device is not trusted. */
-const mayWriteHousehold = async (
-  tx: Queryable,
-  session: Session,
-  householdId: string,
-): Promise<boolean> => {
-  const { user } = session;
-  const household = await findRecord(tx, householdId);
-  if (!household || household.team_id !== user.teamId) return false;
-  if (user.role === 'supervisor') return true;
-  if (user.role !== 'worker') return false;
-  // A worker writes to households of their open enrolments, or to one not enrolled yet.
-  const [row] = await tx.query<{ mine: boolean; any: boolean }>(
-    `SELECT bool_or(data ->> 'workerId' = $2 AND data ->> 'status' <> 'closed') AS mine, count(*) > 0 AS any
-       FROM records WHERE type = 'enrolment' AND household_id = $1 AND NOT deleted`,
-    [householdId, user.id],
-  );
-  return !!row?.mine || !row?.any;
-};
-
-/** May-write answers within one batch; a change to a household or enrolment forgets its own. */
-type AccessCache = Map<string, Promise<boolean>>;
 
 const applyOne = async (
   tx: Queryable,
   session: Session,
   m: PushMutation,
-  access: AccessCache,
+  batch: PushBatch,
 ): Promise<PushResult> => {
-  const mayWrite = (householdId: string) => {
-    let answer = access.get(householdId);
-    if (!answer) {
-      answer = mayWriteHousehold(tx, session, householdId);
-      access.set(householdId, answer);
-    }
-    return answer;
-  };
   const reject = (code: RejectCode): PushResult => ({
     mutationId: m.mutationId,
     status: 'rejected',
@@ -97,7 +51,7 @@ const applyOne = async (
   const { user } = session;
   if (!user.teamId || (user.role !== 'worker' && user.role !== 'supervisor'))
     return reject('forbidden');
-  const existing = await findRecord(tx, record.id);
+  const existing = await batch.find(record.id);
   const householdId = householdIdOf(m.type, record);
 
   if (m.type === 'enrolment' && user.role === 'worker') {
@@ -111,13 +65,13 @@ const applyOne = async (
     const review = record as { authorId: string; signedOff: boolean };
     if (review.authorId !== user.id) return reject('forbidden');
     if (review.signedOff && user.role !== 'supervisor') return reject('forbidden');
-    const plan = await findRecord(tx, (record as { planId: string }).planId);
+    const plan = await batch.find((record as { planId: string }).planId);
     if (!plan || plan.household_id !== householdId) return reject('invalid');
   }
   // The household left this user's scope after they edited it offline: keep the edit for a
   // supervisor instead of applying it or dropping it.
   const quarantine = async (): Promise<PushResult> => {
-    const household = await findRecord(tx, householdId);
+    const household = await batch.find(householdId);
     if (!household || household.team_id !== user.teamId) return reject('forbidden');
     await tx.query(
       `INSERT INTO sync_quarantine (team_id, household_id, record_type, record, user_id, device_id)
@@ -130,10 +84,10 @@ const applyOne = async (
     // Ownership fields never move: a record stays in its household, a household in its team.
     if (existing.household_id !== householdId || existing.data.id !== record.id)
       return reject('forbidden');
-    if (!(await mayWrite(householdId))) return quarantine();
+    if (!(await batch.mayWrite(householdId))) return quarantine();
   } else if (m.type === 'household') {
     if ((record as { teamId?: string }).teamId !== user.teamId) return reject('forbidden');
-  } else if (!(await mayWrite(householdId))) {
+  } else if (!(await batch.mayWrite(householdId))) {
     return quarantine();
   }
   if (
@@ -188,9 +142,12 @@ const applyOne = async (
     }
     if (merge.conflicts.length) conflicts = merge.conflicts.map((c) => c.field);
   }
-  await storeRecords(tx, user.teamId, [{ type: m.type, record: toStore as AnyRecord, fieldClock }]);
-  if (m.type === 'household' || m.type === 'enrolment') access.delete(householdId);
-  if (m.type === 'plan' && !existing) await mergeConcurrentPlan(tx, user.teamId, record as Plan);
+  batch.store(m.type, toStore as AnyRecord, fieldClock, householdId);
+  if (m.type === 'plan' && !existing) {
+    // The merge reads the stored revisions: this one must be among them.
+    await batch.flush();
+    await mergeConcurrentPlan(tx, user.teamId, record as Plan);
+  }
   return conflicts
     ? { mutationId: m.mutationId, status: 'applied', conflicts }
     : { mutationId: m.mutationId, status: 'applied' };
@@ -217,7 +174,8 @@ export const registerPushRoute = (app: FastifyInstance, db: Database) => {
           )
         ).map((r) => [r.mutation_id, { hash: r.payload_hash, result: r.result }]),
       );
-      const access: AccessCache = new Map();
+      const batch = new PushBatch(tx, session);
+      await batch.prefetch(mutations.filter((m) => !ledger.has(m.mutationId)).map((m) => m.record));
       const out: PushResult[] = [];
       const events: AuditEvent[] = [];
       const recorded: { id: string; hash: string; result: PushResult }[] = [];
@@ -232,7 +190,7 @@ export const registerPushRoute = (app: FastifyInstance, db: Database) => {
           );
           continue;
         }
-        const result = await applyOne(tx, session, m, access);
+        const result = await applyOne(tx, session, m, batch);
         events.push({
           userId: session.user.id,
           deviceId: session.deviceId,
@@ -247,6 +205,7 @@ export const registerPushRoute = (app: FastifyInstance, db: Database) => {
         recorded.push({ id: m.mutationId, hash, result });
         out.push(result);
       }
+      await batch.flush();
       await audit(tx, events);
       if (recorded.length)
         await tx.query(
