@@ -8,6 +8,12 @@ pg.types.setTypeParser(1082, (v) => v);
 
 export const openPostgres = async (connectionString: string): Promise<Database> => {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection dropped by the database (a restart, a failover, an administrator) is
+  // discarded by the pool; without this listener the whole server would crash on it. The
+  // next query opens a new connection; a request cut mid-way fails and the device retries.
+  pool.on('error', (err) => {
+    console.warn('database connection lost:', (err as { code?: string }).code ?? err.name);
+  });
   // Fail at start, not at the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
