@@ -16,19 +16,11 @@ import {
   type ContactKind,
   type Enrolment,
   type Household,
-  type Person,
   type Plan,
   type Programme,
-  type Relation,
 } from '../../src/core';
-import {
-  FEMALE_NAMES,
-  HOSTELS,
-  LOCALITIES,
-  MALE_NAMES,
-  STREETS,
-  SURNAMES,
-} from '../../sync-server/seed/fake-names';
+import { HOSTELS, LOCALITIES, STREETS } from '../../sync-server/seed/fake-names';
+import { makePeople } from '../../sync-server/seed/fake-people';
 import { seededRandom, type Random } from '../../sync-server/seed/random';
 
 export type BenchType = 'household' | 'person' | 'enrolment' | 'contact' | 'plan';
@@ -121,35 +113,6 @@ const parse = <T>(type: BenchType, record: T): GenRecord => ({
 const weekday = (t: number) => {
   const d = new Date(t).getUTCDay();
   return d === 6 ? t + 2 * DAY : d === 0 ? t + DAY : t;
-};
-
-const makePeople = (rnd: Random, householdId: string, stamp: string): Person[] => {
-  const [male, female] = rnd.pick(SURNAMES);
-  const size = rnd.int(1, 5);
-  const headIsWoman = rnd.chance(0.6);
-  const people: Person[] = [];
-  for (let i = 0; i < size; i++) {
-    const relation: Relation = i === 0 ? 'head' : i === 1 && rnd.chance(0.5) ? 'partner' : 'child';
-    const woman = i === 0 ? headIsWoman : relation === 'partner' ? !headIsWoman : rnd.chance(0.5);
-    const adult = relation !== 'child';
-    people.push({
-      id: rnd.uuid(),
-      householdId,
-      firstName: rnd.pick(woman ? FEMALE_NAMES : MALE_NAMES),
-      lastName: woman ? female : male,
-      birthYear: adult ? rnd.int(1950, 2004) : rnd.int(2006, 2025),
-      relation,
-      phone:
-        adult && rnd.chance(0.6)
-          ? `+420 7${rnd.int(10, 99)} ${rnd.int(100, 999)} ${rnd.int(100, 999)}`
-          : '',
-      email: '',
-      createdAt: stamp,
-      updatedAt: stamp,
-      deleted: false,
-    });
-  }
-  return people;
 };
 
 const makePlanRevisions = (rnd: Random, enrolment: Enrolment, from: number, to: number): Plan[] => {
