@@ -138,7 +138,6 @@ const fromDayNumber = (n: number): string => {
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 };
 
-
 /** Whole calendar days from one date to another (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 
