@@ -10,7 +10,12 @@ export type Existing = {
   field_clock: Record<string, Hlc>;
 };
 
-type Write = { type: RecordType; record: AnyRecord; fieldClock: Record<string, Hlc> };
+type Write = {
+  type: RecordType;
+  record: AnyRecord;
+  fieldClock: Record<string, Hlc>;
+  validated: true;
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -79,7 +84,7 @@ export class PushBatch {
   /** Accepts a record; it is written with the rest of the batch. */
   store(type: RecordType, record: AnyRecord, fieldClock: Record<string, Hlc>, householdId: string) {
     this.pending.delete(record.id);
-    this.pending.set(record.id, { type, record, fieldClock });
+    this.pending.set(record.id, { type, record, fieldClock, validated: true });
     this.known.set(record.id, {
       data: record as Record<string, unknown>,
       team_id: this.session.user.teamId ?? '',
