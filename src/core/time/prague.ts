@@ -111,10 +111,13 @@ export const pragueToIso = (date: string, time: string): string => {
  * Date objects: the rules engine does this thousands of times per screen (issue 8).
  * The algorithm is the proleptic Gregorian "days from civil" with 400-year eras.
  */
+/** Two digits of a date string as a number, without making substrings. */
+const twoDigits = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+
 const dayNumber = (date: string): number => {
-  const y0 = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
+  const y0 = twoDigits(date, 0) * 100 + twoDigits(date, 2);
+  const m = twoDigits(date, 5);
+  const d = twoDigits(date, 8);
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
