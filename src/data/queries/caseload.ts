@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import {
+  awaitsSignOff,
   effectiveContacts,
+  planState,
   pragueDate,
   type EnrolmentEvaluation,
   type Urgency,
@@ -32,6 +34,8 @@ export type CaseloadRow = {
   lastContactAt: string | null;
   /** The next agreed date from the newest contact that set one. */
   nextDate: string | null;
+  /** Enrolments whose current plan revision waits for a supervisor's sign-off. */
+  signOffDue: string[];
 };
 
 const newestContacts = (db: TerenDb, householdId: string) =>
@@ -110,7 +114,7 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
     ).filter((h): h is Household => !!h && !h.deleted),
     ...unenrolled,
   ];
-  const { evaluations, contactsByHousehold } = await evaluateAll(
+  const { evaluations, contactsByHousehold, plansByEnrolment } = await evaluateAll(
     db,
     enrolments,
     await loadRules(db),
@@ -125,6 +129,14 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
     ),
     (p) => p.householdId,
   );
+  // Sign-offs need no decrypting: a review's plan, flag and time are stored readable.
+  const reviews = groupBy(
+    await db.planReviews
+      .where('householdId')
+      .anyOf([...byHousehold.keys()])
+      .toArray(),
+    (r) => r.householdId,
+  );
   const rows: CaseloadRow[] = [];
   for (const household of households) {
     const members = (people.get(household.id) ?? []).filter((p) => !p.deleted);
@@ -136,6 +148,14 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
       enrolments: own,
       evaluations: evaluated,
       urgency: mostUrgent([...evaluated.values()].map((v) => v.urgency)),
+      signOffDue: own
+        .filter((e) =>
+          awaitsSignOff(
+            planState(plansByEnrolment.get(e.id) ?? []).current,
+            reviews.get(household.id) ?? [],
+          ),
+        )
+        .map((e) => e.id),
       ...(await summarise(db, household.id, contactsByHousehold.get(household.id))),
     });
   }

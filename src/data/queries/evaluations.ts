@@ -29,6 +29,8 @@ export const evaluateAll = async (
   evaluations: Map<string, EnrolmentEvaluation>;
   /** The recent contacts read for it, by household. */
   contactsByHousehold: Map<string, ContactFacts[]>;
+  /** Every plan revision of these enrolments. */
+  plansByEnrolment: Map<string, Plan[]>;
 }> => {
   const since = `${addDays(today, -LOOKBACK_DAYS)}T00:00:00.000Z`;
   const households = new Set(enrolments.map((e) => e.householdId));
@@ -54,5 +56,5 @@ export const evaluateAll = async (
       ),
     );
   }
-  return { evaluations: result, contactsByHousehold };
+  return { evaluations: result, contactsByHousehold, plansByEnrolment };
 };

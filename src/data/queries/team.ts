@@ -11,6 +11,8 @@ export type WorkerSummary = {
   overdue: number;
   atRisk: number;
   plansLate: number;
+  /** Current plan revisions waiting for the supervisor's sign-off. */
+  toSignOff: number;
   leasesEnding: number;
 };
 
@@ -29,6 +31,7 @@ export const summariseTeam = (rows: readonly CaseloadRow[]): WorkerSummary[] => 
         overdue: 0,
         atRisk: 0,
         plansLate: 0,
+        toSignOff: 0,
         leasesEnding: 0,
       };
       const ev = row.evaluations.get(e.id);
@@ -37,6 +40,7 @@ export const summariseTeam = (rows: readonly CaseloadRow[]): WorkerSummary[] => 
       if (ev?.urgency === 'at_risk') s.atRisk += 1;
       if (ev?.plan.status === 'overdue' || ev?.plan.status === 'review_due') s.plansLate += 1;
       if (ev?.lease?.warning) s.leasesEnding += 1;
+      if (row.signOffDue.includes(e.id)) s.toSignOff += 1;
       byWorker.set(e.workerId, s);
     }
   }

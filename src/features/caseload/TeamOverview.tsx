@@ -23,6 +23,7 @@ export const TeamOverview = ({ rows }: { rows: CaseloadRow[] }) => {
               <th>{t('team.overdue')}</th>
               <th>{t('team.atRisk')}</th>
               <th>{t('team.plansLate')}</th>
+              <th>{t('team.toSignOff')}</th>
               <th>{t('team.leasesEnding')}</th>
             </tr>
           </thead>
@@ -34,6 +35,7 @@ export const TeamOverview = ({ rows }: { rows: CaseloadRow[] }) => {
                 <td className={s.overdue ? 'is-bad' : ''}>{s.overdue}</td>
                 <td className={s.atRisk ? 'is-warn' : ''}>{s.atRisk}</td>
                 <td className={s.plansLate ? 'is-bad' : ''}>{s.plansLate}</td>
+                <td className={s.toSignOff ? 'is-warn' : ''}>{s.toSignOff}</td>
                 <td className={s.leasesEnding ? 'is-warn' : ''}>{s.leasesEnding}</td>
               </tr>
             ))}

@@ -523,6 +523,7 @@ export const cs = {
     overdue: 'Po termínu',
     atRisk: 'Lhůta končí',
     plansLate: 'Plány po termínu',
+    toSignOff: 'Plány ke schválení',
     leasesEnding: 'Končící nájmy',
     heatmap: 'Plnění pravidel po týdnech',
     heatmapNote:

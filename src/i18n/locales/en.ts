@@ -525,6 +525,7 @@ export const en: Messages = {
     overdue: 'Overdue',
     atRisk: 'Time running out',
     plansLate: 'Plans late',
+    toSignOff: 'Plans to sign off',
     leasesEnding: 'Leases ending',
     heatmap: 'Rule compliance by week',
     heatmapNote: 'Share of the periods ending in that week whose contact requirement was met.',

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../src/data/db';
 import { CaseloadPage } from '../../../src/features/caseload/CaseloadPage';
-import { aHousehold, anEnrolment, aPerson } from '../../factories/records';
+import type { Enrolment } from '../../../src/core';
+import { aHousehold, anEnrolment, aPerson, aPlan, aPlanReview } from '../../factories/records';
 import { aSession, renderScreen, resetAppDb } from './render';
 
 const worker = '00000000-0000-4000-8000-0000000000a1';
@@ -62,15 +63,23 @@ describe('CaseloadPage for a supervisor', () => {
       { id: worker, name: 'Pracovnice Jedna', role: 'worker' },
       { id: '00000000-0000-4000-8000-0000000000a9', name: 'Pracovník Dva', role: 'worker' },
     ];
+    // One plan waits for a sign-off; the other worker's plan has one.
+    const enrolments = await getDb().enrolments.toArray();
+    const mine = enrolments.find((e) => e.workerId === worker) as Enrolment;
+    const theirs = enrolments.find((e) => e.workerId !== worker) as Enrolment;
+    const signed = aPlan(theirs, { reviewDate: '2099-01-01' });
+    await getDb().plans.bulkPut([aPlan(mine, { reviewDate: '2099-01-01' }), signed]);
+    await getDb().planReviews.put(aPlanReview(signed, session.user.id, { signedOff: true }));
     renderScreen(<CaseloadPage />, { session });
     const table = await screen.findByTestId('team-overview');
     const rows = within(table)
       .getAllByRole('row')
       .map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent));
-    // Enrolled in January with no contact since: every case overdue, every housing plan late.
+    // Enrolled in January with no contact since: every case overdue, every plan not drawn up
+    // late; of the two plans drawn up, one waits for the supervisor.
     expect(rows.slice(1)).toEqual([
-      ['Pracovnice Jedna', '2', '2', '0', '2', '0'],
-      ['Pracovník Dva', '1', '1', '0', '1', '0'],
+      ['Pracovnice Jedna', '2', '2', '0', '1', '1', '0'],
+      ['Pracovník Dva', '1', '1', '0', '0', '0', '0'],
     ]);
     // No contacts at all: every week that had a requirement shows 0 %.
     const heat = await screen.findByTestId('heatmap');
