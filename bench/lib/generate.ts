@@ -20,6 +20,7 @@ import {
   type Programme,
 } from '../../src/core';
 import { HOSTELS, LOCALITIES, STREETS } from '../../sync-server/seed/fake-names';
+import { PROGRAMME_MIX, WEEKLY_RATE } from '../../sync-server/seed/programme-mix';
 import { makePeople } from '../../sync-server/seed/fake-people';
 import { seededRandom, type Random } from '../../sync-server/seed/random';
 
@@ -76,20 +77,6 @@ export const orgOptions = (scale: number, now = Date.now()): GenOptions => ({
   now: Math.floor(now / DAY) * DAY,
 });
 
-const PROGRAMME_MIX: readonly Programme[] = [
-  ...Array<Programme>(10).fill('social_housing'),
-  ...Array<Programme>(8).fill('affordable_housing'),
-  ...Array<Programme>(5).fill('crisis_housing'),
-  ...Array<Programme>(4).fill('family_prevention'),
-  ...Array<Programme>(3).fill('field_work'),
-];
-const WEEKLY_RATE: Record<Programme, number> = {
-  crisis_housing: 3,
-  social_housing: 2.6,
-  affordable_housing: 1.3,
-  family_prevention: 0.8,
-  field_work: 0.6,
-};
 const NOTE_PHRASES = [
   'Domluvena návštěva na úřadu práce kvůli příspěvku na bydlení.',
   'Probrán splátkový kalendář, klientka přinese upomínky.',

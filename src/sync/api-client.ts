@@ -36,6 +36,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The server could not be reached (no signal, server down): screens say a connection is needed. */
+export const isOffline = (e: unknown): boolean => e instanceof ApiError && e.code === 'offline';
+
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 /** Typed calls to the sync server; `baseUrl` is '' in the app (same origin). */

@@ -12,9 +12,8 @@ import { authenticate } from '../auth/authenticate';
 import { hashPassword } from '../auth/passwords';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
+import { isUuid } from '../http/ids';
 import { HttpProblem } from '../http/problem';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Users, teams and devices, for admins only (checked on every route). A disabled user's or
@@ -31,7 +30,7 @@ export const registerAdminRoutes = (app: FastifyInstance, db: Database) => {
     audit(db, [{ userId: s.user.id, deviceId: s.deviceId, action: 'admin', recordType, recordId }]);
   const idParam = (request: FastifyRequest) => {
     const { id } = request.params as { id?: string };
-    if (!id || !UUID.test(id)) throw new HttpProblem(404, 'not_found');
+    if (!isUuid(id)) throw new HttpProblem(404, 'not_found');
     return id;
   };
 

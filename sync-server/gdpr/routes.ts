@@ -24,11 +24,10 @@ import { audit } from '../audit/audit';
 import { authenticate } from '../auth/authenticate';
 import type { Session } from '../auth/sessions';
 import type { Database, Queryable } from '../db/database';
+import { isUuid } from '../http/ids';
 import { HttpProblem } from '../http/problem';
 import { laterThan } from '../sync/server-clock';
 import { storeRecords } from '../sync/store-records';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type EnrolmentRow = {
   household_id: string;
@@ -168,7 +167,7 @@ export const registerGdprRoutes = (
   app.get('/api/gdpr/subject/:id', async (request): Promise<SubjectExport> => {
     const session = await authenticate(db, request);
     const { id } = request.params as { id?: string };
-    if (!id || !UUID.test(id)) throw new HttpProblem(404, 'not_found');
+    if (!isUuid(id)) throw new HttpProblem(404, 'not_found');
     const { role, teamId } = session.user;
     const rows = await db.query<{ id: string; type: RecordType; data: AnyRecord; team_id: string }>(
       'SELECT id, type, data, team_id FROM records WHERE household_id = $1 AND NOT deleted ORDER BY seq',

@@ -13,6 +13,7 @@ import type { Database } from '../db/database';
 import { storeRecords, type RecordWrite } from '../sync/store-records';
 import { HOSTELS, LOCALITIES, STREETS } from './fake-names';
 import { DAY, isoDate, makePeople } from './fake-people';
+import { PROGRAMME_MIX, WEEKLY_RATE } from './programme-mix';
 import { demoHistory, type DemoCase } from './demo-history';
 import { seededRandom } from './random';
 
@@ -25,23 +26,6 @@ export const DEMO_USERS = [
   { username: 'manazer', name: 'Ivana Manažerská', role: 'manager' },
   { username: 'spravce', name: 'Pavel Správce', role: 'admin' },
 ] as const;
-
-const PROGRAMME_MIX: readonly Programme[] = [
-  ...Array<Programme>(10).fill('social_housing'),
-  ...Array<Programme>(8).fill('affordable_housing'),
-  ...Array<Programme>(5).fill('crisis_housing'),
-  ...Array<Programme>(4).fill('family_prevention'),
-  ...Array<Programme>(3).fill('field_work'),
-];
-
-/** Contacts per week a diligent but human worker manages in each programme. */
-const WEEKLY_RATE: Record<Programme, number> = {
-  crisis_housing: 3,
-  social_housing: 2.6,
-  affordable_housing: 1.3,
-  family_prevention: 0.8,
-  field_work: 0.6,
-};
 
 export type DemoSummary = { households: number; contacts: number; users: number };
 

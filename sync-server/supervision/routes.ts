@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
+  APPEND_ONLY_TYPES,
   deepEqual,
   RECORD_SCHEMAS,
   ResolveConflict,
@@ -17,14 +18,9 @@ import type { Database, Queryable } from '../db/database';
 import { HttpProblem } from '../http/problem';
 import { mergeConcurrentPlan } from '../sync/plan-merge';
 import { laterThan } from '../sync/server-clock';
-import { storeRecords } from '../sync/store-records';
+import { findRecord, storeRecords } from '../sync/store-records';
 
-const APPEND_ONLY = new Set<RecordType>(['contact', 'plan', 'planReview']);
 const ID = /^\d{1,18}$/;
-
-type Stored = { data: Record<string, unknown>; team_id: string; field_clock: Record<string, Hlc> };
-const findRecord = async (tx: Queryable, id: string) =>
-  (await tx.query<Stored>('SELECT data, team_id, field_clock FROM records WHERE id = $1', [id]))[0];
 
 /**
  * The team supervisor's view of what sync could not settle alone: values that lost a
@@ -149,7 +145,7 @@ export const registerSupervisionRoutes = (app: FastifyInstance, db: Database) =>
         // The case may have moved to another team since: not this supervisor's to change.
         if ((stored && stored.team_id !== session.teamId) || household?.team_id !== session.teamId)
           throw new HttpProblem(409, 'conflict');
-        if (stored && APPEND_ONLY.has(type)) {
+        if (stored && APPEND_ONLY_TYPES.has(type)) {
           if (!deepEqual(stored.data, record)) throw new HttpProblem(409, 'conflict');
         } else {
           const now = new Date().toISOString();

@@ -1,14 +1,10 @@
 import type { AnyRecord, Hlc, RecordType } from '../../src/core';
 import type { Session } from '../auth/sessions';
 import type { Queryable } from '../db/database';
-import { storeRecords } from './store-records';
+import { isUuid } from '../http/ids';
+import { findRecord, storeRecords, type StoredRecord } from './store-records';
 
-export type Existing = {
-  data: Record<string, unknown>;
-  team_id: string;
-  household_id: string;
-  field_clock: Record<string, Hlc>;
-};
+export type Existing = StoredRecord;
 
 type Write = {
   type: RecordType;
@@ -16,8 +12,6 @@ type Write = {
   fieldClock: Record<string, Hlc>;
   validated: true;
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What one push batch reads and writes, set-based (issue 8: a statement or three per
@@ -45,11 +39,10 @@ export class PushBatch {
     for (const r of records) {
       for (const key of ['id', 'householdId', 'planId'] as const) {
         const v = r[key];
-        if (typeof v === 'string' && UUID.test(v)) ids.add(v);
+        if (isUuid(v)) ids.add(v);
       }
-      if (typeof r.householdId === 'string' && UUID.test(r.householdId))
-        households.add(r.householdId);
-      else if (typeof r.id === 'string' && UUID.test(r.id)) households.add(r.id);
+      if (isUuid(r.householdId)) households.add(r.householdId);
+      else if (isUuid(r.id)) households.add(r.id);
     }
     if (ids.size === 0) return;
     const rows = await this.tx.query<Existing & { id: string }>(
@@ -63,11 +56,7 @@ export class PushBatch {
 
   async find(id: string): Promise<Existing | undefined> {
     if (!this.known.has(id)) {
-      const [row] = await this.tx.query<Existing>(
-        'SELECT data, team_id, household_id, field_clock FROM records WHERE id = $1',
-        [id],
-      );
-      this.known.set(id, row ?? null);
+      this.known.set(id, (await findRecord(this.tx, id)) ?? null);
     }
     return this.known.get(id) ?? undefined;
   }

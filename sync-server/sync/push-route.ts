@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import {
+  APPEND_ONLY_TYPES,
   clampHlc,
   deepEqual,
   encodeHlc,
@@ -19,12 +20,11 @@ import { audit, type AuditEvent } from '../audit/audit';
 import { authenticate } from '../auth/authenticate';
 import type { Session } from '../auth/sessions';
 import type { Database, Queryable } from '../db/database';
+import { isUuid } from '../http/ids';
 import { HttpProblem } from '../http/problem';
 import { mergeRecord } from './merge';
 import { mergeConcurrentPlan } from './plan-merge';
 import { PushBatch } from './push-batch';
-
-const APPEND_ONLY = new Set(['contact', 'plan', 'planReview']);
 
 const payloadHash = (m: PushMutation) =>
   createHash('sha256')
@@ -100,7 +100,7 @@ const applyOne = async (
 
   let toStore: Record<string, unknown> = record;
   let conflicts: PushResult['conflicts'];
-  if (existing && APPEND_ONLY.has(m.type)) {
+  if (existing && APPEND_ONLY_TYPES.has(m.type)) {
     // Contacts and plan revisions are never rewritten; the same content again is a no-op.
     return deepEqual(existing.data, record)
       ? { mutationId: m.mutationId, status: 'applied' }
@@ -196,10 +196,7 @@ export const registerPushRoute = (app: FastifyInstance, db: Database) => {
           deviceId: session.deviceId,
           action: result.status === 'applied' ? 'change' : 'refused',
           recordType: m.type,
-          recordId:
-            typeof m.record.id === 'string' && /^[0-9a-f-]{36}$/i.test(m.record.id)
-              ? m.record.id
-              : null,
+          recordId: isUuid(m.record.id) ? m.record.id : null,
         });
         ledger.set(m.mutationId, { hash, result });
         recorded.push({ id: m.mutationId, hash, result });

@@ -1,6 +1,22 @@
 import { householdIdOf, RECORD_SCHEMAS, type AnyRecord, type RecordType } from '../../src/core';
 import type { Queryable } from '../db/database';
 
+/** A stored record with its scope and per-field clock, as the sync code reads it. */
+export type StoredRecord = {
+  data: Record<string, unknown>;
+  team_id: string;
+  household_id: string;
+  field_clock: Record<string, string>;
+};
+
+export const findRecord = async (tx: Queryable, id: string): Promise<StoredRecord | undefined> =>
+  (
+    await tx.query<StoredRecord>(
+      'SELECT data, team_id, household_id, field_clock FROM records WHERE id = $1',
+      [id],
+    )
+  )[0];
+
 export type RecordWrite = {
   type: RecordType;
   record: AnyRecord;

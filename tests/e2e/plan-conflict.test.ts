@@ -1,42 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  gotoAndUnlock,
-  launchBrowser,
-  loginAs,
-  startServer,
-  syncAndSettle,
-  waitForServiceWorker,
-} from './helpers/harness';
+import { gotoAndUnlock, startWorkerAndSupervisor, syncAndSettle } from './helpers/harness';
 
 /** A worker and a supervisor revise the same plan offline; nothing is lost, a person resolves. */
 describe('two people edit one plan offline', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let worker: Awaited<ReturnType<typeof launchBrowser>>;
-  let supervisor: Awaited<ReturnType<typeof launchBrowser>>;
+  let setup: Awaited<ReturnType<typeof startWorkerAndSupervisor>>;
+  let server: typeof setup.server;
+  let worker: typeof setup.worker;
+  let supervisor: typeof setup.supervisor;
   let planUrl = '';
 
   beforeAll(async () => {
-    server = await startServer();
-    worker = await launchBrowser();
-    supervisor = await launchBrowser();
-    await loginAs(worker.page, server.baseUrl, 'pracovnik1');
-    await loginAs(supervisor.page, server.baseUrl, 'vedouci');
-    await waitForServiceWorker(worker.page);
-    await waitForServiceWorker(supervisor.page);
-    const [row] = await server.db.query<{ enrolment: string }>(
-      `SELECT p.data ->> 'enrolmentId' AS enrolment FROM records p
-        JOIN records e ON e.id = (p.data ->> 'enrolmentId')::uuid
-        JOIN users u ON u.id = (e.data ->> 'workerId')::uuid
-       WHERE p.type = 'plan' AND u.username = 'pracovnik1' LIMIT 1`,
-    );
-    planUrl = `${server.baseUrl}/enrolments/${row?.enrolment}/plan`;
+    setup = await startWorkerAndSupervisor();
+    ({ server, worker, supervisor, planUrl } = setup);
   });
-  afterAll(async () => {
-    await worker.close();
-    await supervisor.close();
-    await server.close();
-  });
+  afterAll(() => setup.close());
 
   const revise = async (page: Page, text: string) => {
     await gotoAndUnlock(page, planUrl);

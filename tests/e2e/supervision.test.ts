@@ -1,43 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  gotoAndUnlock,
-  launchBrowser,
-  loginAs,
-  startServer,
-  syncAndSettle,
-  waitForServiceWorker,
-} from './helpers/harness';
+import { gotoAndUnlock, startWorkerAndSupervisor, syncAndSettle } from './helpers/harness';
 
 /** A supervisor signs off a plan in the field and settles a conflict of two edits. */
 describe('supervision', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let worker: Awaited<ReturnType<typeof launchBrowser>>;
-  let supervisor: Awaited<ReturnType<typeof launchBrowser>>;
+  let setup: Awaited<ReturnType<typeof startWorkerAndSupervisor>>;
+  let server: typeof setup.server;
+  let worker: typeof setup.worker;
+  let supervisor: typeof setup.supervisor;
   let planUrl = '';
   let householdId = '';
 
   beforeAll(async () => {
-    server = await startServer();
-    worker = await launchBrowser();
-    supervisor = await launchBrowser();
-    await loginAs(worker.page, server.baseUrl, 'pracovnik1');
-    await loginAs(supervisor.page, server.baseUrl, 'vedouci');
-    await waitForServiceWorker(worker.page);
-    await waitForServiceWorker(supervisor.page);
-    const [row] = await server.db.query<{ enrolment: string; household: string }>(
-      `SELECT p.data ->> 'enrolmentId' AS enrolment, p.household_id AS household FROM records p
-        JOIN records e ON e.id = (p.data ->> 'enrolmentId')::uuid
-        JOIN users u ON u.id = (e.data ->> 'workerId')::uuid
-       WHERE p.type = 'plan' AND u.username = 'pracovnik1' LIMIT 1`,
-    );
-    planUrl = `${server.baseUrl}/enrolments/${row?.enrolment}/plan`;
-    householdId = row?.household ?? '';
+    setup = await startWorkerAndSupervisor();
+    ({ server, worker, supervisor, planUrl, householdId } = setup);
   });
-  afterAll(async () => {
-    await worker.close();
-    await supervisor.close();
-    await server.close();
-  });
+  afterAll(() => setup.close());
 
   it('signs off a plan offline; the worker sees the sign-off after sync', async () => {
     await supervisor.context.setOffline(true);

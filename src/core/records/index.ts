@@ -16,6 +16,13 @@ export const RECORD_SCHEMAS = {
   planReview: PlanReview,
 } as const;
 export type RecordType = keyof typeof RECORD_SCHEMAS;
+
+/** Types never rewritten once stored: a correction or a new revision is a new record. */
+export const APPEND_ONLY_TYPES: ReadonlySet<RecordType> = new Set([
+  'contact',
+  'plan',
+  'planReview',
+]);
 export const RECORD_TYPES = Object.keys(RECORD_SCHEMAS) as RecordType[];
 export type RecordOf<T extends RecordType> = z.infer<(typeof RECORD_SCHEMAS)[T]>;
 export type AnyRecord = RecordOf<RecordType>;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ContactRule, type AdminDevice, type AdminTeam, type AdminUser } from '../../core';
-import { ApiError } from '../../sync/api-client';
+import { isOffline } from '../../sync/api-client';
 import { useServices } from '../services';
 
 export type AdminData = {
@@ -26,7 +26,7 @@ export const useAdminData = () => {
       setData({ users, teams, devices, rules: rules.map((r) => ContactRule.parse(r)) });
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiError && e.code === 'offline' ? 'offline' : 'failed');
+      setError(isOffline(e) ? 'offline' : 'failed');
     }
   }, [api, session.token]);
   useEffect(() => {

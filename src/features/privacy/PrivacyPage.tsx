@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RetentionList } from '../../core';
-import { ApiError } from '../../sync/api-client';
+import { pragueDate, type RetentionList } from '../../core';
+import { isOffline } from '../../sync/api-client';
 import { useFormat } from '../format';
 import { saveBlob, xlsxBlob } from '../reports/download';
 import { useServices } from '../services';
 import { pseudonymisedTables } from './pseudonymised-tables';
 
 const yearStart = () => `${new Date().getFullYear() - 1}-01-01`;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => pragueDate(new Date());
 
 /**
  * For managers (the controller's side of GDPR): closed cases past their retention date, to
@@ -28,12 +28,7 @@ export const PrivacyPage = () => {
   const [to, setTo] = useState(today);
 
   const failed = useCallback(
-    (e: unknown) =>
-      setError(
-        e instanceof ApiError && e.code === 'offline'
-          ? t('privacy.needsConnection')
-          : t('admin.failed'),
-      ),
+    (e: unknown) => setError(isOffline(e) ? t('privacy.needsConnection') : t('admin.failed')),
     [t],
   );
   const load = useCallback(async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../sync/api-client';
+import { isOffline } from '../../sync/api-client';
 import { saveBlob } from '../reports/download';
 import { useServices } from '../services';
 
@@ -23,7 +23,7 @@ export const SubjectExportButton = ({ householdId }: { householdId: string }) =>
       );
       setState('idle');
     } catch (e) {
-      setState(e instanceof ApiError && e.code === 'offline' ? 'offline' : 'failed');
+      setState(isOffline(e) ? 'offline' : 'failed');
     }
   };
   return (

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DISTRICTS,
+  pragueDate,
   PROGRAMMES,
   REPORT_DIMENSIONS,
   type CaseworkReport,
   type IndicatorRow,
   type ReportDimension,
 } from '../../core';
-import { ApiError } from '../../sync/api-client';
+import { isOffline } from '../../sync/api-client';
 import { useServices } from '../services';
 import { toCsv } from './csv';
 import { saveBlob, xlsxBlob } from './download';
@@ -16,7 +17,7 @@ import { caseworkTables, indicatorTable, type ReportTable } from './report-table
 import { TrendChart } from './TrendChart';
 
 const yearStart = () => `${new Date().getFullYear()}-01-01`;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => pragueDate(new Date());
 
 type Result = {
   dim: ReportDimension;
@@ -73,11 +74,7 @@ export const ReportsPage = () => {
         },
       });
     } catch (e) {
-      setError(
-        e instanceof ApiError && e.code === 'offline'
-          ? t('reports.needsConnection')
-          : t('admin.failed'),
-      );
+      setError(isOffline(e) ? t('reports.needsConnection') : t('admin.failed'));
     } finally {
       setLoading(false);
     }

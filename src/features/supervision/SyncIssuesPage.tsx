@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../routing';
 import type { QuarantinedEdit, SyncConflict, SyncIssues } from '../../core';
 import { useHouseholdLabels } from '../../data/hooks';
-import { ApiError } from '../../sync/api-client';
+import { ApiError, isOffline } from '../../sync/api-client';
 import { useFormat } from '../format';
 import { useServices } from '../services';
 import { useValueText } from './value-text';
@@ -25,7 +25,7 @@ export const SyncIssuesPage = () => {
   const failed = useCallback(
     (e: unknown) =>
       setError(
-        e instanceof ApiError && e.code === 'offline'
+        isOffline(e)
           ? t('syncIssues.needsConnection')
           : e instanceof ApiError && (e.code === 'conflict' || e.code === 'not_found')
             ? t('syncIssues.changed')

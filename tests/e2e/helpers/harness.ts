@@ -145,3 +145,35 @@ export const syncAndSettle = async (page: Page) => {
     })
     .toBe('idle');
 };
+
+/**
+ * The server, a worker's browser and their supervisor's, both signed in and able to work
+ * offline, and a plan of that worker's (its page and household).
+ */
+export const startWorkerAndSupervisor = async () => {
+  const server = await startServer();
+  const worker = await launchBrowser();
+  const supervisor = await launchBrowser();
+  await loginAs(worker.page, server.baseUrl, 'pracovnik1');
+  await loginAs(supervisor.page, server.baseUrl, 'vedouci');
+  await waitForServiceWorker(worker.page);
+  await waitForServiceWorker(supervisor.page);
+  const [row] = await server.db.query<{ enrolment: string; household: string }>(
+    `SELECT p.data ->> 'enrolmentId' AS enrolment, p.household_id AS household FROM records p
+      JOIN records e ON e.id = (p.data ->> 'enrolmentId')::uuid
+      JOIN users u ON u.id = (e.data ->> 'workerId')::uuid
+     WHERE p.type = 'plan' AND u.username = 'pracovnik1' LIMIT 1`,
+  );
+  return {
+    server,
+    worker,
+    supervisor,
+    planUrl: `${server.baseUrl}/enrolments/${row?.enrolment}/plan`,
+    householdId: row?.household ?? '',
+    close: async () => {
+      await worker.close();
+      await supervisor.close();
+      await server.close();
+    },
+  };
+};
