@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CreateTeam, CreateUser, NewPassword, ROLES, type AdminUser } from '../../core';
 import { ApiError } from '../../sync/api-client';
 import { Field, Fieldset } from '../forms/Field';
+import { EnumSelect } from '../forms/EnumSelect';
 import { useFormat } from '../format';
 import { useServices } from '../services';
 import { RulesEditor } from './RulesEditor';
@@ -56,15 +57,13 @@ const NewUserForm = ({
         <Field label={t('admin.username')} error={e.username?.message}>
           <input {...register('username')} autoComplete="off" autoCapitalize="none" />
         </Field>
-        <Field label={t('admin.role')} error={e.role?.message}>
-          <select {...register('role')}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`enums.role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <EnumSelect
+          label={t('admin.role')}
+          enumName="role"
+          values={ROLES}
+          registration={register('role')}
+          error={e.role?.message}
+        />
         <Field label={t('admin.team')} error={e.teamId?.message}>
           <select {...register('teamId', { setValueAs: (v: string) => (v === '' ? null : v) })}>
             <option value="">{t('admin.noTeam')}</option>

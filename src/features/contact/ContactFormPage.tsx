@@ -17,6 +17,7 @@ import { saveWithOutbox } from '../../data/outbox';
 import type { HouseholdDetail } from '../../data/queries/caseload';
 import { CheckGroup } from '../forms/CheckGroup';
 import { Field, Fieldset } from '../forms/Field';
+import { EnumSelect } from '../forms/EnumSelect';
 import { DraftNotice, FormActions } from '../forms/FormActions';
 import { saveErrorMessage } from '../forms/save-error';
 import { useDraft } from '../forms/use-draft';
@@ -117,15 +118,13 @@ const ContactForm = ({ detail, amends }: { detail: HouseholdDetail; amends: Cont
             />
           </Field>
         </div>
-        <Field label={t('contactForm.kind')} error={errors.kind?.message}>
-          <select {...register('kind')}>
-            {CONTACT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`enums.contactKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <EnumSelect
+          label={t('contactForm.kind')}
+          enumName="contactKind"
+          values={CONTACT_KINDS}
+          registration={register('kind')}
+          error={errors.kind?.message}
+        />
         <CheckGroup
           legend={t('contactForm.enrolments')}
           options={open.map((e) => ({ value: e.id, label: t(`enums.programme.${e.programme}`) }))}

@@ -16,6 +16,7 @@ import { getDb } from '../../data/db';
 import { useEnrolment, useHousehold } from '../../data/hooks';
 import { saveWithOutbox } from '../../data/outbox';
 import { Field, Fieldset } from '../forms/Field';
+import { EnumSelect } from '../forms/EnumSelect';
 import { DraftNotice, FormActions } from '../forms/FormActions';
 import { saveErrorMessage } from '../forms/save-error';
 import { useDraft } from '../forms/use-draft';
@@ -93,15 +94,13 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
       <Fieldset
         legend={`${existing ? t('enrolmentForm.editTitle') : t('enrolmentForm.newTitle')}: ${householdLabel}`}
       >
-        <Field label={t('enrolmentForm.programme')} error={errors.programme?.message}>
-          <select {...register('programme')}>
-            {PROGRAMMES.map((p) => (
-              <option key={p} value={p}>
-                {t(`enums.programme.${p}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <EnumSelect
+          label={t('enrolmentForm.programme')}
+          enumName="programme"
+          values={PROGRAMMES}
+          registration={register('programme')}
+          error={errors.programme?.message}
+        />
         <Field label={t('enrolmentForm.startDate')} error={errors.startDate?.message}>
           <input type="date" {...register('startDate')} aria-invalid={!!errors.startDate} />
         </Field>
@@ -117,30 +116,27 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
         <Field label={t('enrolmentForm.targetGroup')} error={errors.targetGroup?.message}>
           <input {...register('targetGroup')} autoComplete="off" />
         </Field>
-        <Field label={t('enrolmentForm.status')} error={errors.status?.message}>
-          <select {...register('status')}>
-            {ENROLMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`enums.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <EnumSelect
+          label={t('enrolmentForm.status')}
+          enumName="status"
+          values={ENROLMENT_STATUSES}
+          registration={register('status')}
+          error={errors.status?.message}
+        />
         {status === 'closed' && (
           <>
             <Field label={t('enrolmentForm.closedOn')} error={errors.closedOn?.message}>
               <input type="date" {...register('closedOn')} />
             </Field>
-            <Field label={t('enrolmentForm.closeReason')} error={errors.closeReason?.message}>
-              <select {...register('closeReason')} aria-invalid={!!errors.closeReason}>
-                <option value="">–</option>
-                {CLOSE_REASONS.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`enums.closeReason.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <EnumSelect
+              label={t('enrolmentForm.closeReason')}
+              enumName="closeReason"
+              values={CLOSE_REASONS}
+              registration={register('closeReason')}
+              error={errors.closeReason?.message}
+              empty="–"
+              invalid={!!errors.closeReason}
+            />
           </>
         )}
       </Fieldset>
@@ -173,15 +169,13 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
             <input type="date" {...register('consentDate')} aria-invalid={!!errors.consentDate} />
           </Field>
         )}
-        <Field label={t('enrolmentForm.legalBasis')} error={errors.legalBasis?.message}>
-          <select {...register('legalBasis')}>
-            {LEGAL_BASES.map((b) => (
-              <option key={b} value={b}>
-                {t(`enums.legalBasis.${b}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <EnumSelect
+          label={t('enrolmentForm.legalBasis')}
+          enumName="legalBasis"
+          values={LEGAL_BASES}
+          registration={register('legalBasis')}
+          error={errors.legalBasis?.message}
+        />
       </Fieldset>
       <FormActions
         saving={isSubmitting}

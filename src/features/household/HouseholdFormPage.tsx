@@ -8,6 +8,7 @@ import { getDb } from '../../data/db';
 import { useHousehold } from '../../data/hooks';
 import { saveAllWithOutbox, type RecordWrite } from '../../data/outbox';
 import { Field, Fieldset } from '../forms/Field';
+import { EnumSelect } from '../forms/EnumSelect';
 import { DraftNotice, FormActions } from '../forms/FormActions';
 import { saveErrorMessage } from '../forms/save-error';
 import { useDraft } from '../forms/use-draft';
@@ -90,24 +91,20 @@ const HouseholdForm = ({ existing }: { existing: Existing | null }) => {
         <Field label={t('householdForm.city')} error={err(errors.city?.message)}>
           <input {...register('city')} autoComplete="off" />
         </Field>
-        <Field label={t('householdForm.district')} error={err(errors.district?.message)}>
-          <select {...register('district')}>
-            {DISTRICTS.map((d) => (
-              <option key={d} value={d}>
-                {t(`enums.district.${d}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('householdForm.localityKind')} error={err(errors.localityKind?.message)}>
-          <select {...register('localityKind')}>
-            {LOCALITY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`enums.localityKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <EnumSelect
+          label={t('householdForm.district')}
+          enumName="district"
+          values={DISTRICTS}
+          registration={register('district')}
+          error={err(errors.district?.message)}
+        />
+        <EnumSelect
+          label={t('householdForm.localityKind')}
+          enumName="localityKind"
+          values={LOCALITY_KINDS}
+          registration={register('localityKind')}
+          error={err(errors.localityKind?.message)}
+        />
         <Field label={t('householdForm.localityName')} error={err(errors.localityName?.message)}>
           <input {...register('localityName')} autoComplete="off" />
         </Field>
@@ -168,15 +165,13 @@ const HouseholdForm = ({ existing }: { existing: Existing | null }) => {
                     max={2100}
                   />
                 </Field>
-                <Field label={t('householdForm.relation')} error={err(e?.relation?.message)}>
-                  <select {...register(`members.${i}.relation`)}>
-                    {RELATIONS.map((r) => (
-                      <option key={r} value={r}>
-                        {t(`enums.relation.${r}`)}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
+                <EnumSelect
+                  label={t('householdForm.relation')}
+                  enumName="relation"
+                  values={RELATIONS}
+                  registration={register(`members.${i}.relation`)}
+                  error={err(e?.relation?.message)}
+                />
                 <Field label={t('householdForm.memberPhone')} error={err(e?.phone?.message)}>
                   <input
                     {...register(`members.${i}.phone`)}

@@ -9,6 +9,7 @@ import { useEnrolment } from '../../data/hooks';
 import { saveWithOutbox } from '../../data/outbox';
 import type { EnrolmentDetail } from '../../data/queries/enrolment';
 import { Field, Fieldset } from '../forms/Field';
+import { EnumSelect } from '../forms/EnumSelect';
 import { DraftNotice, FormActions } from '../forms/FormActions';
 import { saveErrorMessage } from '../forms/save-error';
 import { useDraft } from '../forms/use-draft';
@@ -137,15 +138,13 @@ const PlanForm = ({ detail }: { detail: EnrolmentDetail }) => {
         return (
           <Fieldset key={g.key} legend={`${t('plan.goal')} ${i + 1}`}>
             <div className="goal" data-testid="plan-goal">
-              <Field label={t('plan.area')} error={e?.area?.message}>
-                <select {...register(`goals.${i}.area`)}>
-                  {PLAN_AREAS.map((a) => (
-                    <option key={a} value={a}>
-                      {t(`enums.area.${a}`)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <EnumSelect
+                label={t('plan.area')}
+                enumName="area"
+                values={PLAN_AREAS}
+                registration={register(`goals.${i}.area`)}
+                error={e?.area?.message}
+              />
               <Field label={t('plan.goalText')} error={e?.text?.message} wide>
                 <textarea rows={2} {...register(`goals.${i}.text`)} aria-invalid={!!e?.text} />
               </Field>
