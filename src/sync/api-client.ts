@@ -36,6 +36,17 @@ export class ApiError extends Error {
   }
 }
 
+/** The report screen's filters; an empty value means all programmes or all districts. */
+type ReportFilterChoice = { programme?: string; district?: string };
+
+/** A report's query string: the reports take the same filters, unset ones left out. */
+const reportQuery = (params: Record<string, string>, filter: ReportFilterChoice) => {
+  const query = new URLSearchParams(params);
+  if (filter.programme) query.set('programme', filter.programme);
+  if (filter.district) query.set('district', filter.district);
+  return query;
+};
+
 /** The server could not be reached (no signal, server down): screens say a connection is needed. */
 export const isOffline = (e: unknown): boolean => e instanceof ApiError && e.code === 'offline';
 
@@ -129,11 +140,9 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
       from: string,
       to: string,
       group: string,
-      filter: { programme?: string; district?: string } = {},
+      filter: ReportFilterChoice = {},
     ) => {
-      const query = new URLSearchParams({ from, to, group });
-      if (filter.programme) query.set('programme', filter.programme);
-      if (filter.district) query.set('district', filter.district);
+      const query = reportQuery({ from, to, group }, filter);
       return z
         .object({ rows: z.array(IndicatorRow) })
         .parse(await call(`/api/reports/indicators?${query}`, { method: 'GET', token })).rows;
@@ -176,10 +185,12 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
           await call(`/api/exports/pseudonymised?from=${from}&to=${to}`, { method: 'GET', token }),
         ),
     },
-    casework: async (token: string, from: string, to: string) =>
-      CaseworkReport.parse(
-        await call(`/api/reports/casework?from=${from}&to=${to}`, { method: 'GET', token }),
-      ),
+    casework: async (token: string, from: string, to: string, filter: ReportFilterChoice = {}) => {
+      const query = reportQuery({ from, to }, filter);
+      return CaseworkReport.parse(
+        await call(`/api/reports/casework?${query}`, { method: 'GET', token }),
+      );
+    },
     catchUp: async (token: string, ids: string[]) =>
       CatchUpResponse.parse(
         await call('/api/sync/households', {

@@ -2,6 +2,7 @@ import {
   addDays,
   complianceByProgramme,
   planTimeliness,
+  type CaseworkQuery,
   type CaseworkReport,
   type Contact,
   type ContactRule,
@@ -14,106 +15,178 @@ import { currentRules } from '../rules/routes';
 /** How far before the period contacts are read, so rolling windows start full. */
 const LOOKBACK_DAYS = 62 + 7 * 28;
 
-const TEAM = '($3::uuid IS NULL OR team_id = $3::uuid)';
+/**
+ * Every filtered query takes the same parameters: $1 from, $2 to, $3 team (null for the
+ * whole organisation), $4 programme and $5 district (null for all).
+ */
+type Scope = { query: CaseworkQuery; teamId: string | null };
+const params = ({ query, teamId }: Scope) => [
+  query.from,
+  query.to,
+  teamId,
+  query.programme ?? null,
+  query.district ?? null,
+];
 
-/** The casework indicators of [from, to] for the organisation, or one team. */
-export const caseworkReport = async (
-  db: Database,
-  from: string,
-  to: string,
-  teamId: string | null,
-  today: string,
-): Promise<CaseworkReport> => {
-  const rules = Object.fromEntries((await currentRules(db)).map((r) => [r.programme, r])) as Record<
+const IN_TEAM = (r: string) => `($3::uuid IS NULL OR ${r}.team_id = $3::uuid)`;
+
+/** In the chosen district by the household's current address, as the indicators count it. */
+const IN_DISTRICT = (r: string) =>
+  `($5::text IS NULL OR EXISTS (SELECT 1 FROM records h
+     WHERE h.id = ${r}.household_id AND h.type = 'household' AND h.data ->> 'district' = $5::text))`;
+
+/** Enrolment `e` in the team, of the chosen programme, in a household of the chosen district. */
+const ENROLMENT_SCOPE = (e: string) =>
+  `${IN_TEAM(e)} AND ($4::text IS NULL OR ${e}.data ->> 'programme' = $4::text) AND ${IN_DISTRICT(e)}`;
+
+const IN_PERIOD = (c: string) =>
+  `(${c}.data ->> 'at')::timestamptz >= ($1::date::timestamp AT TIME ZONE 'Europe/Prague')
+   AND (${c}.data ->> 'at')::timestamptz < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Prague')`;
+
+const rulesByProgramme = async (db: Database) =>
+  Object.fromEntries((await currentRules(db)).map((r) => [r.programme, r])) as Record<
     Programme,
     ContactRule
   >;
+
+/** Enrolments opened and closed within the period, closures by reason. */
+const enrolmentCounts = async (
+  db: Database,
+  scope: Scope,
+): Promise<CaseworkReport['enrolments']> => {
   const opened = await db.query<{ programme: string; opened: number; closed: number }>(
-    `SELECT data ->> 'programme' AS programme,
-            count(*) FILTER (WHERE (data ->> 'startDate')::date BETWEEN $1 AND $2)::int AS opened,
-            count(*) FILTER (WHERE data ->> 'status' = 'closed'
-                               AND (data ->> 'closedOn')::date BETWEEN $1 AND $2)::int AS closed
-       FROM records WHERE type = 'enrolment' AND NOT deleted AND ${TEAM}
+    `SELECT e.data ->> 'programme' AS programme,
+            count(*) FILTER (WHERE (e.data ->> 'startDate')::date BETWEEN $1 AND $2)::int AS opened,
+            count(*) FILTER (WHERE e.data ->> 'status' = 'closed'
+                               AND (e.data ->> 'closedOn')::date BETWEEN $1 AND $2)::int AS closed
+       FROM records e WHERE e.type = 'enrolment' AND NOT e.deleted AND ${ENROLMENT_SCOPE('e')}
       GROUP BY 1 ORDER BY 1`,
-    [from, to, teamId],
+    params(scope),
   );
   const reasons = await db.query<{ programme: string; reason: string; count: number }>(
-    `SELECT data ->> 'programme' AS programme, COALESCE(data ->> 'closeReason', 'other') AS reason,
-            count(*)::int AS count
-       FROM records WHERE type = 'enrolment' AND NOT deleted AND ${TEAM}
-        AND data ->> 'status' = 'closed' AND (data ->> 'closedOn')::date BETWEEN $1 AND $2
+    `SELECT e.data ->> 'programme' AS programme,
+            COALESCE(e.data ->> 'closeReason', 'other') AS reason, count(*)::int AS count
+       FROM records e WHERE e.type = 'enrolment' AND NOT e.deleted AND ${ENROLMENT_SCOPE('e')}
+        AND e.data ->> 'status' = 'closed' AND (e.data ->> 'closedOn')::date BETWEEN $1 AND $2
       GROUP BY 1, 2`,
-    [from, to, teamId],
+    params(scope),
   );
-  const leases = await db.query<{ programme: string; count: number }>(
-    `SELECT data ->> 'programme' AS programme, count(*)::int AS count
-       FROM records WHERE type = 'enrolment' AND NOT deleted AND ${TEAM}
-        AND (data #>> '{lease,end}')::date BETWEEN $1 AND $2
-      GROUP BY 1 ORDER BY 1`,
-    [from, to, teamId],
-  );
-  // Enrolments running at some point of the period, with the day of their first plan.
+  return opened
+    .filter((o) => o.opened > 0 || o.closed > 0)
+    .map((o) => ({
+      programme: o.programme,
+      opened: Number(o.opened),
+      closed: Number(o.closed),
+      reasons: Object.fromEntries(
+        reasons.filter((r) => r.programme === o.programme).map((r) => [r.reason, Number(r.count)]),
+      ),
+    }));
+};
+
+const leasesEnding = async (db: Database, scope: Scope): Promise<CaseworkReport['leasesEnding']> =>
+  (
+    await db.query<{ programme: string; count: number }>(
+      `SELECT e.data ->> 'programme' AS programme, count(*)::int AS count
+         FROM records e WHERE e.type = 'enrolment' AND NOT e.deleted AND ${ENROLMENT_SCOPE('e')}
+          AND (e.data #>> '{lease,end}')::date BETWEEN $1 AND $2
+        GROUP BY 1 ORDER BY 1`,
+      params(scope),
+    )
+  ).map((l) => ({ programme: l.programme, count: Number(l.count) }));
+
+/** Enrolments running at some point of the period, with the day of their first plan. */
+const runningEnrolments = async (db: Database, scope: Scope) => {
   const running = await db.query<{ data: Enrolment; first_plan: string | null }>(
     `SELECT e.data,
             (SELECT to_char(min((p.data ->> 'createdAt')::timestamptz) AT TIME ZONE 'Europe/Prague', 'YYYY-MM-DD')
                FROM records p WHERE p.type = 'plan' AND NOT p.deleted
                 AND p.household_id = e.household_id AND p.data ->> 'enrolmentId' = e.id::text) AS first_plan
        FROM records e
-      WHERE e.type = 'enrolment' AND NOT e.deleted AND ($3::uuid IS NULL OR e.team_id = $3::uuid)
+      WHERE e.type = 'enrolment' AND NOT e.deleted AND ${ENROLMENT_SCOPE('e')}
         AND (e.data ->> 'startDate')::date <= $2
         AND (e.data ->> 'closedOn' IS NULL OR (e.data ->> 'closedOn')::date >= ($1::date - 730))`,
-    [from, to, teamId],
-  );
-  const enrolments = running.map((r) => r.data);
-  const firstPlan = new Map(
-    running.filter((r) => r.first_plan).map((r) => [r.data.id, r.first_plan as string]),
-  );
-  const contacts = (
-    await db.query<{ data: Contact }>(
-      `SELECT data FROM records
-        WHERE type = 'contact' AND NOT deleted AND ${TEAM}
-          AND (data ->> 'at')::timestamptz >= ($1::date::timestamp AT TIME ZONE 'Europe/Prague')
-          AND (data ->> 'at')::timestamptz < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Prague')`,
-      [addDays(from, -LOOKBACK_DAYS), to, teamId],
-    )
-  ).map((r) => r.data);
-  const [groups] = await db.query<{ sessions: number; people: number; minutes: number }>(
-    `SELECT count(*)::int AS sessions, COALESCE(sum((data ->> 'minutes')::int), 0)::int AS minutes,
-            (SELECT count(DISTINCT p)::int FROM records g
-               CROSS JOIN LATERAL jsonb_array_elements_text(g.data -> 'participantIds') p
-              WHERE g.type = 'contact' AND NOT g.deleted AND g.data ->> 'kind' = 'group'
-                AND ($3::uuid IS NULL OR g.team_id = $3::uuid)
-                AND NOT EXISTS (SELECT 1 FROM records a WHERE a.type = 'contact' AND a.data ->> 'amends' = g.id::text)
-                AND (g.data ->> 'at')::timestamptz >= ($1::date::timestamp AT TIME ZONE 'Europe/Prague')
-                AND (g.data ->> 'at')::timestamptz < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Prague')) AS people
-       FROM records c
-      WHERE c.type = 'contact' AND NOT c.deleted AND c.data ->> 'kind' = 'group'
-        AND ($3::uuid IS NULL OR c.team_id = $3::uuid)
-        AND NOT EXISTS (SELECT 1 FROM records a WHERE a.type = 'contact' AND a.data ->> 'amends' = c.id::text)
-        AND (c.data ->> 'at')::timestamptz >= ($1::date::timestamp AT TIME ZONE 'Europe/Prague')
-        AND (c.data ->> 'at')::timestamptz < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Prague')`,
-    [from, to, teamId],
+    params(scope),
   );
   return {
-    enrolments: opened
-      .filter((o) => o.opened > 0 || o.closed > 0)
-      .map((o) => ({
-        programme: o.programme,
-        opened: Number(o.opened),
-        closed: Number(o.closed),
-        reasons: Object.fromEntries(
-          reasons
-            .filter((r) => r.programme === o.programme)
-            .map((r) => [r.reason, Number(r.count)]),
-        ),
-      })),
-    leasesEnding: leases.map((l) => ({ programme: l.programme, count: Number(l.count) })),
+    enrolments: running.map((r) => r.data),
+    firstPlan: new Map(
+      running.filter((r) => r.first_plan).map((r) => [r.data.id, r.first_plan as string]),
+    ),
+  };
+};
+
+/**
+ * The team's contacts from before the period on. Not narrowed by programme or district: the
+ * agenda engine matches contacts to the (already narrowed) enrolments by household and
+ * enrolment id, so other contacts never count, and the engine sees what the agenda sees.
+ */
+const contactsSince = async (db: Database, { query, teamId }: Scope) =>
+  (
+    await db.query<{ data: Contact }>(
+      `SELECT c.data FROM records c
+        WHERE c.type = 'contact' AND NOT c.deleted AND ${IN_TEAM('c')} AND ${IN_PERIOD('c')}`,
+      [addDays(query.from, -LOOKBACK_DAYS), query.to, teamId],
+    )
+  ).map((r) => r.data);
+
+/**
+ * Group sessions of the period (corrections replacing their original), in a household of
+ * the chosen district. With a programme, only sessions serving one of its enrolments count,
+ * and only the programme's share of their minutes, split exactly as the indicators split
+ * them (whole minutes, the remainder to the lowest enrolment ids); people are counted once.
+ */
+const groupActivities = async (db: Database, scope: Scope): Promise<CaseworkReport['groups']> => {
+  const [row] = await db.query<{ sessions: number; people: number; minutes: number }>(
+    `WITH sessions AS (
+       SELECT c.data, CASE WHEN $4::text IS NULL THEN (c.data ->> 'minutes')::int ELSE share.minutes END AS minutes
+         FROM records c
+         CROSS JOIN LATERAL (
+           SELECT sum((c.data ->> 'minutes')::int / x.n
+                      + CASE WHEN x.rank <= (c.data ->> 'minutes')::int % x.n THEN 1 ELSE 0 END)::int AS minutes
+             FROM (SELECT v, row_number() OVER (ORDER BY v) AS rank, count(*) OVER () AS n
+                     FROM (SELECT DISTINCT jsonb_array_elements_text(c.data -> 'enrolmentIds') AS v) ids) x
+             JOIN records e ON e.id = x.v::uuid
+            WHERE e.data ->> 'programme' = $4::text
+         ) share
+        WHERE c.type = 'contact' AND NOT c.deleted AND c.data ->> 'kind' = 'group'
+          AND ${IN_TEAM('c')} AND ${IN_DISTRICT('c')} AND ${IN_PERIOD('c')}
+          AND NOT EXISTS (SELECT 1 FROM records a WHERE a.type = 'contact' AND a.data ->> 'amends' = c.id::text)
+          AND ($4::text IS NULL OR share.minutes IS NOT NULL)
+     )
+     SELECT count(*)::int AS sessions, COALESCE(sum(minutes), 0)::int AS minutes,
+            (SELECT count(DISTINCT p)::int
+               FROM sessions s CROSS JOIN LATERAL jsonb_array_elements_text(s.data -> 'participantIds') p) AS people
+       FROM sessions`,
+    params(scope),
+  );
+  return {
+    sessions: Number(row?.sessions ?? 0),
+    people: Number(row?.people ?? 0),
+    minutes: Number(row?.minutes ?? 0),
+  };
+};
+
+/**
+ * The casework indicators of [from, to] for the organisation, or one team, every table
+ * narrowed by the query's programme (the enrolments' programme) and district (the current
+ * district of the enrolment's or group session's household), as the indicators are.
+ */
+export const caseworkReport = async (
+  db: Database,
+  query: CaseworkQuery,
+  teamId: string | null,
+  today: string,
+): Promise<CaseworkReport> => {
+  const scope: Scope = { query, teamId };
+  const { from, to } = query;
+  const rules = await rulesByProgramme(db);
+  const { enrolments, firstPlan } = await runningEnrolments(db, scope);
+  const contacts = await contactsSince(db, scope);
+  return {
+    enrolments: await enrolmentCounts(db, scope),
+    leasesEnding: await leasesEnding(db, scope),
     plans: planTimeliness(enrolments, firstPlan, rules, from, to),
     compliance: complianceByProgramme(enrolments, contacts, rules, from, to, today),
-    groups: {
-      sessions: Number(groups?.sessions ?? 0),
-      people: Number(groups?.people ?? 0),
-      minutes: Number(groups?.minutes ?? 0),
-    },
+    groups: await groupActivities(db, scope),
   };
 };

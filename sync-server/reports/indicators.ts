@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
+  CaseworkQuery,
   IndicatorQuery,
   pragueDate,
-  ReportPeriod,
   type CaseworkReport,
   type IndicatorRow,
   type ReportDimension,
@@ -97,10 +97,9 @@ const logExport = (db: Database, session: Session, recordType: string) =>
 export const registerReportRoutes = (app: FastifyInstance, db: Database) => {
   app.get('/api/reports/casework', async (request): Promise<CaseworkReport> => {
     const { session, teamId } = await reader(db, request);
-    const parsed = ReportPeriod.safeParse(request.query);
+    const parsed = CaseworkQuery.safeParse(request.query);
     if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
-    const { from, to } = parsed.data;
-    const report = await caseworkReport(db, from, to, teamId, pragueDate(new Date()));
+    const report = await caseworkReport(db, parsed.data, teamId, pragueDate(new Date()));
     await logExport(db, session, 'report');
     return report;
   });

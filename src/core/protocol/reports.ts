@@ -6,6 +6,17 @@ import { PROGRAMMES } from '../domain/programmes';
 export const REPORT_DIMENSIONS = ['month', 'programme', 'district', 'worker'] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
+/**
+ * Filters shared by the indicator and casework reports, with one meaning for both: a
+ * programme keeps only its enrolments (and a visit's share of the work done for them), a
+ * district keeps only the households whose current address is in it.
+ */
+export const ReportFilter = z.object({
+  programme: z.enum(PROGRAMMES).optional(),
+  district: z.enum(DISTRICTS).optional(),
+});
+export type ReportFilter = z.infer<typeof ReportFilter>;
+
 export const IndicatorQuery = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
@@ -14,9 +25,7 @@ export const IndicatorQuery = z.object({
     .default('month')
     .transform((s) => s.split(',').filter(Boolean))
     .pipe(z.array(z.enum(REPORT_DIMENSIONS)).max(4)),
-  /** Only this programme's share of the work, or only this district's households. */
-  programme: z.enum(PROGRAMMES).optional(),
-  district: z.enum(DISTRICTS).optional(),
+  ...ReportFilter.shape,
 });
 export type IndicatorQuery = z.infer<typeof IndicatorQuery>;
 
@@ -40,12 +49,18 @@ export const ReportPeriod = z
   .object({ from: z.iso.date(), to: z.iso.date() })
   .refine((p) => p.from <= p.to, { message: 'from_after_to' });
 
+/** The casework report's query: a period and the same filters as the indicators. */
+export const CaseworkQuery = z
+  .object({ from: z.iso.date(), to: z.iso.date(), ...ReportFilter.shape })
+  .refine((p) => p.from <= p.to, { message: 'from_after_to' });
+export type CaseworkQuery = z.infer<typeof CaseworkQuery>;
+
 const Count = z.number().int();
 
 /**
  * Casework indicators for a period, by programme: enrolments opened and closed (by reason),
  * leases ending, plans drawn up on time, rule compliance (the agenda's engine), and group
- * activities.
+ * activities; every part narrowed by the query's programme and district.
  */
 export const CaseworkReport = z.object({
   enrolments: z.array(

@@ -54,25 +54,10 @@ export const ReportsPage = () => {
       const [rows, trend, casework] = await Promise.all([
         api.indicators(session.token, from, to, dim, filter),
         dim === 'month' ? null : api.indicators(session.token, from, to, 'month', filter),
-        api.casework(session.token, from, to),
+        // The server narrows every casework table, group activities too, by both filters.
+        api.casework(session.token, from, to, filter),
       ]);
-      // Casework is by programme: a programme filter narrows it too.
-      const only = <T extends { programme: string }>(list: T[]) =>
-        programme ? list.filter((r) => r.programme === programme) : list;
-      setResult({
-        dim,
-        from,
-        to,
-        rows,
-        trend: trend ?? rows,
-        casework: {
-          ...casework,
-          enrolments: only(casework.enrolments),
-          leasesEnding: only(casework.leasesEnding),
-          plans: only(casework.plans),
-          compliance: only(casework.compliance),
-        },
-      });
+      setResult({ dim, from, to, rows, trend: trend ?? rows, casework });
     } catch (e) {
       setError(isOffline(e) ? t('reports.needsConnection') : t('admin.failed'));
     } finally {

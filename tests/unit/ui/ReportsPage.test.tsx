@@ -53,7 +53,9 @@ describe('ReportsPage', () => {
     expect(asked[0]).toContain('group=programme');
     expect(asked[0]).toContain('district=poruba');
     expect(asked[0]).not.toContain('programme=social');
-    expect(asked.some((u) => u.includes('/api/reports/casework?from='))).toBe(true);
+    const caseworkUrl = asked.find((u) => u.includes('/api/reports/casework?from='));
+    expect(caseworkUrl).toContain('district=poruba');
+    expect(caseworkUrl).not.toContain('programme=');
     const cells = within(table)
       .getAllByRole('row')
       .map((r) => r.textContent);
@@ -77,6 +79,25 @@ describe('ReportsPage', () => {
     expect(within(screen.getByTestId('casework-groups')).getAllByRole('row')[1]?.textContent).toBe(
       '5117,5',
     );
+  });
+
+  it('asks the server for casework of the chosen programme and shows its tables as they come', async () => {
+    const asked: string[] = [];
+    renderScreen(<ReportsPage />, {
+      api: fakeServer(asked),
+      session: aSession({ role: 'manager' }),
+    });
+    await userEvent.selectOptions(screen.getByLabelText('Program'), 'social_housing');
+    await userEvent.click(screen.getByRole('button', { name: 'Zobrazit' }));
+    const closed = await screen.findByTestId('casework-enrolments');
+    const url = new URL(asked.find((u) => u.includes('/api/reports/casework')) ?? '');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      from: expect.any(String),
+      to: expect.any(String),
+      programme: 'social_housing',
+    });
+    // The server has narrowed the tables; the screen no longer filters them again.
+    expect(within(closed).getAllByRole('row')[1]?.textContent).toBe('Krizové bydlení43120000');
   });
 
   it('refuses a period that ends before it starts, without asking the server', async () => {
