@@ -1,4 +1,11 @@
-import { RECORD_SCHEMAS, type PulledChange, type RecordType } from '../core';
+import {
+  RECORD_SCHEMAS,
+  type Contact,
+  type Plan,
+  type PulledChange,
+  type RecordType,
+} from '../core';
+import { updateDigests } from './digest';
 import { encodeRecord } from './crypto/vault';
 import { RECORD_TABLES, type TerenDb } from './db';
 import { writeMeta } from './meta';
@@ -38,13 +45,19 @@ export const applyPulledPage = async (
     );
   }
   const tables = Object.values(RECORD_TABLES).map((name) => db.table(name));
-  await db.transaction('rw', [...tables, db.meta, db.outbox], async () => {
+  await db.transaction('rw', [...tables, db.digests, db.meta, db.outbox], async () => {
     // A record with a change still in the outbox keeps the local version: the server's
     // merge of that change comes back with a later cursor.
     const pending = new Set(await db.outbox.orderBy('recordId').uniqueKeys());
     for (const [type, rows] of encoded) {
       await db.table(RECORD_TABLES[type]).bulkPut(rows.filter((r) => !pending.has(r.id as string)));
     }
+    const kept = <T extends { id: string }>(list: unknown[] | undefined) =>
+      ((list ?? []) as T[]).filter((r) => !pending.has(r.id));
+    await updateDigests(db, {
+      contacts: kept<Contact>(byType.get('contact')),
+      plans: kept<Plan>(byType.get('plan')),
+    });
     if (cursor !== null) await writeMeta(db, CURSOR_KEY, cursor);
   });
   return { applied: changes.length - rejected, rejected };

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Contact, Enrolment, Household, Person, Plan, PlanReview, RecordType } from '../core';
+import type { HouseholdDigest } from './digest';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 /** A change waiting to be pushed, written in the same transaction as the record itself. */
@@ -37,6 +38,10 @@ export class TerenDb extends Dexie {
   households!: EntityTable<Household, 'id'>;
   people!: EntityTable<Person, 'id'>;
   enrolments!: EntityTable<Enrolment, 'id'>;
+  /**
+   * Contacts and plans are written only by `saveAllWithOutbox` and `applyPulledPage`, which
+   * keep each household's digest (below) in the same transaction.
+   */
   contacts!: EntityTable<Contact, 'id'>;
   plans!: EntityTable<Plan, 'id'>;
   planReviews!: EntityTable<PlanReview, 'id'>;
@@ -44,6 +49,7 @@ export class TerenDb extends Dexie {
   meta!: EntityTable<MetaEntry, 'key'>;
   drafts!: EntityTable<Draft, 'key'>;
   audit!: EntityTable<AuditEntry, 'id'>;
+  digests!: EntityTable<HouseholdDigest, 'householdId'>;
 
   /** `versions` is for tests that open the database as a newer app version would. */
   constructor(name = 'teren', versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {

@@ -1,6 +1,7 @@
 import { createKeyring, unwrapKeyring, PBKDF2_ITERATIONS, type Keyring } from './crypto/keys';
 import { vault } from './crypto/vault';
 import type { TerenDb } from './db';
+import { completeDigests } from './digest';
 import { readMeta, writeMeta } from './meta';
 import { pendingCount } from './outbox';
 import { loadSessionUser, wipeLocalData } from './session';
@@ -37,6 +38,7 @@ export const openKeyringAtLogin = async (
     existing && existing.userId === userId ? await unwrapKeyring(existing, password) : null;
   if (key) {
     vault.open(key);
+    completeDigestsLater(db);
   } else {
     if (existing && (await pendingCount(db)) > 0) throw new PasswordChangedWithPendingError();
     if (existing) await wipeLocalData(db);
@@ -46,6 +48,12 @@ export const openKeyringAtLogin = async (
   }
   await writeMeta(db, FAILURES_KEY, 0);
   await noteServerContact(db);
+};
+
+/** In the background: the screens work meanwhile (reading those households' records). */
+const completeDigestsLater = (db: TerenDb) => {
+  // Best effort: whatever stops it (the app locks, the tab closes) is retried next unlock.
+  completeDigests(db).catch(() => undefined);
 };
 
 export type UnlockResult = 'ok' | 'wrong' | 'wiped' | 'online_required';
@@ -68,6 +76,7 @@ export const unlockDevice = async (
   const key = await unwrapKeyring(keyring, password);
   if (key) {
     vault.open(key);
+    completeDigestsLater(db);
     await writeMeta(db, FAILURES_KEY, 0);
     return { result: 'ok', attemptsLeft: MAX_FAILED_UNLOCKS };
   }

@@ -3,11 +3,14 @@ import {
   newId,
   RECORD_SCHEMAS,
   type AnyRecord,
+  type Contact,
+  type Plan,
   type RecordOf,
   type RecordType,
 } from '../core';
 import { decodeRecord, encodeRecord, encodeValue } from './crypto/vault';
 import { deviceClock, type DeviceClock } from './clock';
+import { updateDigests } from './digest';
 import { RECORD_TABLES, type OutboxEntry, type TerenDb } from './db';
 
 export type RecordWrite = { [T in RecordType]: { type: T; record: RecordOf<T> } }[RecordType];
@@ -49,12 +52,16 @@ export const saveAllWithOutbox = async (
       return { table, row: await encodeRecord(table, record), entry };
     }),
   );
+  const contacts = parsed.flatMap((w) => (w.type === 'contact' ? [w.record as Contact] : []));
+  const plans = parsed.flatMap((w) => (w.type === 'plan' ? [w.record as Plan] : []));
   const tables = [...new Set(prepared.map((p) => p.table))].map((name) => db.table(name));
+  if (contacts.length || plans.length) tables.push(db.table('digests'));
   await db.transaction('rw', [...tables, db.outbox], async () => {
     for (const { table, row, entry } of prepared) {
       await db.table(table).put(row);
       await db.outbox.add(entry);
     }
+    await updateDigests(db, { contacts, plans });
   });
   return parsed.map((w) => w.record);
 };

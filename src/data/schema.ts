@@ -3,6 +3,7 @@
  * released: a change is a new entry with an upgrade step, tested in tests/unit/data.
  */
 import type { Transaction } from 'dexie';
+import { buildDigests } from './digest';
 
 export type SchemaVersion = {
   version: number;
@@ -49,6 +50,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // Comments on and sign-offs of plan revisions.
     version: 4,
     stores: { planReviews: 'id, householdId, enrolmentId, planId' },
+  },
+  {
+    // What the agenda needs of each household (its recent contacts' and its plans' facts),
+    // kept at write time so screens need not read every contact and plan (issue 8).
+    version: 5,
+    stores: { digests: 'householdId' },
+    upgrade: (tx) => buildDigests(tx),
   },
 ];
 

@@ -28,7 +28,8 @@ export const reconcileScope = async (
 ): Promise<{ removed: string[]; missing: string[] }> => {
   const allowed = new Set(scope);
   const tables = Object.values(RECORD_TABLES).map((name) => db.table(name));
-  return db.transaction('rw', [...tables, db.outbox, db.drafts, db.meta], async () => {
+  const others = [db.outbox, db.drafts, db.meta, db.digests];
+  return db.transaction('rw', [...tables, ...others], async () => {
     const pending = await householdsWithPendingChanges(db);
     const local = (await db.households.toCollection().primaryKeys()) as string[];
     const removed = local.filter((id) => !allowed.has(id) && !pending.has(id));
@@ -39,6 +40,7 @@ export const reconcileScope = async (
         if (name !== 'households')
           await db.table(name).where('householdId').anyOf(removed).delete();
       }
+      await db.digests.bulkDelete(removed);
       // Drafts may hold typed client data of those households too.
       await db.drafts.filter((d) => removed.some((id) => d.key.includes(id))).delete();
     }

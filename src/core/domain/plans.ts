@@ -1,7 +1,7 @@
-import type { Plan } from '../records/plan';
+import type { Plan, PlanFacts } from '../records/plan';
 import type { PlanReview } from '../records/plan-review';
 
-export type PlanState<P extends Plan = Plan> = {
+export type PlanState<P extends PlanFacts = Plan> = {
   /** The newest revision, or null when no plan was drawn up yet. */
   current: P | null;
   /** Other revisions with the same number as `current`: concurrent edits to resolve. */
@@ -11,7 +11,7 @@ export type PlanState<P extends Plan = Plan> = {
 };
 
 /** What a plan looks like now, given all its revisions (in any order). */
-export const planState = <P extends Plan>(revisions: readonly P[]): PlanState<P> => {
+export const planState = <P extends PlanFacts>(revisions: readonly P[]): PlanState<P> => {
   const history = revisions
     .filter((p) => !p.deleted)
     .sort(

@@ -44,3 +44,12 @@ export const Plan = z.looseObject({
   evaluation: LongText.default(''),
 });
 export type Plan = z.infer<typeof Plan>;
+
+/**
+ * What the agenda and the caseload need of a plan revision: no goals, no evaluation. The
+ * device keeps these fields readable, so plan deadlines are computed without decrypting.
+ */
+export type PlanFacts = Pick<
+  Plan,
+  'id' | 'householdId' | 'enrolmentId' | 'revision' | 'createdAt' | 'reviewDate' | 'deleted'
+>;

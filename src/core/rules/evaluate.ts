@@ -1,7 +1,7 @@
 import type { ContactFacts } from '../records/contact';
 import { isRealContact } from '../records/contact';
 import type { Enrolment } from '../records/enrolment';
-import type { Plan } from '../records/plan';
+import type { PlanFacts } from '../records/plan';
 import { addDays, daysBetween, pragueDate } from '../time/prague';
 import { nominalDays, periodsBetween, type Period } from './periods';
 import type { ContactRule } from './rule';
@@ -145,7 +145,7 @@ export const compliance = (
 
 const planStatus = (
   enrolment: Pick<Enrolment, 'startDate'>,
-  plans: readonly Plan[],
+  plans: readonly PlanFacts[],
   rule: ContactRule,
   today: string,
 ): EnrolmentEvaluation['plan'] => {
@@ -185,7 +185,7 @@ const lookbackStart = (rule: ContactRule, today: string): string =>
 export const evaluateEnrolment = (
   enrolment: Enrolment,
   contacts: readonly ContactFacts[],
-  plans: readonly Plan[],
+  plans: readonly PlanFacts[],
   rule: ContactRule,
   today: string,
 ): EnrolmentEvaluation => {

@@ -54,7 +54,17 @@ export const PLAIN_FIELDS: Record<string, readonly string[]> = {
     'updatedAt',
     'deleted',
   ],
-  plans: ['id', 'householdId', 'enrolmentId', 'revision', 'createdAt', 'updatedAt', 'deleted'],
+  plans: [
+    'id',
+    'householdId',
+    'enrolmentId',
+    'revision',
+    // A date only: the agenda tells when a plan is due for review without decrypting it.
+    'reviewDate',
+    'createdAt',
+    'updatedAt',
+    'deleted',
+  ],
   planReviews: [
     'id',
     'householdId',

@@ -2,7 +2,7 @@ import { addDays, evaluatePeriods, groupBy, weekStart, type Enrolment } from '..
 import { decodeAll } from '../crypto/vault';
 import type { TerenDb } from '../db';
 import { loadRules } from '../rules';
-import { contactFactsSince } from './contact-facts';
+import { contactFactsSince } from './recent-facts';
 import type { CaseloadRow } from './caseload';
 
 export type WorkerSummary = {

@@ -47,14 +47,20 @@ describe('loadCaseload', () => {
       aPerson(theirs.id),
     ]);
     await db.enrolments.bulkPut([e1, e2]);
-    await db.contacts.bulkPut([
+    // As the sync stores them (the households' digests are kept with the contacts).
+    const contacts = [
       aContact(mine.id, e1.id, { at: '2026-02-01T10:00:00.000Z' }),
       aContact(mine.id, e1.id, {
         at: '2026-02-03T10:00:00.000Z',
         kind: 'failed_attempt',
         nextDate: '2026-02-05',
       }),
-    ]);
+    ];
+    await applyPulledPage(
+      db,
+      contacts.map((record) => ({ type: 'contact' as const, record })),
+      null,
+    );
     return { worker, mine, theirs };
   };
 

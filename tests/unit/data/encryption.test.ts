@@ -14,7 +14,7 @@ import {
 } from '../../../src/data/keyring';
 import { saveAllWithOutbox, saveWithOutbox } from '../../../src/data/outbox';
 import { loadCaseload, loadHousehold } from '../../../src/data/queries/caseload';
-import { contactFactsSince } from '../../../src/data/queries/contact-facts';
+import { contactFactsSince } from '../../../src/data/queries/recent-facts';
 import { loadSession, saveSession } from '../../../src/data/session';
 import { aContact, aHousehold, anEnrolment, aPerson } from '../../factories/records';
 

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyPulledPage } from '../../../src/data/apply-pulled';
 import { getDb } from '../../../src/data/db';
 import { CaseloadPage } from '../../../src/features/caseload/CaseloadPage';
 import type { Enrolment } from '../../../src/core';
@@ -68,7 +69,15 @@ describe('CaseloadPage for a supervisor', () => {
     const mine = enrolments.find((e) => e.workerId === worker) as Enrolment;
     const theirs = enrolments.find((e) => e.workerId !== worker) as Enrolment;
     const signed = aPlan(theirs, { reviewDate: '2099-01-01' });
-    await getDb().plans.bulkPut([aPlan(mine, { reviewDate: '2099-01-01' }), signed]);
+    // Stored as the sync stores them, so the households' digests know the plans too.
+    await applyPulledPage(
+      getDb(),
+      [aPlan(mine, { reviewDate: '2099-01-01' }), signed].map((record) => ({
+        type: 'plan' as const,
+        record,
+      })),
+      null,
+    );
     await getDb().planReviews.put(aPlanReview(signed, session.user.id, { signedOff: true }));
     renderScreen(<CaseloadPage />, { session });
     const table = await screen.findByTestId('team-overview');

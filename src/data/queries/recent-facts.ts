@@ -1,0 +1,72 @@
+import Dexie from 'dexie';
+import type { Contact, ContactFacts, Plan, PlanFacts } from '../../core';
+import { decodeRecord } from '../crypto/vault';
+import type { TerenDb } from '../db';
+import { digestContacts, digestPlans, factsOf, planFactsOf, type HouseholdDigest } from '../digest';
+
+export type RecentFacts = { contacts: ContactFacts[]; plans: PlanFacts[] };
+
+/**
+ * One household's facts read from its records, decrypting those sealed by an older app
+ * (before the facts were kept readable).
+ */
+const readRecords = async (
+  db: TerenDb,
+  householdId: string,
+  since: string,
+): Promise<RecentFacts> => {
+  const [contacts, plans] = await Promise.all([
+    db.contacts
+      .where('[householdId+at]')
+      .between([householdId, since], [householdId, Dexie.maxKey])
+      .toArray(),
+    db.plans.where('householdId').equals(householdId).toArray(),
+  ]);
+  return {
+    contacts: (
+      await Promise.all(contacts.map((r) => ('enrolmentIds' in r ? r : decodeRecord<Contact>(r))))
+    ).map(factsOf),
+    plans: (
+      await Promise.all(plans.map((r) => ('reviewDate' in r ? r : decodeRecord<Plan>(r))))
+    ).map(planFactsOf),
+  };
+};
+
+/**
+ * The facts of contacts since a moment and of all plan revisions, as the rules engine needs
+ * them: from the households' digests (one small row each, kept at write time), so nothing
+ * is decrypted and no record is read, unless a digest does not reach back far enough or
+ * could not be built. All households of the device when none are named.
+ */
+export const recentFacts = async (
+  db: TerenDb,
+  since: string,
+  households?: ReadonlySet<string>,
+): Promise<RecentFacts> => {
+  const digests: (HouseholdDigest | undefined)[] = households
+    ? await db.digests.bulkGet([...households])
+    : await db.digests.toArray();
+  const out: RecentFacts = { contacts: [], plans: [] };
+  const fallback: string[] = [];
+  for (const d of digests) {
+    if (!d) continue; // a household without contacts or plans
+    if (d.partial || d.from > since) {
+      fallback.push(d.householdId);
+      continue;
+    }
+    for (const c of digestContacts(d)) if (c.at >= since) out.contacts.push(c);
+    out.plans.push(...digestPlans(d));
+  }
+  for (const h of fallback) {
+    const read = await readRecords(db, h, since);
+    out.contacts.push(...read.contacts);
+    out.plans.push(...read.plans);
+  }
+  return out;
+};
+
+export const contactFactsSince = async (
+  db: TerenDb,
+  since: string,
+  households?: ReadonlySet<string>,
+): Promise<ContactFacts[]> => (await recentFacts(db, since, households)).contacts;

@@ -1,0 +1,244 @@
+import Dexie from 'dexie';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Contact, ContactFacts, Plan, PlanFacts } from '../../../src/core';
+import { applyPulledPage } from '../../../src/data/apply-pulled';
+import { seal } from '../../../src/data/crypto/keys';
+import { vault } from '../../../src/data/crypto/vault';
+import { TerenDb } from '../../../src/data/db';
+import {
+  completeDigests,
+  digestContacts,
+  digestCutoff,
+  digestPlans,
+  factsOf,
+  nextDigest,
+  planFactsOf,
+} from '../../../src/data/digest';
+import { saveWithOutbox } from '../../../src/data/outbox';
+import { recentFacts } from '../../../src/data/queries/recent-facts';
+import { SCHEMA_VERSIONS } from '../../../src/data/schema';
+import { reconcileScope } from '../../../src/data/scope';
+import { aContact, aHousehold, anEnrolment, aPlan } from '../../factories/records';
+
+const names: string[] = [];
+const freshDb = () => {
+  const db = new TerenDb(`digest-${names.length}-${Math.random()}`);
+  names.push(db.name);
+  return db;
+};
+afterEach(async () => {
+  vault.disable();
+  for (const n of names.splice(0)) await Dexie.delete(n);
+});
+
+const DAY = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+
+/** What the digests must agree with: the stored records themselves. */
+const fromRecords = async (db: TerenDb, since: string, households?: Set<string>) => {
+  const mine = (r: { householdId: string }) => !households || households.has(r.householdId);
+  return {
+    contacts: (await db.contacts.where('at').aboveOrEqual(since).toArray())
+      .filter(mine)
+      .map(factsOf)
+      .sort(byId),
+    plans: (await db.plans.toArray()).filter(mine).map(planFactsOf).sort(byId),
+  };
+};
+const sorted = (f: { contacts: ContactFacts[]; plans: PlanFacts[] }) => ({
+  contacts: [...f.contacts].sort(byId),
+  plans: [...f.plans].sort(byId),
+});
+
+/** An AES key and a row sealed whole, the way an app older than readable facts stored it. */
+const sealedTheOldWay = async (record: { id: string; householdId: string; at?: string }) => {
+  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
+  const { id, householdId, at, ...hidden } = record;
+  return { key, row: { id, householdId, ...(at ? { at } : {}), enc: await seal(key, hidden) } };
+};
+
+describe('nextDigest', () => {
+  const h = aHousehold();
+  const e = anEnrolment(h.id);
+  const cutoff = '2026-03-01T00:00:00.000Z';
+  const none = { contacts: [], plans: [] };
+
+  it('adds, replaces by id and drops contacts before the cutoff', () => {
+    const a = aContact(h.id, e.id, { at: '2026-05-01T08:00:00.000Z' });
+    const old = aContact(h.id, e.id, { at: '2026-02-01T08:00:00.000Z' });
+    const first = nextDigest(h.id, undefined, { contacts: [a, old], plans: [] }, cutoff);
+    expect(first.from).toBe(cutoff);
+    expect(digestContacts(first)).toEqual([factsOf(a)]);
+
+    const moved = { ...a, at: '2026-01-05T08:00:00.000Z' };
+    const b = aContact(h.id, e.id, { at: '2026-06-01T08:00:00.000Z', deleted: true });
+    const second = nextDigest(h.id, first, { contacts: [moved, b], plans: [] }, cutoff);
+    // The edit moved the contact out of the window: its old facts must not linger.
+    expect(digestContacts(second)).toEqual([factsOf(b)]);
+  });
+
+  it('keeps every plan revision, whatever its date, and the latest version of each', () => {
+    const p1 = aPlan(e, { revision: 1, createdAt: '2025-01-01T08:00:00.000Z' });
+    const p2 = aPlan(e, { revision: 2, reviewDate: '2026-09-01' });
+    const first = nextDigest(h.id, undefined, { contacts: [], plans: [p1, p2] }, cutoff);
+    const second = nextDigest(
+      h.id,
+      first,
+      { contacts: [], plans: [{ ...p2, deleted: true }] },
+      cutoff,
+    );
+    expect(digestPlans(second).sort(byId)).toEqual(
+      [planFactsOf(p1), planFactsOf({ ...p2, deleted: true })].sort(byId),
+    );
+  });
+
+  it('never moves its start back, and a partial digest stays partial', () => {
+    const later = '2026-04-01T00:00:00.000Z';
+    const previous = {
+      householdId: h.id,
+      from: later,
+      contacts: '[]',
+      plans: '[]',
+      partial: true as const,
+    };
+    const row = nextDigest(
+      h.id,
+      previous,
+      { contacts: [aContact(h.id, e.id, { at: '2026-03-15T08:00:00.000Z' })], plans: [] },
+      cutoff,
+    );
+    expect(row).toEqual(previous);
+    expect(nextDigest(h.id, undefined, none, cutoff).partial).toBeUndefined();
+  });
+
+  it('keeps only facts, never a note, a goal or an evaluation', () => {
+    const c = aContact(h.id, e.id, { at: '2026-05-01T08:00:00.000Z', note: 'citlivé' });
+    const p = aPlan(e, { evaluation: 'důvěrné' });
+    const row = nextDigest(h.id, undefined, { contacts: [c], plans: [p] }, cutoff);
+    expect(JSON.stringify(row)).not.toMatch(/citlivé|důvěrné/);
+  });
+});
+
+describe('household digests on the device', () => {
+  const households = [aHousehold(), aHousehold(), aHousehold()];
+  const ids = Array.from({ length: 8 }, () => aContact(households[0]!.id, 'x').id);
+
+  const op = fc.oneof(
+    fc.record({
+      kind: fc.constantFrom('save' as const, 'pull' as const),
+      record: fc.constantFrom('contact' as const, 'plan' as const),
+      id: fc.integer({ min: 0, max: ids.length - 1 }),
+      household: fc.integer({ min: 0, max: households.length - 1 }),
+      // Some beyond the digest's reach (about 272 days), some recent.
+      daysAgo: fc.integer({ min: 0, max: 400 }),
+      deleted: fc.boolean(),
+    }),
+    fc.record({
+      kind: fc.constant('leave' as const),
+      household: fc.integer({ min: 0, max: households.length - 1 }),
+    }),
+  );
+
+  it('give the same facts as the records, whatever was saved, pulled or removed', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 14 }), async (ops) => {
+        const db = freshDb();
+        const pull = (type: 'household' | 'contact' | 'plan', record: object, cursor: string) =>
+          applyPulledPage(
+            db,
+            [{ type, record } as Parameters<typeof applyPulledPage>[1][0]],
+            cursor,
+          );
+        for (const h of households) await pull('household', h, '0');
+        // An id belongs to the household and record type it was first written as.
+        const first = new Map<string, { householdId: string; type: 'contact' | 'plan' }>();
+        let page = 0;
+        for (const o of ops) {
+          if (o.kind === 'leave') {
+            const gone = households[o.household]!.id;
+            await reconcileScope(
+              db,
+              households.map((h) => h.id).filter((id) => id !== gone),
+            );
+            continue;
+          }
+          const id = ids[o.id]!;
+          const home = first.get(id) ?? {
+            householdId: households[o.household]!.id,
+            type: o.record,
+          };
+          first.set(id, home);
+          const at = daysAgo(o.daysAgo);
+          const record: Contact | Plan =
+            home.type === 'contact'
+              ? { ...aContact(home.householdId, home.householdId, { at, deleted: o.deleted }), id }
+              : {
+                  ...aPlan(anEnrolment(home.householdId), { createdAt: at, deleted: o.deleted }),
+                  id,
+                };
+          if (o.kind === 'save') await saveWithOutbox(db, home.type, record as never);
+          else await pull(home.type, record, String(++page));
+        }
+        for (const since of [daysAgo(30), daysAgo(258), daysAgo(380)]) {
+          expect(sorted(await recentFacts(db, since))).toEqual(await fromRecords(db, since));
+          const some = new Set([households[0]!.id, households[2]!.id]);
+          expect(sorted(await recentFacts(db, since, some))).toEqual(
+            await fromRecords(db, since, some),
+          );
+        }
+        db.close();
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('are built on upgrade from version 4, and completed once the vault opens', async () => {
+    const name = `digest-upgrade-${Math.random()}`;
+    names.push(name);
+    const old = new Dexie(name);
+    for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= 4)) {
+      const dv = old.version(v.version).stores(v.stores);
+      if (v.upgrade) dv.upgrade(v.upgrade);
+    }
+    await old.open();
+    const [a, b, c] = households as [
+      (typeof households)[0],
+      (typeof households)[0],
+      (typeof households)[0],
+    ];
+    const recent = aContact(a.id, a.id, { at: daysAgo(3) });
+    const longAgo = aContact(b.id, b.id, { at: daysAgo(600) });
+    const plan = aPlan(anEnrolment(b.id), { reviewDate: '2026-12-01' });
+    const hidden = aContact(c.id, c.id, { at: daysAgo(5) });
+    const { key, row: sealed } = await sealedTheOldWay(hidden);
+    await old.table('contacts').bulkPut([recent, longAgo, sealed]);
+    await old.table('plans').put(plan);
+    old.close();
+
+    const db = new TerenDb(name);
+    await db.open();
+    const digests = await db.digests.toArray();
+    expect(digests.map((d) => d.householdId).sort()).toEqual([a.id, b.id, c.id].sort());
+    expect(digests.every((d) => d.from <= digestCutoff(new Date()))).toBe(true);
+    expect(digestContacts((await db.digests.get(a.id))!)).toEqual([factsOf(recent)]);
+    expect(digestContacts((await db.digests.get(b.id))!)).toEqual([]);
+    expect(digestPlans((await db.digests.get(b.id))!)).toEqual([planFactsOf(plan)]);
+    expect((await db.digests.get(c.id))?.partial).toBe(true);
+
+    vault.open(key);
+    // The partial household is read from its records meanwhile; the rest from the digests.
+    const expected = [factsOf(recent), factsOf(hidden)].sort(byId);
+    expect(sorted(await recentFacts(db, daysAgo(30))).contacts).toEqual(expected);
+    await completeDigests(db);
+    const completed = await db.digests.get(c.id);
+    expect(completed?.partial).toBeUndefined();
+    expect(completed && digestContacts(completed)).toEqual([factsOf(hidden)]);
+    expect(sorted(await recentFacts(db, daysAgo(30))).contacts).toEqual(expected);
+    db.close();
+  });
+});
