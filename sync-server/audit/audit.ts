@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database';
+import { compose, type Fragment } from '../db/sql';
 
 export type AuditAction =
   | 'view'
@@ -23,23 +24,22 @@ export type AuditEvent = {
   eventId?: string | null;
 };
 
+/** The audit log INSERT of these events, to run alone or as part of a larger statement. */
+export const auditInsert =
+  (events: readonly AuditEvent[]): Fragment =>
+  (p) =>
+    `INSERT INTO audit_log (user_id, device_id, action, record_type, record_id, occurred_at, event_id)
+     SELECT u.user_id, u.device_id, u.action, u.record_type, u.record_id, COALESCE(u.occurred_at, now()), u.event_id
+       FROM unnest(${p(events.map((e) => e.userId))}::uuid[], ${p(events.map((e) => e.deviceId))}::uuid[],
+                   ${p(events.map((e) => e.action))}::text[], ${p(events.map((e) => e.recordType ?? null))}::text[],
+                   ${p(events.map((e) => e.recordId ?? null))}::uuid[], ${p(events.map((e) => e.occurredAt ?? null))}::timestamptz[],
+                   ${p(events.map((e) => e.eventId ?? null))}::uuid[])
+         AS u(user_id, device_id, action, record_type, record_id, occurred_at, event_id)
+     ON CONFLICT (event_id) DO NOTHING`;
+
 /** Appends to the audit log: identifiers only, never the content of a record. */
 export const audit = async (db: Queryable, events: readonly AuditEvent[]): Promise<void> => {
   if (events.length === 0) return;
-  await db.query(
-    `INSERT INTO audit_log (user_id, device_id, action, record_type, record_id, occurred_at, event_id)
-     SELECT u.user_id, u.device_id, u.action, u.record_type, u.record_id, COALESCE(u.occurred_at, now()), u.event_id
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::timestamptz[], $7::uuid[])
-         AS u(user_id, device_id, action, record_type, record_id, occurred_at, event_id)
-     ON CONFLICT (event_id) DO NOTHING`,
-    [
-      events.map((e) => e.userId),
-      events.map((e) => e.deviceId),
-      events.map((e) => e.action),
-      events.map((e) => e.recordType ?? null),
-      events.map((e) => e.recordId ?? null),
-      events.map((e) => e.occurredAt ?? null),
-      events.map((e) => e.eventId ?? null),
-    ],
-  );
+  const { sql, params } = compose(auditInsert(events));
+  await db.query(sql, params);
 };

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import {
   APPEND_ONLY_TYPES,
@@ -9,14 +8,13 @@ import {
   householdIdOf,
   PushRequest,
   RECORD_SCHEMAS,
-  stableJson,
   type AnyRecord,
   type Plan,
   type PushMutation,
   type PushResult,
   type RejectCode,
 } from '../../src/core';
-import { audit, type AuditEvent } from '../audit/audit';
+import { auditInsert, type AuditEvent } from '../audit/audit';
 import { authenticate } from '../auth/authenticate';
 import type { Session } from '../auth/sessions';
 import type { Database, Queryable } from '../db/database';
@@ -24,12 +22,8 @@ import { isUuid } from '../http/ids';
 import { HttpProblem } from '../http/problem';
 import { mergeRecord } from './merge';
 import { mergeConcurrentPlan } from './plan-merge';
+import { ledgerInsert, payloadHash, type LedgerEntry } from './ledger';
 import { PushBatch } from './push-batch';
-
-const payloadHash = (m: PushMutation) =>
-  createHash('sha256')
-    .update(stableJson([m.type, m.record, m.base]))
-    .digest('base64url');
 
 /** A device clock may run ahead of the server's by this much before it is pulled back. */
 const CLOCK_TOLERANCE_MS = 60_000;
@@ -165,20 +159,12 @@ export const registerPushRoute = (app: FastifyInstance, db: Database) => {
     if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
     const { mutations } = parsed.data;
     const results = await db.transaction(async (tx) => {
-      // What this device sent before, in one query for the whole batch.
-      const ledger = new Map(
-        (
-          await tx.query<{ mutation_id: string; payload_hash: string; result: PushResult }>(
-            'SELECT mutation_id, payload_hash, result FROM sync_ledger WHERE device_id = $1 AND mutation_id = ANY($2::uuid[])',
-            [session.deviceId, mutations.map((m) => m.mutationId)],
-          )
-        ).map((r) => [r.mutation_id, { hash: r.payload_hash, result: r.result }]),
-      );
       const batch = new PushBatch(tx, session);
-      await batch.prefetch(mutations.filter((m) => !ledger.has(m.mutationId)).map((m) => m.record));
+      // What this device sent before, the records named and the access: one statement.
+      const ledger = await batch.prefetch(session.deviceId, mutations);
       const out: PushResult[] = [];
       const events: AuditEvent[] = [];
-      const recorded: { id: string; hash: string; result: PushResult }[] = [];
+      const recorded: LedgerEntry[] = [];
       for (const m of mutations) {
         const hash = payloadHash(m);
         const seen = ledger.get(m.mutationId);
@@ -198,24 +184,15 @@ export const registerPushRoute = (app: FastifyInstance, db: Database) => {
           recordType: m.type,
           recordId: isUuid(m.record.id) ? m.record.id : null,
         });
-        ledger.set(m.mutationId, { hash, result });
-        recorded.push({ id: m.mutationId, hash, result });
+        const entry = { id: m.mutationId, hash, result };
+        ledger.set(m.mutationId, entry);
+        recorded.push(entry);
         out.push(result);
       }
-      await batch.flush();
-      await audit(tx, events);
+      // The records, their audit rows and the ledger rows: one statement.
       if (recorded.length)
-        await tx.query(
-          `INSERT INTO sync_ledger (device_id, mutation_id, payload_hash, result)
-           SELECT $1, u.id, u.hash, u.result::jsonb
-             FROM unnest($2::uuid[], $3::text[], $4::text[]) AS u(id, hash, result)`,
-          [
-            session.deviceId,
-            recorded.map((r) => r.id),
-            recorded.map((r) => r.hash),
-            recorded.map((r) => JSON.stringify(r.result)),
-          ],
-        );
+        await batch.flush(auditInsert(events), ledgerInsert(session.deviceId, recorded));
+      else await batch.flush();
       return out;
     });
     return { results };

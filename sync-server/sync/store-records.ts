@@ -1,5 +1,6 @@
 import { householdIdOf, RECORD_SCHEMAS, type AnyRecord, type RecordType } from '../../src/core';
 import type { Queryable } from '../db/database';
+import { compose, type Fragment } from '../db/sql';
 
 /** A stored record with its scope and per-field clock, as the sync code reads it. */
 export type StoredRecord = {
@@ -27,28 +28,24 @@ export type RecordWrite = {
 };
 
 /**
- * Stores validated records and gives each a change number. Taking the numbers by updating
- * the single counter row locks it until this transaction commits, so change numbers become
- * visible in order and a pull cursor can never skip a committed change (sync.md).
- * Must run inside a transaction.
+ * Stores validated records and gives each a change number, in one statement together with
+ * any other writes given (`with`: the push's audit and ledger rows). Taking the numbers by
+ * updating the single counter row locks it until this transaction commits, so change
+ * numbers become visible in order and a pull cursor can never skip a committed change
+ * (sync.md). Must run inside a transaction. Returns the last change number given (0 when
+ * there were no records).
  */
 export const storeRecords = async (
   tx: Queryable,
   teamId: string,
   writes: readonly RecordWrite[],
+  ...also: Fragment[]
 ): Promise<number> => {
-  if (writes.length === 0) return 0;
-  const [counter] = await tx.query<{ value: number }>(
-    'UPDATE change_counter SET value = value + $1 WHERE id = 1 RETURNING value',
-    [writes.length],
-  );
-  const last = Number(counter?.value);
-  let seq = last - writes.length;
+  if (writes.length === 0 && also.length === 0) return 0;
   const ids: string[] = [];
   const types: string[] = [];
   const households: string[] = [];
   const data: string[] = [];
-  const seqs: number[] = [];
   const deleted: boolean[] = [];
   const clocks: (string | null)[] = [];
   for (const w of writes) {
@@ -57,21 +54,32 @@ export const storeRecords = async (
     types.push(w.type);
     households.push(householdIdOf(w.type, record));
     data.push(JSON.stringify(record));
-    seqs.push(++seq);
     deleted.push(record.deleted);
     clocks.push(w.fieldClock ? JSON.stringify(w.fieldClock) : null);
   }
-  await tx.query(
-    `INSERT INTO records (id, type, household_id, team_id, data, seq, deleted, field_clock)
-     SELECT u.id, u.type, u.household_id, $1, u.data::jsonb, u.seq, u.deleted, COALESCE(u.clock::jsonb, '{}'::jsonb)
-       FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::bigint[], $7::boolean[], $8::text[])
-         AS u(id, type, household_id, data, seq, deleted, clock)
-     ON CONFLICT (id) DO UPDATE
-        SET data = EXCLUDED.data, seq = EXCLUDED.seq, deleted = EXCLUDED.deleted,
-            household_id = EXCLUDED.household_id, updated_at = now(),
-            field_clock = CASE WHEN EXCLUDED.field_clock = '{}'::jsonb THEN records.field_clock
-                               ELSE EXCLUDED.field_clock END`,
-    [teamId, ids, types, households, data, seqs, deleted, clocks],
-  );
-  return last;
+  // Without records, the counter row is neither updated nor locked.
+  const { sql, params } = compose((p) => {
+    const n = p(writes.length);
+    return `WITH counter AS (
+        UPDATE change_counter SET value = value + ${n}::int WHERE id = 1 AND ${n}::int > 0
+        RETURNING value
+      ), written AS (
+        INSERT INTO records (id, type, household_id, team_id, data, seq, deleted, field_clock)
+        SELECT u.id, u.type, u.household_id, ${p(teamId)}::uuid, u.data::jsonb,
+               (SELECT value FROM counter) - ${n}::int + u.n, u.deleted,
+               COALESCE(u.clock::jsonb, '{}'::jsonb)
+          FROM unnest(${p(ids)}::uuid[], ${p(types)}::text[], ${p(households)}::uuid[],
+                      ${p(data)}::text[], ${p(deleted)}::boolean[], ${p(clocks)}::text[])
+               WITH ORDINALITY AS u(id, type, household_id, data, deleted, clock, n)
+        ON CONFLICT (id) DO UPDATE
+           SET data = EXCLUDED.data, seq = EXCLUDED.seq, deleted = EXCLUDED.deleted,
+               household_id = EXCLUDED.household_id, updated_at = now(),
+               field_clock = CASE WHEN EXCLUDED.field_clock = '{}'::jsonb THEN records.field_clock
+                                  ELSE EXCLUDED.field_clock END
+        RETURNING 1
+      )${also.map((f, i) => `, also${i} AS (${f(p)})`).join('')}
+      SELECT (SELECT value FROM counter) AS value`;
+  });
+  const [row] = await tx.query<{ value: number | string | null }>(sql, params);
+  return Number(row?.value ?? 0);
 };

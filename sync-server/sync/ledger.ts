@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import { stableJson, type PushMutation, type PushResult } from '../../src/core';
+import type { Fragment } from '../db/sql';
+
+/**
+ * The exactly-once ledger (migration 003): each device mutation with a hash of its payload
+ * and the result sent back. A retry gets the stored result; the same id with another
+ * payload is refused.
+ */
+export type LedgerEntry = { id: string; hash: string; result: PushResult };
+
+export const payloadHash = (m: PushMutation): string =>
+  createHash('sha256')
+    .update(stableJson([m.type, m.record, m.base]))
+    .digest('base64url');
+
+/** The ledger rows of a push, written in the same statement as its records. */
+export const ledgerInsert =
+  (deviceId: string, entries: readonly LedgerEntry[]): Fragment =>
+  (p) =>
+    `INSERT INTO sync_ledger (device_id, mutation_id, payload_hash, result)
+     SELECT ${p(deviceId)}::uuid, u.id, u.hash, u.result::jsonb
+       FROM unnest(${p(entries.map((e) => e.id))}::uuid[], ${p(entries.map((e) => e.hash))}::text[],
+                   ${p(entries.map((e) => JSON.stringify(e.result)))}::text[]) AS u(id, hash, result)`;
