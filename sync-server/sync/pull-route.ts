@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   CatchUpRequest,
+  DEFAULT_RULES,
   knowsRecordType,
   PROTOCOL_HEADER,
   PullRequest,
@@ -13,12 +14,17 @@ import {
 import { authenticate } from '../auth/authenticate';
 import type { Database } from '../db/database';
 import { HttpProblem } from '../http/problem';
-import { currentRules } from '../rules/routes';
 import { scopeOf, scopeSql } from './scope';
 
-/** A fingerprint of the rules: the device fetches them only when it changes. */
-const rulesVersion = (rules: unknown) =>
-  createHash('sha256').update(stableJson(rules)).digest('base64url').slice(0, 22);
+/** The rules this server falls back to (they change only with a new server version). */
+const DEFAULTS = stableJson(DEFAULT_RULES);
+
+/**
+ * A fingerprint of the rules: the device fetches them only when it changes. Taken from the
+ * stored rules in the same statement as the scope, so a pull costs no extra query for it.
+ */
+const rulesVersion = (storedRules: string) =>
+  createHash('sha256').update(DEFAULTS).update(storedRules).digest('base64url').slice(0, 22);
 
 type ChangeRow = { type: RecordType; data: Record<string, unknown>; seq: number };
 
@@ -48,20 +54,23 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     const hasMore = rows.length > limit;
+    // On the last page: the households the device may hold, and whether the rules changed.
     const inScope = scopeSql(found, 1);
-    const scopeIds = hasMore
-      ? undefined
-      : (
-          await db.query<{ id: string }>(
-            `SELECT r.id FROM records r WHERE r.type = 'household' AND NOT r.deleted AND ${inScope.sql}`,
-            inScope.params,
-          )
-        ).map((r) => r.id);
+    const [tail] = hasMore
+      ? []
+      : await db.query<{ scope: string[]; rules: string | null }>(
+          `SELECT array(SELECT r.id::text FROM records r
+                         WHERE r.type = 'household' AND NOT r.deleted AND ${inScope.sql}) AS scope,
+                  (SELECT string_agg(programme || '=' || rule::text, ';'
+                                     ORDER BY programme)
+                     FROM contact_rules) AS rules`,
+          inScope.params,
+        );
     return {
       cursor: last ? String(last.seq) : cursor,
       hasMore,
       changes: forDevice(request, page),
-      ...(scopeIds ? { scope: scopeIds, rulesVersion: rulesVersion(await currentRules(db)) } : {}),
+      ...(tail ? { scope: tail.scope, rulesVersion: rulesVersion(tail.rules ?? '') } : {}),
       serverTime: Date.now(),
     };
   });
