@@ -19,6 +19,6 @@ export const ledgerInsert =
   (deviceId: string, entries: readonly LedgerEntry[]): Fragment =>
   (p) =>
     `INSERT INTO sync_ledger (device_id, mutation_id, payload_hash, result)
-     SELECT ${p(deviceId)}::uuid, u.id, u.hash, u.result::jsonb
-       FROM unnest(${p(entries.map((e) => e.id))}::uuid[], ${p(entries.map((e) => e.hash))}::text[],
-                   ${p(entries.map((e) => JSON.stringify(e.result)))}::text[]) AS u(id, hash, result)`;
+     SELECT ${p(deviceId)}::uuid, u.id, u.hash, u.result
+       FROM jsonb_to_recordset(${p(JSON.stringify(entries))}::jsonb)
+         AS u(id uuid, hash text, result jsonb)`;
