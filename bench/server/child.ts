@@ -30,7 +30,14 @@ import {
   type OpenCase,
 } from '../lib/generate';
 import { now } from '../lib/stats';
-import type { ChildInit, ChildMessage, ChildReady, Device, RawFigures } from './protocol';
+import type {
+  ChildInit,
+  ChildMessage,
+  ChildReady,
+  Device,
+  RawFigures,
+  RawRequest,
+} from './protocol';
 
 const send = (m: ChildMessage) => process.send?.(m);
 const PASSWORD = 'bench-password';
@@ -227,7 +234,8 @@ const main = async (init: ChildInit) => {
 
   // 3. Raw baseline: the same rows (fresh ids) by plain INSERT into `records`, batched 200
   //    per statement and one row per statement, each statement its own transaction like a
-  //    push. Removed afterwards so the database holds what the pushes leave.
+  //    push. Run on request, between rounds of pushes (RawRequest); removed afterwards so
+  //    the database holds what the pushes leave.
   const raw = async (pushes: PushMutation[][]): Promise<RawFigures> => {
     const teamOf = new Map(org.openCases.map((c) => [c.householdId, c.teamId]));
     const statements = pushes.map((p) =>
@@ -250,8 +258,6 @@ const main = async (init: ChildInit) => {
     ]);
     return { rows, statements: statements.length, ms };
   };
-  const rawBatched = await raw(batched.pushes);
-  const rawSingle = await raw(single.pushes);
 
   // 4. Device benchmark accounts: the supervisor of team 1 holds the team (~100k records at
   //    full scale); a worker of that team with a caseload of a few thousand records.
@@ -292,7 +298,6 @@ const main = async (init: ChildInit) => {
     port,
     kind: db.kind,
     seed: { records: total, ms: seedMs, generateMs, counts: org.counts },
-    raw: { batched: rawBatched, single: rawSingle },
     cursor: String(counter?.value ?? 0),
     workloads: { batched, single, concurrent },
     device: {
@@ -307,7 +312,16 @@ const main = async (init: ChildInit) => {
   };
   send(ready);
 
-  process.on('message', (m: { type?: string }) => {
+  process.on('message', (m: { type?: string } | RawRequest) => {
+    if (m?.type === 'raw') {
+      const { workload, from, to } = m as RawRequest;
+      const pushes = (workload === 'batched' ? batched : single).pushes.slice(from, to);
+      raw(pushes).then(
+        (figures) => send({ type: 'raw', figures }),
+        (e: unknown) => send({ type: 'error', message: String(e) }),
+      );
+      return;
+    }
     if (m?.type === 'profile') {
       send({
         type: 'profile',

@@ -8,13 +8,23 @@ import { fileURLToPath } from 'node:url';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type PushMutation } from '../../src/core';
 import { figure, type Figure } from '../lib/report';
 import { median, now, quantile } from '../lib/stats';
-import type { ChildInit, ChildMessage, ChildReady, Device, StatementProfile } from './protocol';
+import type {
+  ChildInit,
+  ChildMessage,
+  ChildReady,
+  Device,
+  RawFigures,
+  RawRequest,
+  StatementProfile,
+} from './protocol';
 
 export type RunningServer = {
   ready: ChildReady;
   baseUrl: string;
   /** SQL time by statement since the last call (the server process times every query). */
   profile: () => Promise<StatementProfile[]>;
+  /** The raw INSERT baseline for some of a workload's pushes, measured now. */
+  raw: (workload: RawRequest['workload'], from: number, to: number) => Promise<RawFigures>;
   close: () => Promise<void>;
 };
 
@@ -42,6 +52,17 @@ export const startServer = (init: Omit<ChildInit, 'type'>): Promise<RunningServe
             };
             child.on('message', onMessage);
             child.send({ type: 'profile' });
+          }),
+        raw: (workload, from, to) =>
+          new Promise((done, fail) => {
+            const onMessage = (p: ChildMessage) => {
+              if (p.type !== 'raw' && p.type !== 'error') return;
+              child.off('message', onMessage);
+              if (p.type === 'raw') done(p.figures);
+              else fail(new Error(p.message));
+            };
+            child.on('message', onMessage);
+            child.send({ type: 'raw', workload, from, to } satisfies RawRequest);
           }),
         close: () =>
           new Promise<void>((done) => {
@@ -95,6 +116,41 @@ const pull = async (baseUrl: string, d: Device, cursor: string) => {
 const bodies = (pushes: PushMutation[][]) => pushes.map((m) => JSON.stringify({ mutations: m }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Rounds of the raw baseline and of the pushes, taking turns to go first. */
+const ROUNDS = 5;
+
+/**
+ * Runs a workload's pushes in rounds, each beside the raw INSERT of the same rounds' rows,
+ * so the baseline sees the same table size and the same moment of a noisy machine (measured
+ * once before all pushes, it varied up to 2x between runs). Returns the baseline's totals.
+ */
+const interleaved = async (
+  server: RunningServer,
+  workload: RawRequest['workload'],
+  count: number,
+  pushes: (from: number, to: number) => Promise<void>,
+): Promise<RawFigures> => {
+  const total: RawFigures = { rows: 0, statements: 0, ms: 0 };
+  const add = (f: RawFigures) => {
+    total.rows += f.rows;
+    total.statements += f.statements;
+    total.ms += f.ms;
+  };
+  for (let i = 0; i < ROUNDS; i++) {
+    const from = Math.floor((count * i) / ROUNDS);
+    const to = Math.floor((count * (i + 1)) / ROUNDS);
+    if (from === to) continue;
+    if (i % 2 === 0) {
+      add(await server.raw(workload, from, to));
+      await pushes(from, to);
+    } else {
+      await pushes(from, to);
+      add(await server.raw(workload, from, to));
+    }
+  }
+  return total;
+};
+
 export const runIngest = async (server: RunningServer, label: string): Promise<Figure[]> => {
   const { ready, baseUrl } = server;
   const section = `server ingest: ${label}`;
@@ -118,13 +174,16 @@ export const runIngest = async (server: RunningServer, label: string): Promise<F
   const bSize = batched.pushes[0]?.length ?? 0;
   const bLat: number[] = [];
   await server.profile();
-  const bStarted = now();
-  for (const b of bBodies) bLat.push(await push(baseUrl, batched.device, b, bSize));
-  const bMs = now() - bStarted;
+  let bMs = 0;
+  const rawB = await interleaved(server, 'batched', bBodies.length, async (from, to) => {
+    const started = now();
+    for (const b of bBodies.slice(from, to))
+      bLat.push(await push(baseUrl, batched.device, b, bSize));
+    bMs += now() - started;
+  });
   const bMutations = bBodies.length * bSize;
   const sql = (await server.profile()).sort((a, b) => b.ms - a.ms);
   const sqlMs = sql.reduce((a, p) => a + p.ms, 0);
-  const rawB = ready.raw.batched;
   out.push(
     figure(
       section,
@@ -151,10 +210,12 @@ export const runIngest = async (server: RunningServer, label: string): Promise<F
   // Single: one mutation per push.
   const sBodies = bodies(single.pushes);
   const sLat: number[] = [];
-  const sStarted = now();
-  for (const b of sBodies) sLat.push(await push(baseUrl, single.device, b, 1));
-  const sMs = now() - sStarted;
-  const rawS = ready.raw.single;
+  let sMs = 0;
+  const rawS = await interleaved(server, 'single', sBodies.length, async (from, to) => {
+    const started = now();
+    for (const b of sBodies.slice(from, to)) sLat.push(await push(baseUrl, single.device, b, 1));
+    sMs += now() - started;
+  });
   out.push(
     figure(
       section,

@@ -23,7 +23,6 @@ export type ChildReady = {
   port: number;
   kind: string;
   seed: { records: number; ms: number; generateMs: number; counts: Record<string, number> };
-  raw: { batched: RawFigures; single: RawFigures };
   cursor: string;
   workloads: {
     batched: { device: Device; pushes: PushMutation[][] };
@@ -51,4 +50,17 @@ export type ChildMessage =
   | ChildReady
   | { type: 'error'; message: string }
   | { type: 'closed' }
-  | { type: 'profile'; statements: StatementProfile[] };
+  | { type: 'profile'; statements: StatementProfile[] }
+  | { type: 'raw'; figures: RawFigures };
+
+/**
+ * Asks the server process to insert the rows of some of a workload's pushes by plain INSERT
+ * (fresh ids), timed, and remove them again: the baseline, measured between the pushes so
+ * both see the same table and the same moment of the machine.
+ */
+export type RawRequest = {
+  type: 'raw';
+  workload: 'batched' | 'single';
+  from: number;
+  to: number;
+};
