@@ -25,17 +25,26 @@ export type AuditEvent = {
 };
 
 /** The audit log INSERT of these events, to run alone or as part of a larger statement. */
-export const auditInsert =
-  (events: readonly AuditEvent[]): Fragment =>
-  (p) =>
+export const auditInsert = (events: readonly AuditEvent[]): Fragment => {
+  const rows = JSON.stringify(
+    events.map((e) => ({
+      user_id: e.userId,
+      device_id: e.deviceId,
+      action: e.action,
+      record_type: e.recordType ?? null,
+      record_id: e.recordId ?? null,
+      occurred_at: e.occurredAt ?? null,
+      event_id: e.eventId ?? null,
+    })),
+  );
+  return (p) =>
     `INSERT INTO audit_log (user_id, device_id, action, record_type, record_id, occurred_at, event_id)
      SELECT u.user_id, u.device_id, u.action, u.record_type, u.record_id, COALESCE(u.occurred_at, now()), u.event_id
-       FROM unnest(${p(events.map((e) => e.userId))}::uuid[], ${p(events.map((e) => e.deviceId))}::uuid[],
-                   ${p(events.map((e) => e.action))}::text[], ${p(events.map((e) => e.recordType ?? null))}::text[],
-                   ${p(events.map((e) => e.recordId ?? null))}::uuid[], ${p(events.map((e) => e.occurredAt ?? null))}::timestamptz[],
-                   ${p(events.map((e) => e.eventId ?? null))}::uuid[])
-         AS u(user_id, device_id, action, record_type, record_id, occurred_at, event_id)
+       FROM jsonb_to_recordset(${p(rows)}::jsonb)
+         AS u(user_id uuid, device_id uuid, action text, record_type text, record_id uuid,
+              occurred_at timestamptz, event_id uuid)
      ON CONFLICT (event_id) DO NOTHING`;
+};
 
 /** Appends to the audit log: identifiers only, never the content of a record. */
 export const audit = async (db: Queryable, events: readonly AuditEvent[]): Promise<void> => {
