@@ -59,7 +59,9 @@ export type BenchApi = {
   uiAgenda(a: { runs: number }): Promise<{
     enrolments: number;
     contacts: number;
-    withReadMs: number;
+    coldMs: number;
+    afterWriteMs: number;
+    unchangedMs: number;
     engineMs: number;
     rawReadMs: number;
   }>;

@@ -224,16 +224,29 @@ export const runDevice = async (
         ),
       );
       const agenda = await call('uiAgenda', { runs: 3 });
+      const agendaTarget = { text: '< 50 ms', test: (v: number) => v < 50 };
+      const rawRead = { name: 'raw read of the same contacts', value: agenda.rawReadMs };
       out.push(
         figure(
           section,
-          `agenda for ${agenda.enrolments} enrolments: evaluateAll (read + unseal + rules)`,
-          agenda.withReadMs,
+          `agenda for ${agenda.enrolments} enrolments: evaluateAll, first after start (reads all digests)`,
+          agenda.coldMs,
           'ms',
           {
-            baseline: { name: 'raw read of the same contacts', value: agenda.rawReadMs },
-            target: { text: '< 50 ms', test: (v) => v < 50 },
+            baseline: rawRead,
+            target: agendaTarget,
             note: `${agenda.contacts} contacts in the rules' look-back window`,
+          },
+        ),
+        figure(
+          section,
+          `agenda for ${agenda.enrolments} enrolments: evaluateAll after a contact was saved`,
+          agenda.afterWriteMs,
+          'ms',
+          {
+            baseline: rawRead,
+            target: agendaTarget,
+            note: `unchanged: ${agenda.unchangedMs.toFixed(0)} ms`,
           },
         ),
         figure(
@@ -241,9 +254,7 @@ export const runDevice = async (
           `agenda for ${agenda.enrolments} enrolments: rules engine only (in memory)`,
           agenda.engineMs,
           'ms',
-          {
-            target: { text: '< 50 ms', test: (v) => v < 50 },
-          },
+          { target: agendaTarget },
         ),
       );
       const writes = await call('uiWrites', { n: 100 });

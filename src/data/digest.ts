@@ -2,6 +2,7 @@ import Dexie, { type Transaction } from 'dexie';
 import type { Contact, ContactFacts, Plan, PlanFacts } from '../core';
 import { decodeAll } from './crypto/vault';
 import type { TerenDb } from './db';
+import { nextGeneration, startGeneration } from './digest-generation';
 
 /** Enough history for any rule's previous period and rolling window (see the engine). */
 export const LOOKBACK_DAYS = 62 + 7 * 28;
@@ -27,6 +28,8 @@ export type HouseholdDigest = {
   contacts: string;
   plans: string;
   partial?: true;
+  /** The write that last changed the row (digest-generation.ts); absent on rows built by schema 5. */
+  gen?: number;
 };
 
 export const digestCutoff = (now: Date): string =>
@@ -152,7 +155,7 @@ const group = <T extends { householdId: string }>(list: readonly T[], into: Set<
 
 /**
  * Brings the digests of these records' households up to date. Runs inside the caller's
- * transaction, which must include `digests`, right where the records are stored.
+ * transaction, which must include `digests` and `meta`, right where the records are stored.
  */
 export const updateDigests = async (
   db: TerenDb,
@@ -166,9 +169,10 @@ export const updateDigests = async (
   const list = [...ids];
   const previous = await db.digests.bulkGet(list);
   const cutoff = digestCutoff(now);
+  const gen = await nextGeneration(db);
   await db.digests.bulkPut(
-    list.map((id, i) =>
-      nextDigest(
+    list.map((id, i) => ({
+      ...nextDigest(
         id,
         previous[i],
         {
@@ -177,7 +181,8 @@ export const updateDigests = async (
         },
         cutoff,
       ),
-    ),
+      gen,
+    })),
   );
 };
 
@@ -208,10 +213,12 @@ export const buildDigests = async (tx: Transaction, now = new Date()): Promise<v
     if (readable(p, 'reviewDate')) row(p.householdId).plans.push(planFactsOf(p));
     else row(p.householdId).partial = true;
   }
+  const gen = await startGeneration(tx);
   await tx.table('digests').bulkPut(
     [...rows].map(([householdId, r]) => ({
       ...nextDigest(householdId, undefined, r, cutoff),
       ...(r.partial ? { partial: true as const } : {}),
+      gen,
     })),
   );
 };
@@ -239,9 +246,10 @@ export const completeDigests = async (db: TerenDb): Promise<void> => {
       plans: (await decodeAll<Plan>(plans)).map(planFactsOf),
     };
     const seen = JSON.stringify([contacts, plans]);
-    await db.transaction('rw', [db.contacts, db.plans, db.digests], async () => {
+    await db.transaction('rw', [db.contacts, db.plans, db.digests, db.meta], async () => {
       if (JSON.stringify(await read()) !== seen) return;
-      await db.digests.put(nextDigest(d.householdId, undefined, facts, d.from));
+      const gen = await nextGeneration(db);
+      await db.digests.put({ ...nextDigest(d.householdId, undefined, facts, d.from), gen });
     });
   }
 };

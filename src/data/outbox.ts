@@ -55,7 +55,7 @@ export const saveAllWithOutbox = async (
   const contacts = parsed.flatMap((w) => (w.type === 'contact' ? [w.record as Contact] : []));
   const plans = parsed.flatMap((w) => (w.type === 'plan' ? [w.record as Plan] : []));
   const tables = [...new Set(prepared.map((p) => p.table))].map((name) => db.table(name));
-  if (contacts.length || plans.length) tables.push(db.table('digests'));
+  if (contacts.length || plans.length) tables.push(db.table('digests'), db.table('meta'));
   await db.transaction('rw', [...tables, db.outbox], async () => {
     for (const { table, row, entry } of prepared) {
       await db.table(table).put(row);

@@ -58,6 +58,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { digests: 'householdId' },
     upgrade: (tx) => buildDigests(tx),
   },
+  {
+    // Digest rows carry the write that last changed them, so a reader holding them parsed
+    // in memory reads only what changed since (digest-cache.ts).
+    version: 6,
+    stores: { digests: 'householdId, gen' },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1;

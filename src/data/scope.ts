@@ -1,3 +1,4 @@
+import { nextGeneration } from './digest-generation';
 import { RECORD_TABLES, type TerenDb } from './db';
 import { readMeta, writeMeta } from './meta';
 
@@ -41,6 +42,7 @@ export const reconcileScope = async (
           await db.table(name).where('householdId').anyOf(removed).delete();
       }
       await db.digests.bulkDelete(removed);
+      await nextGeneration(db, true);
       // Drafts may hold typed client data of those households too.
       await db.drafts.filter((d) => removed.some((id) => d.key.includes(id))).delete();
     }

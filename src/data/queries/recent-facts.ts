@@ -2,8 +2,10 @@ import Dexie from 'dexie';
 import type { Contact, ContactFacts, Plan, PlanFacts } from '../../core';
 import { decodeRecord } from '../crypto/vault';
 import type { TerenDb } from '../db';
-import { digestContacts, digestPlans, factsOf, planFactsOf, type HouseholdDigest } from '../digest';
+import { factsOf, planFactsOf } from '../digest';
+import { parsedDigests, type ParsedDigest } from '../digest-cache';
 
+/** Facts shared with the digest cache: read them, never modify them. */
 export type RecentFacts = { contacts: ContactFacts[]; plans: PlanFacts[] };
 
 /**
@@ -43,20 +45,20 @@ export const recentFacts = async (
   since: string,
   households?: ReadonlySet<string>,
 ): Promise<RecentFacts> => {
-  const digests: (HouseholdDigest | undefined)[] = households
-    ? await db.digests.bulkGet([...households])
-    : await db.digests.toArray();
+  const digests = await parsedDigests(db);
   const out: RecentFacts = { contacts: [], plans: [] };
   const fallback: string[] = [];
-  for (const d of digests) {
-    if (!d) continue; // a household without contacts or plans
+  const take = (householdId: string, d: ParsedDigest | undefined) => {
+    if (!d) return; // a household without contacts or plans
     if (d.partial || d.from > since) {
-      fallback.push(d.householdId);
-      continue;
+      fallback.push(householdId);
+      return;
     }
-    for (const c of digestContacts(d)) if (c.at >= since) out.contacts.push(c);
-    out.plans.push(...digestPlans(d));
-  }
+    for (const c of d.contacts) if (c.at >= since) out.contacts.push(c);
+    for (const p of d.plans) out.plans.push(p);
+  };
+  if (households) for (const h of households) take(h, digests.get(h));
+  else for (const [h, d] of digests) take(h, d);
   for (const h of fallback) {
     const read = await readRecords(db, h, since);
     out.contacts.push(...read.contacts);

@@ -15,6 +15,7 @@ import {
   nextDigest,
   planFactsOf,
 } from '../../../src/data/digest';
+import { parsedDigests } from '../../../src/data/digest-cache';
 import { saveWithOutbox } from '../../../src/data/outbox';
 import { recentFacts } from '../../../src/data/queries/recent-facts';
 import { SCHEMA_VERSIONS } from '../../../src/data/schema';
@@ -158,7 +159,16 @@ describe('household digests on the device', () => {
         // An id belongs to the household and record type it was first written as.
         const first = new Map<string, { householdId: string; type: 'contact' | 'plan' }>();
         let page = 0;
+        const agree = async (since: string) => {
+          expect(sorted(await recentFacts(db, since))).toEqual(await fromRecords(db, since));
+          const some = new Set([households[0]!.id, households[2]!.id]);
+          expect(sorted(await recentFacts(db, since, some))).toEqual(
+            await fromRecords(db, since, some),
+          );
+        };
         for (const o of ops) {
+          // Read between writes too: the parsed digests kept in memory must follow each one.
+          await agree(daysAgo(258));
           if (o.kind === 'leave') {
             const gone = households[o.household]!.id;
             await reconcileScope(
@@ -184,17 +194,39 @@ describe('household digests on the device', () => {
           if (o.kind === 'save') await saveWithOutbox(db, home.type, record as never);
           else await pull(home.type, record, String(++page));
         }
-        for (const since of [daysAgo(30), daysAgo(258), daysAgo(380)]) {
-          expect(sorted(await recentFacts(db, since))).toEqual(await fromRecords(db, since));
-          const some = new Set([households[0]!.id, households[2]!.id]);
-          expect(sorted(await recentFacts(db, since, some))).toEqual(
-            await fromRecords(db, since, some),
-          );
-        }
+        for (const since of [daysAgo(30), daysAgo(258), daysAgo(380)]) await agree(since);
         db.close();
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('read again only what changed, and see what another tab wrote', async () => {
+    const db = freshDb();
+    const tab = new TerenDb(db.name);
+    const [a, b] = households as [(typeof households)[0], (typeof households)[0]];
+    const since = daysAgo(30);
+    for (const h of [a, b]) await applyPulledPage(db, [{ type: 'household', record: h }], '0');
+    const first = aContact(a.id, a.id, { at: daysAgo(2) });
+    await saveWithOutbox(db, 'contact', first);
+    const before = await parsedDigests(db);
+    expect(before.get(a.id)?.contacts.map((c) => c.id)).toEqual([first.id]);
+
+    // The other connection writes (a pull, so nothing of b waits in the outbox and b may
+    // leave the scope below): this one's parsed digests must follow.
+    const second = aContact(b.id, b.id, { at: daysAgo(1) });
+    await applyPulledPage(tab, [{ type: 'contact', record: second }], '1');
+    const after = await parsedDigests(db);
+    expect(after.get(b.id)?.contacts.map((c) => c.id)).toEqual([second.id]);
+    // Unchanged households are not parsed again.
+    expect(after.get(a.id)).toBe(before.get(a.id));
+
+    // A removal (which no index shows) is seen too.
+    await reconcileScope(tab, [a.id]);
+    expect([...(await parsedDigests(db)).keys()]).toEqual([a.id]);
+    expect(sorted(await recentFacts(db, since))).toEqual(await fromRecords(db, since));
+    tab.close();
+    db.close();
   });
 
   it('are built on upgrade from version 4, and completed once the vault opens', async () => {

@@ -1,0 +1,36 @@
+import type { Transaction } from 'dexie';
+import { newId } from '../core';
+import type { TerenDb } from './db';
+
+/**
+ * Which digests a reader has seen (see digest-cache.ts): stored in `meta` beside them, so
+ * every tab and every copy of the app agrees on it.
+ */
+const GENERATION_KEY = 'digests.generation';
+
+export type Generation = { epoch: string; gen: number };
+
+export const readGeneration = async (table: {
+  get(key: string): PromiseLike<{ value: unknown } | undefined>;
+}): Promise<Generation | undefined> => (await table.get(GENERATION_KEY))?.value as Generation;
+
+/**
+ * The generation to stamp the digest rows written by the caller's transaction with (which
+ * must include `meta`). `removed`: rows were deleted, which no index shows; readers start
+ * over.
+ */
+export const nextGeneration = async (db: TerenDb, removed = false): Promise<number> => {
+  const current = await readGeneration(db.meta);
+  const next: Generation = {
+    epoch: removed || !current ? newId() : current.epoch,
+    gen: (current?.gen ?? 0) + 1,
+  };
+  await db.meta.put({ key: GENERATION_KEY, value: next });
+  return next.gen;
+};
+
+/** For the schema upgrade, which has only its transaction. */
+export const startGeneration = async (tx: Transaction): Promise<number> => {
+  await tx.table('meta').put({ key: GENERATION_KEY, value: { epoch: newId(), gen: 1 } });
+  return 1;
+};
