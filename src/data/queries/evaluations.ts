@@ -10,7 +10,7 @@ import {
 import { LOOKBACK_DAYS } from '../digest';
 import type { TerenDb } from '../db';
 import type { RuleSet } from '../rules';
-import { recentFacts } from './recent-facts';
+import { recentFactsByHousehold } from './recent-facts';
 
 /**
  * Evaluates enrolments against their programme's rule with the contacts of the recent past,
@@ -31,9 +31,13 @@ export const evaluateAll = async (
 }> => {
   const since = `${addDays(today, -LOOKBACK_DAYS)}T00:00:00.000Z`;
   const households = new Set(enrolments.map((e) => e.householdId));
-  const recent = await recentFacts(db, since, households);
-  const contactsByHousehold = groupBy(recent.contacts, (c) => c.householdId);
-  const plans = recent.plans;
+  const recent = await recentFactsByHousehold(db, since, households);
+  const contactsByHousehold = new Map<string, ContactFacts[]>();
+  const plans: PlanFacts[] = [];
+  for (const [h, f] of recent) {
+    contactsByHousehold.set(h, f.contacts);
+    for (const p of f.plans) plans.push(p);
+  }
   const plansByEnrolment = groupBy(plans, (p) => p.enrolmentId);
   const result = new Map<string, EnrolmentEvaluation>();
   for (const e of enrolments) {

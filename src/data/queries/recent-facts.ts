@@ -35,34 +35,46 @@ const readRecords = async (
 };
 
 /**
- * The facts of contacts since a moment and of all plan revisions, as the rules engine needs
- * them: from the households' digests (one small row each, kept at write time), so nothing
- * is decrypted and no record is read, unless a digest does not reach back far enough or
- * could not be built. All households of the device when none are named.
+ * The facts of contacts since a moment and of all plan revisions, by household, as the
+ * rules engine needs them: from the households' digests (one small row each, kept at write
+ * time and held parsed in memory), so nothing is decrypted and no record is read, unless a
+ * digest does not reach back far enough or could not be built. All households of the
+ * device when none are named; a household without contacts or plans is left out.
  */
+export const recentFactsByHousehold = async (
+  db: TerenDb,
+  since: string,
+  households?: ReadonlySet<string>,
+): Promise<Map<string, RecentFacts>> => {
+  const digests = await parsedDigests(db);
+  const out = new Map<string, RecentFacts>();
+  const fallback: string[] = [];
+  const take = (householdId: string, d: ParsedDigest | undefined) => {
+    if (!d) return;
+    if (d.partial || d.from > since) {
+      fallback.push(householdId);
+      return;
+    }
+    const contacts: ContactFacts[] = [];
+    for (const c of d.contacts) if (c.at >= since) contacts.push(c);
+    out.set(householdId, { contacts, plans: [...d.plans] });
+  };
+  if (households) for (const h of households) take(h, digests.get(h));
+  else for (const [h, d] of digests) take(h, d);
+  for (const h of fallback) out.set(h, await readRecords(db, h, since));
+  return out;
+};
+
+/** The same facts in two lists. */
 export const recentFacts = async (
   db: TerenDb,
   since: string,
   households?: ReadonlySet<string>,
 ): Promise<RecentFacts> => {
-  const digests = await parsedDigests(db);
   const out: RecentFacts = { contacts: [], plans: [] };
-  const fallback: string[] = [];
-  const take = (householdId: string, d: ParsedDigest | undefined) => {
-    if (!d) return; // a household without contacts or plans
-    if (d.partial || d.from > since) {
-      fallback.push(householdId);
-      return;
-    }
-    for (const c of d.contacts) if (c.at >= since) out.contacts.push(c);
-    for (const p of d.plans) out.plans.push(p);
-  };
-  if (households) for (const h of households) take(h, digests.get(h));
-  else for (const [h, d] of digests) take(h, d);
-  for (const h of fallback) {
-    const read = await readRecords(db, h, since);
-    out.contacts.push(...read.contacts);
-    out.plans.push(...read.plans);
+  for (const f of (await recentFactsByHousehold(db, since, households)).values()) {
+    for (const c of f.contacts) out.contacts.push(c);
+    for (const p of f.plans) out.plans.push(p);
   }
   return out;
 };
