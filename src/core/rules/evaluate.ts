@@ -96,7 +96,16 @@ export const judgePeriod = (
       r?.kind === 'min_per_period' && r.period === 'month' ? RISK_DAYS.month : RISK_DAYS.week;
     status = daysBetween(today, p.end) <= riskDays ? 'at_risk' : 'due';
   }
-  return { ...p, required, count, status, complete };
+  return {
+    start: p.start,
+    end: p.end,
+    phaseIndex: p.phaseIndex,
+    requirement: p.requirement,
+    required,
+    count,
+    status,
+    complete,
+  };
 };
 
 /** The day after the enrolment stops being evaluated: its closing day, or tomorrow. */
