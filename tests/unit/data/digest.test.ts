@@ -229,6 +229,37 @@ describe('household digests on the device', () => {
     db.close();
   });
 
+  it('upgraded from version 5 (rows without a generation) are read, then followed', async () => {
+    const name = `digest-v5-${Math.random()}`;
+    names.push(name);
+    const old = new Dexie(name);
+    for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= 5)) {
+      const dv = old.version(v.version).stores(v.stores);
+      if (v.upgrade) dv.upgrade(v.upgrade);
+    }
+    await old.open();
+    const [a, b] = households as [(typeof households)[0], (typeof households)[0]];
+    const kept = aContact(a.id, a.id, { at: daysAgo(4) });
+    await old.table('contacts').put(kept);
+    await old
+      .table('digests')
+      .put(nextDigest(a.id, undefined, { contacts: [kept], plans: [] }, digestCutoff(new Date())));
+    old.close();
+
+    const db = new TerenDb(name);
+    const since = daysAgo(30);
+    expect(sorted(await recentFacts(db, since)).contacts).toEqual([factsOf(kept)]);
+    const added = aContact(b.id, b.id, { at: daysAgo(1) });
+    await saveWithOutbox(db, 'contact', added);
+    // Twice: the first read after the write parses everything, the second only what changed.
+    for (let i = 0; i < 2; i++) {
+      expect(sorted(await recentFacts(db, since)).contacts).toEqual(
+        [factsOf(kept), factsOf(added)].sort(byId),
+      );
+    }
+    db.close();
+  });
+
   it('are built on upgrade from version 4, and completed once the vault opens', async () => {
     const name = `digest-upgrade-${Math.random()}`;
     names.push(name);
