@@ -55,11 +55,21 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
       const version = await rulesToFetch(db);
       if (version !== null)
         await saveRules(db, (await api.rules(session.token)) as ContactRule[], version);
-      set({ phase: 'idle', lastSyncAt: new Date().toISOString(), error: null });
+      set({ online: true, phase: 'idle', lastSyncAt: new Date().toISOString(), error: null });
       await noteServerContact(db);
       failures = 0;
     } catch (e) {
       const code = e instanceof ApiError ? e.code : 'internal';
+      // The server could not be reached at all: for the worker that is being offline,
+      // whatever navigator.onLine claims (it says online on a network without internet,
+      // and in some browsers right after an offline reload). Tried again with back-off;
+      // the first sync that gets through shows online again.
+      if (code === 'offline') {
+        set({ online: false, phase: 'idle', error: null });
+        failures++;
+        scheduleRetry();
+        return;
+      }
       set({ phase: 'error', error: code });
       failures++;
       if (
