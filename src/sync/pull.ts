@@ -9,8 +9,9 @@ import type { ApiClient } from './api-client';
 
 /**
  * Pulls every change after the stored cursor, page by page. Each page is stored with its
- * cursor in one transaction, so an interrupted pull resumes where it stopped. Yields to the
- * event loop between pages so a large first sync never freezes the UI.
+ * cursor in one transaction, so an interrupted pull resumes where it stopped; the next page
+ * is fetched while the current one is stored. Yields to the event loop between pages so a
+ * large first sync never freezes the UI.
  */
 export const pullAll = async (
   db: TerenDb,
@@ -20,14 +21,24 @@ export const pullAll = async (
   pageSize = 5000,
   clock: DeviceClock = deviceClock,
 ): Promise<number> => {
-  let cursor = (await readMeta<string>(db, CURSOR_KEY)) ?? '0';
+  const fetchPage = (from: string) => {
+    const page = api.pull(token, from, pageSize);
+    // Awaited in the loop; one left behind because storing the previous page failed must
+    // not surface as an unhandled rejection.
+    page.catch(() => undefined);
+    return page;
+  };
+  let next = fetchPage((await readMeta<string>(db, CURSOR_KEY)) ?? '0');
   let received = 0;
   for (;;) {
-    const page = await api.pull(token, cursor, pageSize);
+    const page = await next;
+    // The next page travels while this one is stored: a first sync spends about as long
+    // fetching and parsing pages as storing them (issue 8). Its cursor is only stored with
+    // it, after this page, so an interruption still resumes from the last stored page.
+    if (page.hasMore) next = fetchPage(page.cursor);
     if (page.serverTime) clock.receive(page.serverTime);
     await applyPulledPage(db, page.changes, page.cursor);
     received += page.changes.length;
-    cursor = page.cursor;
     onProgress(received);
     if (!page.hasMore) {
       if (page.rulesVersion) await writeMeta(db, RULES_SERVER_VERSION_KEY, page.rulesVersion);

@@ -50,6 +50,20 @@ describe('pullAll', () => {
     expect(await readMeta(db, CURSOR_KEY)).toBe('25');
   });
 
+  it('fetches the next page while it stores the current one', async () => {
+    const records = Array.from({ length: 25 }, () => aHousehold());
+    const { api, seen } = fakeServer(records);
+    // How many pages were asked for when each stored record was written.
+    const askedWhenStored: number[] = [];
+    db.households.hook('creating', () => {
+      askedWhenStored.push(seen.length);
+    });
+    await pullAll(db, api, 'token-token-token-token', undefined, 10);
+    expect(askedWhenStored.slice(0, 10)).toEqual(Array(10).fill(2));
+    expect(askedWhenStored.slice(20)).toEqual(Array(5).fill(3));
+    expect(seen).toEqual(['0', '10', '20']);
+  });
+
   it('resumes after an interruption from the last stored page', async () => {
     const records = Array.from({ length: 25 }, () => aHousehold());
     const first = fakeServer(records, 2);
