@@ -33,6 +33,18 @@ afterEach(async () => {
   for (const n of names.splice(0)) await Dexie.delete(n);
 });
 
+/** A database as an older app version left it, opened at that version. */
+const olderApp = async (version: number): Promise<Dexie> => {
+  const db = new Dexie(`digest-v${version}-${Math.random()}`);
+  names.push(db.name);
+  for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= version)) {
+    const dv = db.version(v.version).stores(v.stores);
+    if (v.upgrade) dv.upgrade(v.upgrade);
+  }
+  await db.open();
+  return db;
+};
+
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
@@ -230,14 +242,8 @@ describe('household digests on the device', () => {
   });
 
   it('upgraded from version 5 (rows without a generation) are read, then followed', async () => {
-    const name = `digest-v5-${Math.random()}`;
-    names.push(name);
-    const old = new Dexie(name);
-    for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= 5)) {
-      const dv = old.version(v.version).stores(v.stores);
-      if (v.upgrade) dv.upgrade(v.upgrade);
-    }
-    await old.open();
+    const old = await olderApp(5);
+    const name = old.name;
     const [a, b] = households as [(typeof households)[0], (typeof households)[0]];
     const kept = aContact(a.id, a.id, { at: daysAgo(4) });
     await old.table('contacts').put(kept);
@@ -261,14 +267,8 @@ describe('household digests on the device', () => {
   });
 
   it('are built on upgrade from version 4, and completed once the vault opens', async () => {
-    const name = `digest-upgrade-${Math.random()}`;
-    names.push(name);
-    const old = new Dexie(name);
-    for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= 4)) {
-      const dv = old.version(v.version).stores(v.stores);
-      if (v.upgrade) dv.upgrade(v.upgrade);
-    }
-    await old.open();
+    const old = await olderApp(4);
+    const name = old.name;
     const [a, b, c] = households as [
       (typeof households)[0],
       (typeof households)[0],
