@@ -28,6 +28,23 @@ export type RunningServer = {
   close: () => Promise<void>;
 };
 
+/** Sends a request to the server process and waits for its answer of that type. */
+const ask = <T extends ChildMessage['type']>(
+  child: ChildProcess,
+  request: object,
+  type: T,
+): Promise<Extract<ChildMessage, { type: T }>> =>
+  new Promise((done, fail) => {
+    const onMessage = (m: ChildMessage) => {
+      if (m.type !== type && m.type !== 'error') return;
+      child.off('message', onMessage);
+      if (m.type === 'error') fail(new Error(m.message));
+      else done(m as Extract<ChildMessage, { type: T }>);
+    };
+    child.on('message', onMessage);
+    child.send(request);
+  });
+
 /** Starts bench/server/child.ts in its own Node process and waits until it serves. */
 export const startServer = (init: Omit<ChildInit, 'type'>): Promise<RunningServer> =>
   new Promise((resolve, reject) => {
@@ -43,27 +60,10 @@ export const startServer = (init: Omit<ChildInit, 'type'>): Promise<RunningServe
       resolve({
         ready: m,
         baseUrl: `http://127.0.0.1:${m.port}`,
-        profile: () =>
-          new Promise((done) => {
-            const onMessage = (p: ChildMessage) => {
-              if (p.type !== 'profile') return;
-              child.off('message', onMessage);
-              done(p.statements);
-            };
-            child.on('message', onMessage);
-            child.send({ type: 'profile' });
-          }),
-        raw: (workload, from, to) =>
-          new Promise((done, fail) => {
-            const onMessage = (p: ChildMessage) => {
-              if (p.type !== 'raw' && p.type !== 'error') return;
-              child.off('message', onMessage);
-              if (p.type === 'raw') done(p.figures);
-              else fail(new Error(p.message));
-            };
-            child.on('message', onMessage);
-            child.send({ type: 'raw', workload, from, to } satisfies RawRequest);
-          }),
+        profile: async () => (await ask(child, { type: 'profile' }, 'profile')).statements,
+        raw: async (workload, from, to) =>
+          (await ask(child, { type: 'raw', workload, from, to } satisfies RawRequest, 'raw'))
+            .figures,
         close: () =>
           new Promise<void>((done) => {
             const timer = setTimeout(() => {

@@ -37,7 +37,7 @@ const parse = (d: HouseholdDigest): ParsedDigest => ({
 /** Every household digest of the device, parsed; read from the database only as needed. */
 export const parsedDigests = (db: TerenDb): Promise<ReadonlyMap<string, ParsedDigest>> =>
   db.transaction('r', [db.meta, db.digests], async () => {
-    const stored = await readGeneration(db.meta);
+    const stored = await readGeneration(db);
     const cached = caches.get(db);
     if (stored && cached && cached.epoch === stored.epoch && cached.gen <= stored.gen) {
       if (cached.gen < stored.gen) {

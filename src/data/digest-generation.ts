@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { newId } from '../core';
 import type { TerenDb } from './db';
+import { readMeta, writeMeta } from './meta';
 
 /**
  * Which digests a reader has seen (see digest-cache.ts): stored in `meta` beside them, so
@@ -10,9 +11,7 @@ const GENERATION_KEY = 'digests.generation';
 
 export type Generation = { epoch: string; gen: number };
 
-export const readGeneration = async (table: {
-  get(key: string): PromiseLike<{ value: unknown } | undefined>;
-}): Promise<Generation | undefined> => (await table.get(GENERATION_KEY))?.value as Generation;
+export const readGeneration = (db: TerenDb) => readMeta<Generation>(db, GENERATION_KEY);
 
 /**
  * The generation to stamp the digest rows written by the caller's transaction with (which
@@ -20,12 +19,12 @@ export const readGeneration = async (table: {
  * over.
  */
 export const nextGeneration = async (db: TerenDb, removed = false): Promise<number> => {
-  const current = await readGeneration(db.meta);
+  const current = await readGeneration(db);
   const next: Generation = {
     epoch: removed || !current ? newId() : current.epoch,
     gen: (current?.gen ?? 0) + 1,
   };
-  await db.meta.put({ key: GENERATION_KEY, value: next });
+  await writeMeta(db, GENERATION_KEY, next);
   return next.gen;
 };
 

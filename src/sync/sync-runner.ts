@@ -62,15 +62,10 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
       const code = e instanceof ApiError ? e.code : 'internal';
       // The server could not be reached at all: for the worker that is being offline,
       // whatever navigator.onLine claims (it says online on a network without internet,
-      // and in some browsers right after an offline reload). Tried again with back-off;
-      // the first sync that gets through shows online again.
-      if (code === 'offline') {
-        set({ online: false, phase: 'idle', error: null });
-        failures++;
-        scheduleRetry();
-        return;
-      }
-      set({ phase: 'error', error: code });
+      // and in some browsers right after an offline reload). Tried again with back-off
+      // below; the first sync that gets through shows online again.
+      if (code === 'offline') set({ online: false, phase: 'idle', error: null });
+      else set({ phase: 'error', error: code });
       failures++;
       if (
         code !== 'update_required' &&

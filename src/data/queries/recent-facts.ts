@@ -5,8 +5,10 @@ import type { TerenDb } from '../db';
 import { factsOf, planFactsOf } from '../digest';
 import { parsedDigests, type ParsedDigest } from '../digest-cache';
 
-/** Facts shared with the digest cache: read them, never modify them. */
 export type RecentFacts = { contacts: ContactFacts[]; plans: PlanFacts[] };
+
+/** One household's facts; its plans are the digest cache's own list, never to be modified. */
+export type HouseholdFacts = { contacts: ContactFacts[]; plans: readonly PlanFacts[] };
 
 /**
  * One household's facts read from its records, decrypting those sealed by an older app
@@ -45,9 +47,9 @@ export const recentFactsByHousehold = async (
   db: TerenDb,
   since: string,
   households?: ReadonlySet<string>,
-): Promise<Map<string, RecentFacts>> => {
+): Promise<Map<string, HouseholdFacts>> => {
   const digests = await parsedDigests(db);
-  const out = new Map<string, RecentFacts>();
+  const out = new Map<string, HouseholdFacts>();
   const fallback: string[] = [];
   const take = (householdId: string, d: ParsedDigest | undefined) => {
     if (!d) return;
@@ -57,7 +59,7 @@ export const recentFactsByHousehold = async (
     }
     const contacts: ContactFacts[] = [];
     for (const c of d.contacts) if (c.at >= since) contacts.push(c);
-    out.set(householdId, { contacts, plans: [...d.plans] });
+    out.set(householdId, { contacts, plans: d.plans });
   };
   if (households) for (const h of households) take(h, digests.get(h));
   else for (const [h, d] of digests) take(h, d);

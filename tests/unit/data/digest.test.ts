@@ -18,9 +18,9 @@ import {
 import { parsedDigests } from '../../../src/data/digest-cache';
 import { saveWithOutbox } from '../../../src/data/outbox';
 import { recentFacts } from '../../../src/data/queries/recent-facts';
-import { SCHEMA_VERSIONS } from '../../../src/data/schema';
 import { reconcileScope } from '../../../src/data/scope';
 import { aContact, aHousehold, anEnrolment, aPlan } from '../../factories/records';
+import { openAtVersion } from './open-at-version';
 
 const names: string[] = [];
 const freshDb = () => {
@@ -34,15 +34,10 @@ afterEach(async () => {
 });
 
 /** A database as an older app version left it, opened at that version. */
-const olderApp = async (version: number): Promise<Dexie> => {
-  const db = new Dexie(`digest-v${version}-${Math.random()}`);
-  names.push(db.name);
-  for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= version)) {
-    const dv = db.version(v.version).stores(v.stores);
-    if (v.upgrade) dv.upgrade(v.upgrade);
-  }
-  await db.open();
-  return db;
+const olderApp = (version: number): Promise<Dexie> => {
+  const name = `digest-v${version}-${Math.random()}`;
+  names.push(name);
+  return openAtVersion(name, version);
 };
 
 const DAY = 86_400_000;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TerenDb } from '../../../src/data/db';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../src/data/schema';
 import { aContact, aHousehold } from '../../factories/records';
+import { openAtVersion } from './open-at-version';
 
 const names: string[] = [];
 const dbName = () => {
@@ -13,17 +14,6 @@ const dbName = () => {
 afterEach(async () => {
   for (const n of names.splice(0)) await Dexie.delete(n);
 });
-
-/** Opens a database exactly as an old app version defined it. */
-const openAtVersion = async (name: string, version: number) => {
-  const db = new Dexie(name);
-  for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= version)) {
-    const dv = db.version(v.version).stores(v.stores);
-    if (v.upgrade) dv.upgrade(v.upgrade);
-  }
-  await db.open();
-  return db;
-};
 
 describe('device database upgrades', () => {
   it('versions are increasing and the app opens at the newest', async () => {
