@@ -27,7 +27,10 @@ export type BenchApi = {
   workerSync(a: { token: string; workerId: string }): Promise<{
     records: number;
     requests: number;
+    /** The whole first sync, older visits included. */
     syncMs: number;
+    /** Until everything but older visits was stored. */
+    readyMs: number;
     caseloadMs: number;
     usableMs: number;
     rows: number;
@@ -60,6 +63,9 @@ export type BenchApi = {
     enrolments: number;
     contacts: number;
     coldMs: number;
+    /** Of the first after start: the digest rows read on a new connection, then parsed. */
+    digestReadMs: number;
+    digestParseMs: number;
     afterWriteMs: number;
     unchangedMs: number;
     engineMs: number;

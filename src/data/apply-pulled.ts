@@ -23,6 +23,8 @@ export const applyPulledPage = async (
   db: TerenDb,
   changes: readonly PulledChange[],
   cursor: string | null,
+  /** Other progress kept with the page (`meta` keys; null removes one). */
+  progress: Readonly<Record<string, unknown>> = {},
 ): Promise<ApplyResult> => {
   const byType = new Map<RecordType, unknown[]>();
   let rejected = 0;
@@ -59,6 +61,8 @@ export const applyPulledPage = async (
       plans: kept<Plan>(byType.get('plan')),
     });
     if (cursor !== null) await writeMeta(db, CURSOR_KEY, cursor);
+    for (const [key, value] of Object.entries(progress))
+      await (value === null ? db.meta.delete(key) : writeMeta(db, key, value));
   });
   return { applied: changes.length - rejected, rejected };
 };

@@ -167,9 +167,8 @@ export const updateDigests = async (
   const plans = group(stored.plans, ids);
   if (ids.size === 0) return;
   const list = [...ids];
-  const previous = await db.digests.bulkGet(list);
+  const [previous, gen] = await Promise.all([db.digests.bulkGet(list), nextGeneration(db)]);
   const cutoff = digestCutoff(now);
-  const gen = await nextGeneration(db);
   await db.digests.bulkPut(
     list.map((id, i) => ({
       ...nextDigest(

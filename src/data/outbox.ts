@@ -34,35 +34,45 @@ export const saveAllWithOutbox = async (
   const prepared = await Promise.all(
     parsed.map(async ({ type, record }) => {
       const table = RECORD_TABLES[type];
-      const base =
-        (await decodeRecord<Record<string, unknown> | undefined>(
-          await db.table(table).get(record.id),
-        )) ?? null;
+      // Independent sealings run side by side: a save is waited for with the form open.
+      const [base, sealed, row] = await Promise.all([
+        db
+          .table(table)
+          .get(record.id)
+          .then((stored) => decodeRecord<Record<string, unknown> | undefined>(stored))
+          .then((plain) => encodeValue(plain ?? null)),
+        encodeValue(record),
+        encodeRecord(table, record),
+      ]);
       const entry: OutboxEntry = {
         mutationId: newId(),
         recordType: type,
         recordId: record.id,
         householdId: householdIdOf(type, record),
-        record: (await encodeValue(record)) as Record<string, unknown>,
-        base: (await encodeValue(base)) as Record<string, unknown> | null,
+        record: sealed as Record<string, unknown>,
+        base: base as Record<string, unknown> | null,
         hlc: clock.tick(),
         createdAt: now,
         attempts: 0,
       };
-      return { table, row: await encodeRecord(table, record), entry };
+      return { table, row, entry };
     }),
   );
   const contacts = parsed.flatMap((w) => (w.type === 'contact' ? [w.record as Contact] : []));
   const plans = parsed.flatMap((w) => (w.type === 'plan' ? [w.record as Plan] : []));
   const tables = [...new Set(prepared.map((p) => p.table))].map((name) => db.table(name));
   if (contacts.length || plans.length) tables.push(db.table('digests'), db.table('meta'));
-  await db.transaction('rw', [...tables, db.outbox], async () => {
-    for (const { table, row, entry } of prepared) {
-      await db.table(table).put(row);
-      await db.outbox.add(entry);
-    }
-    await updateDigests(db, { contacts, plans });
-  });
+  // Requests are queued together rather than one after another's answer: the transaction
+  // still applies them in order, and nothing here reads what another one writes.
+  await db.transaction('rw', [...tables, db.outbox], () =>
+    Promise.all([
+      ...prepared.flatMap(({ table, row, entry }) => [
+        db.table(table).put(row),
+        db.outbox.add(entry),
+      ]),
+      updateDigests(db, { contacts, plans }),
+    ]),
+  );
   return parsed.map((w) => w.record);
 };
 

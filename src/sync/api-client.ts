@@ -18,6 +18,7 @@ import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   PullResponse,
+  type PullOptions,
   PushResponse,
   SyncIssues,
   type PushMutation,
@@ -199,12 +200,10 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
           body: JSON.stringify({ ids }),
         }),
       ),
-    pull: async (token: string, cursor: string, limit = 1000) =>
-      PullResponse.parse(
-        await call(`/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, {
-          method: 'GET',
-          token,
-        }),
-      ),
+    pull: async (token: string, cursor: string, limit = 1000, options: PullOptions = {}) => {
+      const query = new URLSearchParams({ cursor, limit: String(limit) });
+      for (const [k, v] of Object.entries(options)) if (v !== undefined) query.set(k, v);
+      return PullResponse.parse(await call(`/api/sync/pull?${query}`, { method: 'GET', token }));
+    },
   };
 };

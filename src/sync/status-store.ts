@@ -8,6 +8,8 @@ export type SyncStatus = {
   phase: SyncPhase;
   /** Records received in the running sync, for the progress of a large first sync. */
   received: number;
+  /** The first sync is fetching older contacts: the caseload is already complete. */
+  history: boolean;
   lastSyncAt: string | null;
   error: ErrorCode | 'offline' | null;
 };
@@ -16,6 +18,7 @@ export const useSyncStatus = create<SyncStatus>(() => ({
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
   phase: 'idle',
   received: 0,
+  history: false,
   lastSyncAt: null,
   error: null,
 }));

@@ -46,16 +46,24 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
       set({ online: false, phase: 'idle' });
       return;
     }
-    set({ phase: 'syncing', received: 0, error: null });
+    set({ phase: 'syncing', received: 0, history: false, error: null });
     try {
       await pushAll(db, api, session.token);
       await uploadAudit(db, api, session.token);
-      await pullAll(db, api, session.token, (received) => set({ received }));
+      await pullAll(db, api, session.token, (received, part) =>
+        set({ received, history: part === 'history' }),
+      );
       // Rules change rarely: fetched only when the pull says they differ from ours.
       const version = await rulesToFetch(db);
       if (version !== null)
         await saveRules(db, (await api.rules(session.token)) as ContactRule[], version);
-      set({ online: true, phase: 'idle', lastSyncAt: new Date().toISOString(), error: null });
+      set({
+        online: true,
+        phase: 'idle',
+        history: false,
+        lastSyncAt: new Date().toISOString(),
+        error: null,
+      });
       await noteServerContact(db);
       failures = 0;
     } catch (e) {

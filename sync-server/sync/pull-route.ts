@@ -41,37 +41,50 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
     const session = await authenticate(db, request);
     const parsed = PullRequest.safeParse(request.query);
     if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
-    const { cursor, limit } = parsed.data;
+    const { cursor, limit, part, before, upTo } = parsed.data;
     const found = await scopeOf(db, session.user);
-    if (found.kind === 'none') return { cursor, hasMore: false, changes: [] };
-    const scope = scopeSql(found, 3);
+    if (found.kind === 'none')
+      return { cursor, hasMore: false, changes: [], ...(part && { part }) };
+    const params: unknown[] = [cursor, limit + 1];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = [`r.seq > $1`];
+    if (upTo !== undefined) where.push(`r.seq <= ${param(upTo)}`);
+    if (part) {
+      const old = `(r.type = 'contact' AND (r.data ->> 'at')::timestamptz < ${param(before)}::timestamptz)`;
+      where.push(part === 'history' ? old : `NOT ${old}`);
+    }
+    const scope = scopeSql(found, params.length + 1);
+    params.push(...scope.params);
     const rows = await db.query<ChangeRow>(
       `SELECT r.type, r.data, r.seq FROM records r
-        WHERE r.seq > $1 AND ${scope.sql}
+        WHERE ${where.join(' AND ')} AND ${scope.sql}
         ORDER BY r.seq LIMIT $2`,
-      [cursor, limit + 1, ...scope.params],
+      params,
     );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     const hasMore = rows.length > limit;
-    // On the last page: the households the device may hold, and whether the rules changed.
+    // On the last page of an ordinary pull: the households the device may hold, and whether
+    // the rules changed (a first sync's parts are followed by an ordinary pull).
     const inScope = scopeSql(found, 1);
-    const [tail] = hasMore
-      ? []
-      : await db.query<{ scope: string[]; rules: string | null }>(
-          `SELECT array(SELECT r.id::text FROM records r
+    const [tail] =
+      hasMore || part
+        ? []
+        : await db.query<{ scope: string[]; rules: string | null }>(
+            `SELECT array(SELECT r.id::text FROM records r
                          WHERE r.type = 'household' AND NOT r.deleted AND ${inScope.sql}) AS scope,
                   (SELECT string_agg(programme || '=' || rule::text, ';'
                                      ORDER BY programme)
                      FROM contact_rules) AS rules`,
-          inScope.params,
-        );
+            inScope.params,
+          );
     return {
       cursor: last ? String(last.seq) : cursor,
       hasMore,
       changes: forDevice(request, page),
       ...(tail ? { scope: tail.scope, rulesVersion: rulesVersion(tail.rules ?? '') } : {}),
       serverTime: Date.now(),
+      ...(part && { part }),
     };
   });
 

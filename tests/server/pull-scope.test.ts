@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../sync-server/db/database';
 import { seedDemo } from '../../sync-server/seed/demo';
 import { storeRecords } from '../../sync-server/sync/store-records';
+import type { Contact } from '../../src/core';
 import { aHousehold, anEnrolment } from '../factories/records';
 import { BACKENDS } from './helpers/databases';
 import { login, pull, pullEverything, testApp } from './helpers/app';
@@ -94,7 +95,66 @@ describe.each(BACKENDS)('pull and scope on $name', (backend) => {
     expect(Number(body.cursor)).toBeGreaterThan(Number(first.cursor));
   });
 
+  it('splits a first sync into recent and history parts holding every change once', async () => {
+    const token = tokens.vedouci as string;
+    const all = await pullEverything(app, token, 500);
+    const at = (r: { record: Record<string, unknown> }) => Date.parse(r.record.at as string);
+    const contacts = all.records
+      .filter((r) => r.type === 'contact')
+      .map(at)
+      .sort();
+    // A cut with demo contacts on both sides of it.
+    const before = new Date(contacts[Math.floor(contacts.length / 2)] as number).toISOString();
+    const cut = `&before=${encodeURIComponent(before)}`;
+    const recent = await pullEverything(app, token, 500, `&part=recent${cut}`);
+    expect((await pull(app, token, '0', 5, `&part=recent${cut}`)).json()).toMatchObject({
+      part: 'recent',
+    });
+    const isOld = (r: { type: string; record: Record<string, unknown> }) =>
+      r.type === 'contact' && at(r) < Date.parse(before);
+    expect(recent.records.some(isOld)).toBe(false);
+    expect(recent.records.some((r) => r.type === 'contact')).toBe(true);
+
+    // Changed after the recent part ended: comes with the ordinary pull, not the history.
+    const old = all.records.find(isOld)?.record as Contact;
+    const [team] = await db.query<{ id: string }>(
+      "SELECT team_id AS id FROM users WHERE username = 'vedouci'",
+    );
+    await db.transaction((tx) =>
+      storeRecords(tx, team?.id as string, [
+        {
+          type: 'contact',
+          record: { ...old, note: 'Opraveno', updatedAt: new Date().toISOString() },
+        },
+      ]),
+    );
+    const history = await pullEverything(
+      app,
+      token,
+      500,
+      `&part=history${cut}&upTo=${recent.cursor}`,
+    );
+    expect(history.records.every(isOld)).toBe(true);
+    expect(history.records.some((r) => r.record.id === old.id)).toBe(false);
+    const after = await pullEverything(app, token, 500);
+    expect(after.records.find((r) => r.record.id === old.id)?.record.note).toBe('Opraveno');
+    const later = await pull(app, token, recent.cursor);
+    expect(
+      (later.json() as { changes: { record: { id: string } }[] }).changes.map((c) => c.record.id),
+    ).toContain(old.id);
+
+    // Together: every record of the ordinary pull, none twice.
+    const ids = [...recent.records, ...history.records].map((r) => r.record.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set([...ids, old.id])).toEqual(new Set(after.records.map((r) => r.record.id)));
+  });
+
   it('refuses bad requests clearly', async () => {
+    const noCut = await pull(app, tokens.vedouci as string, '0', 10, '&part=recent');
+    expect(noCut.statusCode).toBe(400);
+    const noEnd = `&part=history&before=${encodeURIComponent(new Date().toISOString())}`;
+    expect((await pull(app, tokens.vedouci as string, '0', 10, noEnd)).statusCode).toBe(400);
+    expect((await pull(app, tokens.vedouci as string, '0', 10, '&part=all')).statusCode).toBe(400);
     expect((await pull(app, tokens.vedouci as string, 'abc')).statusCode).toBe(400);
     expect((await pull(app, tokens.vedouci as string, '0', 999999)).statusCode).toBe(400);
     const noAuth = await app.inject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RECORD_TYPES, type RecordType } from '../records';
+import { IsoDateTime } from '../records/common';
 
 const recordTypeEnum = z.enum(RECORD_TYPES as [RecordType, ...RecordType[]]);
 
@@ -9,11 +10,30 @@ const recordTypeEnum = z.enum(RECORD_TYPES as [RecordType, ...RecordType[]]);
  */
 export const Cursor = z.string().regex(/^\d{1,20}$/);
 
-export const PullRequest = z.object({
-  cursor: Cursor.default('0'),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
-});
+/**
+ * A first sync comes in two parts, so the caseload is usable before years of visits are on
+ * the device: `recent` is everything but the contacts dated before `before`; `history` is
+ * only those, and only changes up to `upTo` (where `recent` ended: later changes come with
+ * the ordinary pull from there). Together they hold every change up to `upTo` once.
+ */
+export const PULL_PARTS = ['recent', 'history'] as const;
+export type PullPart = (typeof PULL_PARTS)[number];
+
+export const PullRequest = z
+  .object({
+    cursor: Cursor.default('0'),
+    limit: z.coerce.number().int().min(1).max(5000).default(1000),
+    part: z.enum(PULL_PARTS).optional(),
+    before: IsoDateTime.optional(),
+    upTo: Cursor.optional(),
+  })
+  .refine((r) => !r.part || r.before, { message: 'A part needs `before`', path: ['before'] })
+  .refine((r) => r.part !== 'history' || r.upTo, {
+    message: 'The history needs `upTo`',
+    path: ['upTo'],
+  });
 export type PullRequest = z.infer<typeof PullRequest>;
+export type PullOptions = Pick<PullRequest, 'part' | 'before' | 'upTo'>;
 
 export const PulledChange = z.object({
   type: recordTypeEnum,
@@ -35,6 +55,8 @@ export const PullResponse = z.object({
   serverTime: z.number().int().optional(),
   /** On the last page: a fingerprint of the contact rules, so a device fetches them only when they change. */
   rulesVersion: z.string().optional(),
+  /** The part this page belongs to; absent from an ordinary pull and from older servers. */
+  part: z.enum(PULL_PARTS).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -7,8 +7,18 @@ import { parsedDigests, type ParsedDigest } from '../digest-cache';
 
 export type RecentFacts = { contacts: ContactFacts[]; plans: PlanFacts[] };
 
-/** One household's facts; its plans are the digest cache's own list, never to be modified. */
-export type HouseholdFacts = { contacts: ContactFacts[]; plans: readonly PlanFacts[] };
+/**
+ * One household's facts. Taken from a digest, the same object is given again while the
+ * digest and the moment are unchanged (readers may remember what they made of it), so
+ * neither list is ever to be modified.
+ */
+export type HouseholdFacts = {
+  contacts: readonly ContactFacts[];
+  plans: readonly PlanFacts[];
+};
+
+/** The facts last taken from each parsed digest; a changed household gets a new digest. */
+const factsOfDigest = new WeakMap<ParsedDigest, { since: string; facts: HouseholdFacts }>();
 
 /**
  * One household's facts read from its records, decrypting those sealed by an older app
@@ -57,9 +67,16 @@ export const recentFactsByHousehold = async (
       fallback.push(householdId);
       return;
     }
+    const held = factsOfDigest.get(d);
+    if (held?.since === since) {
+      out.set(householdId, held.facts);
+      return;
+    }
     const contacts: ContactFacts[] = [];
     for (const c of d.contacts) if (c.at >= since) contacts.push(c);
-    out.set(householdId, { contacts, plans: d.plans });
+    const facts = { contacts, plans: d.plans };
+    factsOfDigest.set(d, { since, facts });
+    out.set(householdId, facts);
   };
   if (households) for (const h of households) take(h, digests.get(h));
   else for (const [h, d] of digests) take(h, d);

@@ -19,7 +19,9 @@ export const SyncIndicator = () => {
     ? t('sync.offline')
     : status.phase === 'syncing'
       ? status.received > 0
-        ? t('sync.received', { count: status.received })
+        ? t(status.history ? 'sync.receivedHistory' : 'sync.received', {
+            count: status.received,
+          })
         : t('sync.syncing')
       : status.phase === 'error'
         ? t(syncErrorKey(status.error))

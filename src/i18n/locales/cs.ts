@@ -45,6 +45,7 @@ export const cs = {
     offline: 'Offline',
     syncing: 'Synchronizuji…',
     received: 'Staženo {{count}} záznamů',
+    receivedHistory: 'Stahuji starší návštěvy: {{count}} záznamů',
     synced: 'Synchronizováno {{time}}',
     neverSynced: 'Zatím nesynchronizováno',
     pending_one: '{{count}} neodeslaná změna',

@@ -46,6 +46,7 @@ export const en: Messages = {
     offline: 'Offline',
     syncing: 'Syncing…',
     received: '{{count}} records received',
+    receivedHistory: 'Fetching older visits: {{count}} records',
     synced: 'Synced {{time}}',
     neverSynced: 'Not synced yet',
     pending_one: '{{count}} unsent change',

@@ -35,20 +35,32 @@ export const login = async (
   return { res, body: res.json() as LoginResponse, deviceId };
 };
 
-export const pull = (app: FastifyInstance, token: string, cursor = '0', limit = 1000) =>
+export const pull = (
+  app: FastifyInstance,
+  token: string,
+  cursor = '0',
+  limit = 1000,
+  /** More of the query string, e.g. a first sync's part. */
+  more = '',
+) =>
   app.inject({
     method: 'GET',
-    url: `/api/sync/pull?cursor=${cursor}&limit=${limit}`,
+    url: `/api/sync/pull?cursor=${cursor}&limit=${limit}${more}`,
     headers: { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
   });
 
 /** Pulls every page; returns the records and how many requests it took. */
-export const pullEverything = async (app: FastifyInstance, token: string, limit = 1000) => {
+export const pullEverything = async (
+  app: FastifyInstance,
+  token: string,
+  limit = 1000,
+  more = '',
+) => {
   const records: { type: string; record: Record<string, unknown> }[] = [];
   let cursor = '0';
   let requests = 0;
   for (;;) {
-    const res = await pull(app, token, cursor, limit);
+    const res = await pull(app, token, cursor, limit, more);
     requests++;
     if (res.statusCode !== 200) throw new Error(`pull failed: ${res.statusCode}`);
     const body = res.json() as { cursor: string; hasMore: boolean; changes: typeof records };

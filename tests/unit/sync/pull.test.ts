@@ -1,12 +1,13 @@
 import Dexie from 'dexie';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PullResponse } from '../../../src/core';
+import { newId, type Contact, type PullResponse } from '../../../src/core';
 import { CURSOR_KEY } from '../../../src/data/apply-pulled';
 import { TerenDb } from '../../../src/data/db';
 import { readMeta, writeMeta } from '../../../src/data/meta';
 import { ApiError, createApiClient } from '../../../src/sync/api-client';
-import { pullAll } from '../../../src/sync/pull';
-import { aHousehold } from '../../factories/records';
+import { HISTORY_KEY, pullAll, RECENT_KEY } from '../../../src/sync/pull';
+import { aContact, aHousehold } from '../../factories/records';
 
 let db: TerenDb;
 beforeEach(() => {
@@ -82,5 +83,154 @@ describe('pullAll', () => {
     const { api, seen } = fakeServer(Array.from({ length: 7 }, () => aHousehold()));
     expect(await pullAll(db, api, 'token-token-token-token')).toBe(2);
     expect(seen).toEqual(['5']);
+  });
+});
+
+/**
+ * A fake server that keeps one row per record with the change number of its last change,
+ * and answers the first sync's parts as the real one does (sync-server/sync/pull-route.ts).
+ * `between` runs before each request: the server's data may change during a sync.
+ */
+const partServer = (between: (request: number) => void = () => undefined) => {
+  let seq = 0;
+  const rows = new Map<string, { seq: number; type: 'household' | 'contact'; record: Contact }>();
+  const put = (type: 'household' | 'contact', record: Contact | ReturnType<typeof aHousehold>) =>
+    rows.set(record.id, { seq: ++seq, type, record: record as Contact });
+  const asked: URLSearchParams[] = [];
+  let failAt = Infinity;
+  const fetchImpl = async (input: RequestInfo | URL) => {
+    const q = new URL(String(input)).searchParams;
+    asked.push(q);
+    if (asked.length >= failAt) throw new TypeError('network down');
+    between(asked.length);
+    const cursor = Number(q.get('cursor'));
+    const limit = Number(q.get('limit'));
+    const upTo = q.has('upTo') ? Number(q.get('upTo')) : Infinity;
+    const part = q.get('part');
+    const before = Date.parse(q.get('before') ?? '');
+    const old = (r: { type: string; record: Contact }) =>
+      r.type === 'contact' && Date.parse(r.record.at) < before;
+    const found = [...rows.values()]
+      .filter((r) => r.seq > cursor && r.seq <= upTo)
+      .filter((r) => (part === 'history' ? old(r) : part === 'recent' ? !old(r) : true))
+      .sort((a, b) => a.seq - b.seq);
+    const page = found.slice(0, limit);
+    const body: PullResponse = {
+      cursor: String(page.at(-1)?.seq ?? cursor),
+      hasMore: found.length > limit,
+      changes: page.map((r) => ({ type: r.type, record: r.record })),
+      ...(part ? { part: part as 'recent' | 'history' } : {}),
+    };
+    return new Response(JSON.stringify(body), { status: 200 });
+  };
+  return {
+    api: createApiClient('http://server.invalid', fetchImpl),
+    put,
+    rows,
+    asked,
+    failFrom: (n: number) => (failAt = n),
+  };
+};
+
+const DAY = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+
+describe('pullAll, first sync in parts', () => {
+  const household = aHousehold();
+  const TOKEN = 'token-token-token-token';
+
+  it('stores everything recent before any older contact, then the history', async () => {
+    const server = partServer();
+    server.put('household', household);
+    // Interleaved as years of work would be: old and recent contacts mixed in change order.
+    for (let i = 0; i < 30; i++)
+      server.put('contact', aContact(household.id, household.id, { at: daysAgo(i % 2 ? 2 : 900) }));
+    const stored: string[] = [];
+    db.contacts.hook('creating', (_key, c: Contact) => {
+      stored.push(Date.parse(c.at) < Date.now() - 365 * DAY ? 'old' : 'recent');
+    });
+    const parts: (string | null)[] = [];
+    expect(await pullAll(db, server.api, TOKEN, (_n, part) => parts.push(part), 4)).toBe(31);
+    expect(stored).toEqual([...Array(15).fill('recent'), ...Array(15).fill('old')]);
+    expect(parts[0]).toBe('recent');
+    expect(parts.at(-1)).toBe('history');
+    expect(await readMeta(db, CURSOR_KEY)).toBe('31');
+    expect(await readMeta(db, HISTORY_KEY)).toBeUndefined();
+    expect(await readMeta(db, RECENT_KEY)).toBeUndefined();
+    // The next sync is an ordinary one from the cursor.
+    server.asked.length = 0;
+    await pullAll(db, server.api, TOKEN, undefined, 4);
+    expect(server.asked.map((q) => [q.get('cursor'), q.get('part')])).toEqual([['31', null]]);
+  });
+
+  it('resumes the history where it stopped, after the next ordinary pull', async () => {
+    const server = partServer();
+    for (let i = 0; i < 12; i++)
+      server.put('contact', aContact(household.id, household.id, { at: daysAgo(400 + i) }));
+    // Changed last: the recent part ends after every old contact.
+    server.put('household', household);
+    // Recent part (1 request), ordinary (1), history: the second history page fails.
+    server.failFrom(4);
+    await expect(pullAll(db, server.api, TOKEN, undefined, 5)).rejects.toBeInstanceOf(ApiError);
+    expect(await db.contacts.count()).toBe(5);
+    expect(await readMeta(db, HISTORY_KEY)).toMatchObject({ cursor: '5', upTo: '13' });
+    server.failFrom(Infinity);
+    server.asked.length = 0;
+    await pullAll(db, server.api, TOKEN, undefined, 5);
+    expect(server.asked.map((q) => [q.get('part'), q.get('cursor')])).toEqual([
+      [null, '13'],
+      ['history', '5'],
+      ['history', '10'],
+    ]);
+    expect(await db.contacts.count()).toBe(12);
+    expect(await readMeta(db, HISTORY_KEY)).toBeUndefined();
+  });
+
+  const change = fc.record({
+    index: fc.nat(20),
+    daysAgo: fc.constantFrom(1, 30, 500, 800),
+    deleted: fc.boolean(),
+  });
+
+  it('ends with exactly what the server holds, whatever changed on it meanwhile', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(change, { maxLength: 3 }), { maxLength: 10 }),
+        fc.integer({ min: 1, max: 6 }),
+        async (during, pageSize) => {
+          const local = new TerenDb(`pullparts-${Math.random()}`);
+          const ids = Array.from({ length: 21 }, () => newId());
+          const apply = (
+            list: readonly { index: number; daysAgo: number; deleted: boolean }[] | undefined,
+          ) => {
+            for (const c of list ?? [])
+              server.put(
+                'contact',
+                aContact(household.id, household.id, {
+                  id: ids[c.index] as string,
+                  at: daysAgo(c.daysAgo),
+                  deleted: c.deleted,
+                }),
+              );
+          };
+          // Before request n, the n-th batch of changes lands on the server.
+          const server = partServer((n) => apply(during[n - 1]));
+          server.put('household', household);
+          for (let i = 0; i < 10; i++)
+            apply([{ index: i, daysAgo: i % 2 ? 3 : 700, deleted: false }]);
+          await pullAll(local, server.api, TOKEN, undefined, pageSize);
+          // Changes that came after the last request are for the next sync.
+          await pullAll(local, server.api, TOKEN, undefined, pageSize);
+          const onServer = [...server.rows.values()]
+            .filter((r) => r.type === 'contact')
+            .map((r) => [r.record.id, r.record.at, r.record.deleted]);
+          const onDevice = (await local.contacts.toArray()).map((c) => [c.id, c.at, c.deleted]);
+          expect(onDevice.sort()).toEqual(onServer.sort());
+          local.close();
+          await Dexie.delete(local.name);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

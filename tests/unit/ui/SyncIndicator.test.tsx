@@ -13,6 +13,7 @@ beforeEach(() => {
     online: true,
     phase: 'idle',
     received: 0,
+    history: false,
     lastSyncAt: null,
     error: null,
   });
@@ -45,6 +46,9 @@ describe('SyncIndicator', () => {
     useSyncStatus.setState({ phase: 'syncing', received: 2000 });
     renderScreen(<SyncIndicator />);
     expect(screen.getByText('Staženo 2000 záznamů')).toBeTruthy();
+    // A first sync's older visits: the caseload is already complete.
+    act(() => useSyncStatus.setState({ history: true, received: 2500 }));
+    expect(screen.getByText('Stahuji starší návštěvy: 2500 záznamů')).toBeTruthy();
     act(() => useSyncStatus.setState({ phase: 'error', error: 'update_required' }));
     expect(screen.getByText(/Tato verze aplikace je zastaralá/)).toBeTruthy();
   });
