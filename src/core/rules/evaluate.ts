@@ -2,7 +2,7 @@ import type { ContactFacts } from '../records/contact';
 import { isRealContact } from '../records/contact';
 import type { Enrolment } from '../records/enrolment';
 import type { PlanFacts } from '../records/plan';
-import { addDays, daysBetween, pragueDate } from '../time/prague';
+import { addDays, dayOf, daysBetween, pragueDay } from '../time/prague';
 import { nominalDays, periodsBetween, type Period } from './periods';
 import type { ContactRule } from './rule';
 
@@ -37,40 +37,47 @@ const RISK_DAYS = { week: 2, month: 7 } as const;
 const PLAN_DUE_SOON_DAYS = 14;
 
 /**
- * Prague dates of the real contacts that served this enrolment, sorted: corrected originals,
- * deleted contacts and failed attempts left out. One pass, no intermediate arrays: this runs
- * for every enrolment on every screen (issue 8).
+ * Prague dates (as day numbers, see prague.ts) of the real contacts that served this
+ * enrolment, sorted: corrected originals, deleted contacts and failed attempts left out.
+ * One pass, no intermediate arrays or strings: this runs for every enrolment on every
+ * screen (issue 8). Contacts mostly come in time order, so sorting is mostly skipped.
  */
-export const countedDates = (enrolmentId: string, contacts: readonly ContactFacts[]): string[] => {
+export const countedDays = (enrolmentId: string, contacts: readonly ContactFacts[]): number[] => {
   let superseded: Set<string> | null = null;
   for (const c of contacts) if (c.amends) (superseded ??= new Set()).add(c.amends);
-  const dates: string[] = [];
+  const days: number[] = [];
+  let inOrder = true;
   for (const c of contacts) {
     if (c.deleted || !isRealContact(c) || superseded?.has(c.id)) continue;
-    if (c.enrolmentIds.includes(enrolmentId)) dates.push(pragueDate(c.at));
+    if (!c.enrolmentIds.includes(enrolmentId)) continue;
+    const day = pragueDay(c.at);
+    if (inOrder && days.length && day < (days[days.length - 1] as number)) inOrder = false;
+    days.push(day);
   }
-  return dates.sort();
+  return inOrder ? days : days.sort((a, b) => a - b);
 };
 
-const countIn = (dates: readonly string[], from: string, to: string): number => {
-  // Binary search for the first date >= from, then count while < to.
+const countIn = (days: readonly number[], fromDate: string, toDate: string): number => {
+  const from = dayOf(fromDate);
+  const to = dayOf(toDate);
+  // Binary search for the first day >= from, then count while < to.
   let lo = 0;
-  let hi = dates.length;
+  let hi = days.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((dates[mid] as string) < from) lo = mid + 1;
+    if ((days[mid] as number) < from) lo = mid + 1;
     else hi = mid;
   }
   let n = 0;
-  for (let i = lo; i < dates.length && (dates[i] as string) < to; i++) n++;
+  for (let i = lo; i < days.length && (days[i] as number) < to; i++) n++;
   return n;
 };
 
-/** Judges one period given the counted contact dates and today. */
+/** Judges one period given the counted contact days (countedDays) and today. */
 export const judgePeriod = (
   p: Period,
   enrolmentStart: string,
-  dates: readonly string[],
+  dates: readonly number[],
   today: string,
 ): PeriodResult => {
   const r = p.requirement;
@@ -122,7 +129,7 @@ export const evaluatePeriods = (
   today: string,
   from: string = enrolment.startDate,
 ): PeriodResult[] => {
-  const dates = countedDates(enrolment.id, contacts);
+  const dates = countedDays(enrolment.id, contacts);
   const start = from > enrolment.startDate ? from : enrolment.startDate;
   const stop = horizon(enrolment, today);
   const closed = enrolment.status === 'closed' && stop <= today;

@@ -40,45 +40,57 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  * arithmetic because the rules engine dates every contact on every screen (issue 8); other
  * years go through Intl.
  */
-const summerTime = new Map<number, readonly [number, number]>();
+const FIRST_RULE_YEAR = 1997;
+const LAST_RULE_YEAR = 2099;
+const summerTime: (readonly [number, number])[] = [];
 const lastSundayAt1Utc = (year: number, month: number): number => {
   const last = Date.UTC(year, month + 1, 0);
   const dow = new Date(last).getUTCDay();
   return last - dow * DAY_MS + 3_600_000;
 };
-const offsetMs = (ms: number): number | null => {
-  const year = new Date(ms).getUTCFullYear();
-  if (year < 1997 || year > 2099) return null;
-  let range = summerTime.get(year);
+const offsetIn = (year: number, ms: number): number | null => {
+  if (year < FIRST_RULE_YEAR || year > LAST_RULE_YEAR) return null;
+  let range = summerTime[year - FIRST_RULE_YEAR];
   if (!range) {
     range = [lastSundayAt1Utc(year, 2), lastSundayAt1Utc(year, 9)] as const;
-    summerTime.set(year, range);
+    summerTime[year - FIRST_RULE_YEAR] = range;
   }
   return ms >= range[0] && ms < range[1] ? 2 * 3_600_000 : 3_600_000;
 };
 
-const dateOf = (ms: number): string => {
-  const offset = offsetMs(ms);
-  if (offset !== null) return fromDayNumber(Math.floor((ms + offset) / DAY_MS));
+/** Day number (see below) of the Prague date at a moment given in milliseconds. */
+const dayAt = (ms: number): number => {
+  const offset = offsetIn(new Date(ms).getUTCFullYear(), ms);
+  if (offset !== null) return Math.floor((ms + offset) / DAY_MS);
   const p = parts(new Date(ms));
-  return `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`;
+  return dayNumber(`${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`);
 };
 
-// The same contact times are dated on every screen refresh: remembered, within a bound.
-const datesOfMoments = new Map<string, string>();
-const MAX_REMEMBERED = 100_000;
+/**
+ * The day number of the Prague date of a moment: what the rules engine compares, for every
+ * contact on every screen (issue 8). A moment as the app writes it ("…T09:30:00.000Z") is
+ * read digit by digit, without a Date or a string made; any other form goes through
+ * Date.parse.
+ */
+export const pragueDay = (at: string): number => {
+  const n = at.length;
+  if ((n === 24 || n === 20) && at.charCodeAt(n - 1) === 90 && at.charCodeAt(10) === 84) {
+    const ms =
+      dayNumber(at) * DAY_MS +
+      twoDigits(at, 11) * 3_600_000 +
+      twoDigits(at, 14) * 60_000 +
+      twoDigits(at, 17) * 1000 +
+      (n === 24 ? twoDigits(at, 20) * 10 + at.charCodeAt(22) - 48 : 0);
+    const offset = offsetIn(twoDigits(at, 0) * 100 + twoDigits(at, 2), ms);
+    if (offset !== null) return Math.floor((ms + offset) / DAY_MS);
+    return dayAt(ms);
+  }
+  return dayAt(Date.parse(at));
+};
 
 /** The Prague calendar date of a moment. */
-export const pragueDate = (at: Date | string): string => {
-  if (typeof at !== 'string') return dateOf(at.getTime());
-  let date = datesOfMoments.get(at);
-  if (date === undefined) {
-    date = dateOf(Date.parse(at));
-    if (datesOfMoments.size >= MAX_REMEMBERED) datesOfMoments.clear();
-    datesOfMoments.set(at, date);
-  }
-  return date;
-};
+export const pragueDate = (at: Date | string): string =>
+  fromDayNumber(typeof at === 'string' ? pragueDay(at) : dayAt(at.getTime()));
 
 /** The Prague wall-clock time "HH:MM" of a moment. */
 export const pragueTime = (at: Date | string): string => {
@@ -140,6 +152,9 @@ const fromDayNumber = (n: number): string => {
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 };
+
+/** A calendar date as a day number (days since 1970-01-01), for comparing with pragueDay. */
+export const dayOf = (date: string): number => dayNumber(date);
 
 /** Whole calendar days from one date to another (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);

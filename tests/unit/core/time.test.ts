@@ -4,8 +4,10 @@ import {
   addDays,
   addMonths,
   crisisLeaseLatestEnd,
+  dayOf,
   daysBetween,
   pragueDate,
+  pragueDay,
   pragueTime,
   pragueToIso,
   weekStart,
@@ -103,15 +105,43 @@ describe('calendar arithmetic by day numbers', () => {
   });
 });
 
-describe('pragueDate by the summer-time rule', () => {
-  const viaIntl = (ms: number) =>
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Europe/Prague',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(new Date(ms));
+const viaIntl = (ms: number) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Prague',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(ms));
 
+describe('pragueDay', () => {
+  it('is the day number of the Prague date, whatever form the moment is written in', () => {
+    const forms = (ms: number) => {
+      const z = new Date(ms).toISOString();
+      const wall = (offsetMin: number) => {
+        const t = new Date(ms + offsetMin * 60_000).toISOString().slice(0, 19);
+        const sign = offsetMin < 0 ? '-' : '+';
+        const abs = Math.abs(offsetMin);
+        return `${t}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+      };
+      return [z, `${z.slice(0, 19)}Z`, wall(60), wall(-300), wall(330)];
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1980, 0, 1), max: Date.UTC(2120, 11, 31) }), (ms) => {
+        const whole = ms - (ms % 1000);
+        for (const at of forms(whole)) {
+          expect(pragueDay(at)).toBe(daysBetween('1970-01-01', viaIntl(whole)));
+          expect(pragueDate(at)).toBe(viaIntl(whole));
+        }
+        expect(dayOf(pragueDate(new Date(ms).toISOString()))).toBe(
+          pragueDay(new Date(ms).toISOString()),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('pragueDate by the summer-time rule', () => {
   it('agrees with the time-zone database at any moment, and around every switch', () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2099, 11, 31) }), (ms) => {
@@ -127,7 +157,11 @@ describe('pragueDate by the summer-time rule', () => {
         for (let m = -26 * 60; m <= 26 * 60; m += 30) {
           const ms = sunday + m * 60_000;
           expect(pragueDate(new Date(ms))).toBe(viaIntl(ms));
+          expect(pragueDate(new Date(ms).toISOString())).toBe(viaIntl(ms));
         }
+        // The switch itself (01:00 UTC) and a millisecond either side, as the app writes them.
+        for (const ms of [sunday + 3_600_000 - 1, sunday + 3_600_000, sunday + 3_600_001])
+          expect(pragueDate(new Date(ms).toISOString())).toBe(viaIntl(ms));
       }
     }
   });
