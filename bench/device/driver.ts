@@ -254,7 +254,7 @@ export const runDevice = async (
         ),
         figure(
           section,
-          `agenda for ${agenda.enrolments} enrolments: rules engine only (in memory)`,
+          `agenda for ${agenda.enrolments} enrolments: rules engine only (in memory, warmed up)`,
           agenda.engineMs,
           'ms',
           { target: agendaTarget },

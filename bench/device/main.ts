@@ -336,6 +336,12 @@ const bench: BenchApi = {
       await evaluateAll(db, enrolments, rules, today);
       unchanged.push(now() - started);
       started = now();
+      await db.contacts.where('at').aboveOrEqual(since).toArray();
+      raw.push(now() - started);
+    }
+    // The engine alone, warmed up as on a screen in use (evaluateAll above mostly answers
+    // from what it remembers, so it no longer warms the engine up).
+    const engineRun = () => {
       for (const e of enrolments)
         evaluateEnrolment(
           e,
@@ -344,10 +350,11 @@ const bench: BenchApi = {
           rules[e.programme],
           today,
         );
-      engine.push(now() - started);
-      started = now();
-      await db.contacts.where('at').aboveOrEqual(since).toArray();
-      raw.push(now() - started);
+    };
+    for (let i = 0; i < runs + 4; i++) {
+      const started = now();
+      engineRun();
+      if (i >= 2) engine.push(now() - started);
     }
     return {
       enrolments: enrolments.length,

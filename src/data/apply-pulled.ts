@@ -8,9 +8,17 @@ import {
 import { updateDigests } from './digest';
 import { encodeRecord } from './crypto/vault';
 import { RECORD_TABLES, type TerenDb } from './db';
-import { writeMeta } from './meta';
+import { readMeta, writeMeta } from './meta';
 
 export const CURSOR_KEY = 'sync.cursor';
+/** Where a first sync's recent part stands, and then what is left of its history (sync/pull.ts). */
+export const RECENT_KEY = 'sync.recent';
+export const HISTORY_KEY = 'sync.history';
+export type PullPartState = { cursor: string; before: string; upTo?: string };
+
+/** While a first sync still fetches older visits: the moment before which they are missing. */
+export const olderVisitsMissingBefore = async (db: TerenDb): Promise<string | null> =>
+  (await readMeta<PullPartState>(db, HISTORY_KEY))?.before ?? null;
 
 export type ApplyResult = { applied: number; rejected: number };
 

@@ -1,17 +1,18 @@
 import { MAX_CATCH_UP, type PullPart, type PullResponse } from '../core';
 import { digestCutoff } from '../data/digest';
-import { applyPulledPage, CURSOR_KEY } from '../data/apply-pulled';
+import {
+  applyPulledPage,
+  CURSOR_KEY,
+  HISTORY_KEY,
+  RECENT_KEY,
+  type PullPartState,
+} from '../data/apply-pulled';
 import { deviceClock, type DeviceClock } from '../data/clock';
 import { markScopeLoaded, reconcileScope } from '../data/scope';
 import type { TerenDb } from '../data/db';
 import { readMeta, writeMeta } from '../data/meta';
 import { RULES_SERVER_VERSION_KEY } from '../data/rules';
 import type { ApiClient } from './api-client';
-
-/** Where a first sync's recent part stands, and then what is left of its history. */
-export const RECENT_KEY = 'sync.recent';
-export const HISTORY_KEY = 'sync.history';
-type PartState = { cursor: string; before: string; upTo?: string };
 
 export type PullProgress = (received: number, part: PullPart | null) => void;
 
@@ -69,7 +70,7 @@ export const pullAll = async (
   let last: PullResponse | undefined;
   let cursor = stored ?? '0';
   if (stored === undefined) {
-    const recent = (await readMeta<PartState>(db, RECENT_KEY)) ?? {
+    const recent = (await readMeta<PullPartState>(db, RECENT_KEY)) ?? {
       cursor: '0',
       before: digestCutoff(new Date()),
     };
@@ -85,7 +86,7 @@ export const pullAll = async (
           return applyPulledPage(db, page.changes, null, {
             [RECENT_KEY]: { cursor: page.cursor, before },
           });
-        const history: PartState | null =
+        const history: PullPartState | null =
           page.cursor === '0' ? null : { cursor: '0', before, upTo: page.cursor };
         return applyPulledPage(db, page.changes, page.cursor, {
           [RECENT_KEY]: null,
@@ -116,7 +117,7 @@ export const pullAll = async (
     await markScopeLoaded(db, last.scope);
   }
 
-  const history = await readMeta<PartState>(db, HISTORY_KEY);
+  const history = await readMeta<PullPartState>(db, HISTORY_KEY);
   if (history?.upTo) {
     const { before, upTo } = history;
     // Everything but older visits is stored: the caseload and the agenda are complete.

@@ -17,6 +17,7 @@ import {
   type Person,
   type Plan,
 } from '../../core';
+import { olderVisitsMissingBefore } from '../apply-pulled';
 import { decodeAll, decodeRecord } from '../crypto/vault';
 import type { TerenDb } from '../db';
 import { loadRules } from '../rules';
@@ -194,12 +195,14 @@ export type HouseholdDetail = {
   /** Every contact version, for the history of a corrected visit. */
   allContacts: Contact[];
   plans: Plan[];
+  /** A first sync is still fetching the visits before this moment (null: all are here). */
+  olderVisitsMissingBefore: string | null;
 };
 
 export const loadHousehold = async (db: TerenDb, id: string): Promise<HouseholdDetail | null> => {
   const household = await decodeRecord<Household | undefined>(await db.households.get(id));
   if (!household || household.deleted) return null;
-  const [people, enrolments, contacts, plans] = await Promise.all([
+  const [people, enrolments, contacts, plans, missingBefore] = await Promise.all([
     db.people
       .where('householdId')
       .equals(id)
@@ -218,6 +221,7 @@ export const loadHousehold = async (db: TerenDb, id: string): Promise<HouseholdD
       .equals(id)
       .toArray()
       .then((r) => decodeAll<Plan>(r)),
+    olderVisitsMissingBefore(db),
   ]);
   return {
     household,
@@ -228,6 +232,7 @@ export const loadHousehold = async (db: TerenDb, id: string): Promise<HouseholdD
     contacts: effectiveContacts(contacts),
     allContacts: contacts,
     plans: plans.filter((p) => !p.deleted),
+    olderVisitsMissingBefore: missingBefore,
   };
 };
 

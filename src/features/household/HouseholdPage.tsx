@@ -152,6 +152,11 @@ export const HouseholdPage = () => {
             {t('contactList.showMore')}
           </button>
         )}
+        {detail.olderVisitsMissingBefore && contacts.length <= shown && (
+          <p className="muted" data-testid="older-visits-pending">
+            {t('household.olderVisitsPending', { date: date(detail.olderVisitsMissingBefore) })}
+          </p>
+        )}
       </section>
       {household.note && (
         <section className="card">

@@ -91,6 +91,7 @@ export const cs = {
     enrolments: 'Programy',
     contacts: 'Poslední kontakty',
     noContacts: 'Zatím žádný kontakt.',
+    olderVisitsPending: 'Návštěvy před {{date}} se ještě stahují ze serveru.',
     since: 'od {{date}}',
     lease: 'Nájem: {{flat}}, do {{end}}',
     leaseOpen: 'Nájem: {{flat}}, na dobu neurčitou',

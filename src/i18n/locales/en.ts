@@ -91,6 +91,7 @@ export const en: Messages = {
     enrolments: 'Programmes',
     contacts: 'Recent contacts',
     noContacts: 'No contact yet.',
+    olderVisitsPending: 'Visits before {{date}} are still being downloaded from the server.',
     since: 'since {{date}}',
     lease: 'Lease: {{flat}}, until {{end}}',
     leaseOpen: 'Lease: {{flat}}, open-ended',

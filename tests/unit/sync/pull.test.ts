@@ -2,11 +2,11 @@ import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId, type Contact, type PullResponse } from '../../../src/core';
-import { CURSOR_KEY } from '../../../src/data/apply-pulled';
+import { CURSOR_KEY, HISTORY_KEY, RECENT_KEY } from '../../../src/data/apply-pulled';
 import { TerenDb } from '../../../src/data/db';
 import { readMeta, writeMeta } from '../../../src/data/meta';
 import { ApiError, createApiClient } from '../../../src/sync/api-client';
-import { HISTORY_KEY, pullAll, RECENT_KEY } from '../../../src/sync/pull';
+import { pullAll } from '../../../src/sync/pull';
 import { aContact, aHousehold } from '../../factories/records';
 
 let db: TerenDb;
