@@ -89,6 +89,8 @@ const Screens = () => {
   const signOut = useCallback(async () => {
     const current = await loadSession(getDb()).catch(() => undefined);
     if (current) await api.logout(current.token).catch(() => undefined);
+    // A sync still running must not store anything once the device is wiped.
+    runner?.stop();
     await wipeDevice();
     setPhase({ kind: 'signedOut', notice: null });
   }, []);
@@ -98,6 +100,7 @@ const Screens = () => {
     if (!session) return;
     const r = startSyncRunner(getDb(), api, {
       onRevoked: () => {
+        r.stop();
         void wipeDevice().then(() => setPhase({ kind: 'signedOut', notice: null }));
       },
       onSessionExpired: () => {

@@ -33,6 +33,8 @@ export const applyPulledPage = async (
   cursor: string | null,
   /** Other progress kept with the page (`meta` keys; null removes one). */
   progress: Readonly<Record<string, unknown>> = {},
+  /** Aborted (sign-out, revocation): the page is not stored, even if already sealed. */
+  signal?: AbortSignal,
 ): Promise<ApplyResult> => {
   const byType = new Map<RecordType, unknown[]>();
   let rejected = 0;
@@ -56,6 +58,7 @@ export const applyPulledPage = async (
   }
   const tables = Object.values(RECORD_TABLES).map((name) => db.table(name));
   await db.transaction('rw', [...tables, db.digests, db.meta, db.outbox], async () => {
+    signal?.throwIfAborted();
     // A record with a change still in the outbox keeps the local version: the server's
     // merge of that change comes back with a later cursor.
     const pending = new Set(await db.outbox.orderBy('recordId').uniqueKeys());

@@ -25,6 +25,8 @@ export type OutboxEntry = {
 };
 
 export type MetaEntry = { key: string; value: unknown };
+/** A copy of derived data as of a digest generation (digest-cache.ts); never the only copy. */
+export type SnapshotEntry = { key: string; epoch: string; gen: number; value: string };
 export type Draft = { key: string; value: unknown; updatedAt: string };
 export type AuditEntry = {
   id: string;
@@ -50,6 +52,7 @@ export class TerenDb extends Dexie {
   drafts!: EntityTable<Draft, 'key'>;
   audit!: EntityTable<AuditEntry, 'id'>;
   digests!: EntityTable<HouseholdDigest, 'householdId'>;
+  snapshots!: EntityTable<SnapshotEntry, 'key'>;
 
   /** `versions` is for tests that open the database as a newer app version would. */
   constructor(name = 'teren', versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {

@@ -19,13 +19,26 @@ export const readGeneration = (db: TerenDb) => readMeta<Generation>(db, GENERATI
  * over.
  */
 export const nextGeneration = async (db: TerenDb, removed = false): Promise<number> => {
-  const current = await readGeneration(db);
+  const { gen, written } = advanceGeneration(db, await readGeneration(db), removed);
+  await written;
+  return gen;
+};
+
+/**
+ * The same, from the generation the caller's transaction already read; the write is issued
+ * at once, for the caller to await with its own (a chain of native async calls inside a
+ * Dexie transaction can outlast its zone, and the transaction commits too early).
+ */
+export const advanceGeneration = (
+  db: TerenDb,
+  current: Generation | undefined,
+  removed = false,
+): { gen: number; written: Promise<unknown> } => {
   const next: Generation = {
     epoch: removed || !current ? newId() : current.epoch,
     gen: (current?.gen ?? 0) + 1,
   };
-  await writeMeta(db, GENERATION_KEY, next);
-  return next.gen;
+  return { gen: next.gen, written: writeMeta(db, GENERATION_KEY, next) };
 };
 
 /** For the schema upgrade, which has only its transaction. */

@@ -2,7 +2,12 @@ import Dexie, { type Transaction } from 'dexie';
 import type { Contact, ContactFacts, Plan, PlanFacts } from '../core';
 import { decodeAll } from './crypto/vault';
 import type { TerenDb } from './db';
-import { nextGeneration, startGeneration } from './digest-generation';
+import {
+  advanceGeneration,
+  nextGeneration,
+  readGeneration,
+  startGeneration,
+} from './digest-generation';
 
 /** Enough history for any rule's previous period and rolling window (see the engine). */
 export const LOOKBACK_DAYS = 62 + 7 * 28;
@@ -58,7 +63,7 @@ export const planFactsOf = (p: PlanFacts): PlanFacts => ({
 });
 
 // Tuples without the household (the row's key): half the JSON to parse of keyed objects.
-type ContactTuple = [
+export type ContactTuple = [
   string,
   string,
   string[],
@@ -67,9 +72,9 @@ type ContactTuple = [
   0 | 1,
   string | null,
 ];
-type PlanTuple = [string, string, number, string, string | null, 0 | 1];
+export type PlanTuple = [string, string, number, string, string | null, 0 | 1];
 
-const contactTuple = (c: ContactFacts): ContactTuple => [
+export const contactTuple = (c: ContactFacts): ContactTuple => [
   c.id,
   c.at,
   c.enrolmentIds,
@@ -78,7 +83,7 @@ const contactTuple = (c: ContactFacts): ContactTuple => [
   c.deleted ? 1 : 0,
   c.nextDate,
 ];
-const planTuple = (p: PlanFacts): PlanTuple => [
+export const planTuple = (p: PlanFacts): PlanTuple => [
   p.id,
   p.enrolmentId,
   p.revision,
@@ -87,32 +92,34 @@ const planTuple = (p: PlanFacts): PlanTuple => [
   p.deleted ? 1 : 0,
 ];
 
+export const contactsOfTuples = (householdId: string, tuples: ContactTuple[]): ContactFacts[] =>
+  tuples.map(([id, at, enrolmentIds, kind, amends, deleted, nextDate]) => ({
+    id,
+    householdId,
+    enrolmentIds,
+    at,
+    kind,
+    amends,
+    deleted: deleted === 1,
+    nextDate,
+  }));
+
+export const plansOfTuples = (householdId: string, tuples: PlanTuple[]): PlanFacts[] =>
+  tuples.map(([id, enrolmentId, revision, createdAt, reviewDate, deleted]) => ({
+    id,
+    householdId,
+    enrolmentId,
+    revision,
+    createdAt,
+    reviewDate,
+    deleted: deleted === 1,
+  }));
+
 export const digestContacts = (d: HouseholdDigest): ContactFacts[] =>
-  (JSON.parse(d.contacts) as ContactTuple[]).map(
-    ([id, at, enrolmentIds, kind, amends, deleted, nextDate]) => ({
-      id,
-      householdId: d.householdId,
-      enrolmentIds,
-      at,
-      kind,
-      amends,
-      deleted: deleted === 1,
-      nextDate,
-    }),
-  );
+  contactsOfTuples(d.householdId, JSON.parse(d.contacts) as ContactTuple[]);
 
 export const digestPlans = (d: HouseholdDigest): PlanFacts[] =>
-  (JSON.parse(d.plans) as PlanTuple[]).map(
-    ([id, enrolmentId, revision, createdAt, reviewDate, deleted]) => ({
-      id,
-      householdId: d.householdId,
-      enrolmentId,
-      revision,
-      createdAt,
-      reviewDate,
-      deleted: deleted === 1,
-    }),
-  );
+  plansOfTuples(d.householdId, JSON.parse(d.plans) as PlanTuple[]);
 
 const byId = <T extends { id: string }>(list: readonly T[]) =>
   new Map(list.map((x) => [x.id, x] as const));
@@ -167,22 +174,33 @@ export const updateDigests = async (
   const plans = group(stored.plans, ids);
   if (ids.size === 0) return;
   const list = [...ids];
-  const [previous, gen] = await Promise.all([db.digests.bulkGet(list), nextGeneration(db)]);
+  const [previous, current] = await Promise.all([db.digests.bulkGet(list), readGeneration(db)]);
   const cutoff = digestCutoff(now);
-  await db.digests.bulkPut(
-    list.map((id, i) => ({
-      ...nextDigest(
-        id,
-        previous[i],
-        {
-          contacts: (contacts.get(id) ?? []).map(factsOf),
-          plans: (plans.get(id) ?? []).map(planFactsOf),
-        },
-        cutoff,
-      ),
-      gen,
-    })),
-  );
+  const changed: HouseholdDigest[] = [];
+  list.forEach((id, i) => {
+    const before = previous[i];
+    const row = nextDigest(
+      id,
+      before,
+      {
+        contacts: (contacts.get(id) ?? []).map(factsOf),
+        plans: (plans.get(id) ?? []).map(planFactsOf),
+      },
+      cutoff,
+    );
+    // Contacts older than the digest reaches (a first sync's history) leave it as it was:
+    // not written again, so readers holding it parsed keep what they made of it.
+    if (
+      !before ||
+      before.from !== row.from ||
+      before.contacts !== row.contacts ||
+      before.plans !== row.plans
+    )
+      changed.push(row);
+  });
+  if (!changed.length) return;
+  const { gen, written } = advanceGeneration(db, current);
+  await Promise.all([written, db.digests.bulkPut(changed.map((row) => ({ ...row, gen })))]);
 };
 
 /** Whether a stored row keeps this field readable (an older app sealed more). */

@@ -64,6 +64,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 6,
     stores: { digests: 'householdId, gen' },
   },
+  {
+    // All parsed digests in one row, so the first screen after the app starts reads one
+    // value instead of a row per household (digest-cache.ts).
+    version: 7,
+    stores: { snapshots: 'key' },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1;

@@ -52,6 +52,10 @@ export const reconcileScope = async (
   });
 };
 
+/** The households the device last caught up with (none before its first full pull). */
+export const loadedScope = (db: TerenDb): Promise<string[] | undefined> =>
+  readMeta<string[]>(db, SCOPE_KEY);
+
 /** Records that the device now holds every record of these households. */
 export const markScopeLoaded = (db: TerenDb, scope: readonly string[]) =>
   writeMeta(db, SCOPE_KEY, scope);

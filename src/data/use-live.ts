@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { useEffect, useState } from 'react';
 
 const SETTLE_MS = 30;
@@ -46,7 +46,10 @@ export const useLive = <T>(query: () => Promise<T>, deps: readonly unknown[]): T
         }
       }
     };
-    const onChange = () => {
+    const onChange = (parts: ObservabilitySet) => {
+      // A snapshot of what is already read (digest-cache.ts) changes no answer.
+      const changed = Object.keys(parts);
+      if (changed.length && changed.every((part) => part.split('/')[3] === 'snapshots')) return;
       clearTimeout(timer);
       timer = setTimeout(() => void run(), SETTLE_MS);
     };

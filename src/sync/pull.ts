@@ -1,4 +1,4 @@
-import { MAX_CATCH_UP, type PullPart, type PullResponse } from '../core';
+import { MAX_CATCH_UP, type PulledChange, type PullPart, type PullResponse } from '../core';
 import { digestCutoff } from '../data/digest';
 import {
   applyPulledPage,
@@ -8,11 +8,15 @@ import {
   type PullPartState,
 } from '../data/apply-pulled';
 import { deviceClock, type DeviceClock } from '../data/clock';
-import { markScopeLoaded, reconcileScope } from '../data/scope';
+import { loadedScope, markScopeLoaded, reconcileScope } from '../data/scope';
 import type { TerenDb } from '../data/db';
 import { readMeta, writeMeta } from '../data/meta';
 import { RULES_SERVER_VERSION_KEY } from '../data/rules';
 import type { ApiClient } from './api-client';
+
+/** The household a pulled change belongs to (a household is its own). */
+const householdOfChange = (c: PulledChange): string =>
+  String(c.type === 'household' ? c.record.id : c.record.householdId);
 
 export type PullProgress = (received: number, part: PullPart | null) => void;
 
@@ -35,8 +39,15 @@ export const pullAll = async (
   onProgress: PullProgress = () => undefined,
   pageSize = 5000,
   clock: DeviceClock = deviceClock,
+  /** Aborted on sign-out and revocation: nothing is stored after that (the device is wiped). */
+  signal?: AbortSignal,
 ): Promise<number> => {
   let received = 0;
+  const apply = (
+    changes: PullResponse['changes'],
+    cursor: string | null,
+    progress: Record<string, unknown> = {},
+  ) => applyPulledPage(db, changes, cursor, progress, signal);
   /** Fetches one page ahead of the one being stored; gives the last page. */
   const pages = async (
     fetchPage: (cursor: string) => Promise<PullResponse>,
@@ -58,6 +69,7 @@ export const pullAll = async (
       // it, after this page, so an interruption still resumes from the last stored page.
       if (page.hasMore) next = ahead(page.cursor);
       if (page.serverTime) clock.receive(page.serverTime);
+      signal?.throwIfAborted();
       await store(page);
       received += page.changes.length;
       onProgress(received, page.part ?? null);
@@ -75,23 +87,33 @@ export const pullAll = async (
       before: digestCutoff(new Date()),
     };
     const { before } = recent;
+    /** How far the recent part got: older contacts up to there are still to fetch. */
+    let recentUpTo = recent.cursor;
+    const history = (): PullPartState | null =>
+      recentUpTo === '0' ? null : { cursor: '0', before, upTo: recentUpTo };
+    // A server that does not know the parts (an older one, or an older instance answering
+    // meanwhile) sends ordinary pages: from then on this is an ordinary pull.
+    let ordinary = false;
     const end = await pages(
-      (from) => api.pull(token, from, pageSize, { part: 'recent', before }),
+      (from) =>
+        ordinary
+          ? api.pull(token, from, pageSize)
+          : api.pull(token, from, pageSize, { part: 'recent', before }).then((page) => {
+              if (page.part !== 'recent') ordinary = true;
+              return page;
+            }),
       recent.cursor,
       (page) => {
-        // A server older than the parts sent an ordinary page: go on as an ordinary pull.
+        // Decided by the page itself: the flag may already be set by the page fetched ahead.
         if (page.part !== 'recent')
-          return applyPulledPage(db, page.changes, page.cursor, { [RECENT_KEY]: null });
-        if (page.hasMore)
-          return applyPulledPage(db, page.changes, null, {
-            [RECENT_KEY]: { cursor: page.cursor, before },
+          return apply(page.changes, page.cursor, {
+            [RECENT_KEY]: null,
+            [HISTORY_KEY]: history(),
           });
-        const history: PullPartState | null =
-          page.cursor === '0' ? null : { cursor: '0', before, upTo: page.cursor };
-        return applyPulledPage(db, page.changes, page.cursor, {
-          [RECENT_KEY]: null,
-          [HISTORY_KEY]: history,
-        });
+        recentUpTo = page.cursor;
+        if (page.hasMore)
+          return apply(page.changes, null, { [RECENT_KEY]: { cursor: page.cursor, before } });
+        return apply(page.changes, page.cursor, { [RECENT_KEY]: null, [HISTORY_KEY]: history() });
       },
     );
     // After an older server's ordinary pages, the ordinary pull is done already.
@@ -102,7 +124,7 @@ export const pullAll = async (
   last ??= await pages(
     (from) => api.pull(token, from, pageSize),
     cursor,
-    (page) => applyPulledPage(db, page.changes, page.cursor),
+    (page) => apply(page.changes, page.cursor),
   );
   if (last.rulesVersion) await writeMeta(db, RULES_SERVER_VERSION_KEY, last.rulesVersion);
   if (last.scope) {
@@ -110,7 +132,7 @@ export const pullAll = async (
     // Households that entered scope: their older changes are behind our cursor.
     for (let i = 0; i < missing.length; i += MAX_CATCH_UP) {
       const { changes } = await api.catchUp(token, missing.slice(i, i + MAX_CATCH_UP));
-      await applyPulledPage(db, changes, null);
+      await apply(changes, null);
       received += changes.length;
       onProgress(received, null);
     }
@@ -125,10 +147,18 @@ export const pullAll = async (
     await pages(
       (from) => api.pull(token, from, pageSize, { part: 'history', before, upTo }),
       history.cursor,
-      (page) =>
-        applyPulledPage(db, page.changes, null, {
+      async (page) => {
+        // Only households the device holds now: one that left the scope since must not come
+        // back through its history, and one that enters it later is caught up whole.
+        const scope = await loadedScope(db);
+        const held = scope && new Set(scope);
+        const changes = held
+          ? page.changes.filter((c) => held.has(householdOfChange(c)))
+          : page.changes;
+        return apply(changes, null, {
           [HISTORY_KEY]: page.hasMore ? { cursor: page.cursor, before, upTo } : null,
-        }),
+        });
+      },
     );
   }
   return received;

@@ -26,6 +26,8 @@ export type SyncRunnerEvents = {
  */
 export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerEvents) => {
   const set = useSyncStatus.setState;
+  // Stopped (sign-out, revocation): a sync still running stores nothing more.
+  const stopped = new AbortController();
   let running: Promise<void> | null = null;
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -50,8 +52,14 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
     try {
       await pushAll(db, api, session.token);
       await uploadAudit(db, api, session.token);
-      await pullAll(db, api, session.token, (received, part) =>
-        set({ received, history: part === 'history' }),
+      await pullAll(
+        db,
+        api,
+        session.token,
+        (received, part) => set({ received, history: part === 'history' }),
+        undefined,
+        undefined,
+        stopped.signal,
       );
       // Rules change rarely: fetched only when the pull says they differ from ours.
       const version = await rulesToFetch(db);
@@ -67,6 +75,7 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
       await noteServerContact(db);
       failures = 0;
     } catch (e) {
+      if (stopped.signal.aborted) return;
       const code = e instanceof ApiError ? e.code : 'internal';
       // The server could not be reached at all: for the worker that is being offline,
       // whatever navigator.onLine claims (it says online on a network without internet,
@@ -131,6 +140,7 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
   return {
     syncNow,
     stop: () => {
+      stopped.abort();
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       document.removeEventListener('visibilitychange', onVisible);

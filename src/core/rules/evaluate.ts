@@ -51,6 +51,8 @@ export const countedDays = (enrolmentId: string, contacts: readonly ContactFacts
     if (c.deleted || !isRealContact(c) || superseded?.has(c.id)) continue;
     if (!c.enrolmentIds.includes(enrolmentId)) continue;
     const day = pragueDay(c.at);
+    // An unreadable moment (never one the schema accepts) must not break the counting.
+    if (Number.isNaN(day)) continue;
     if (inOrder && days.length && day < (days[days.length - 1] as number)) inOrder = false;
     days.push(day);
   }

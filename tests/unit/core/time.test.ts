@@ -105,13 +105,13 @@ describe('calendar arithmetic by day numbers', () => {
   });
 });
 
-const viaIntl = (ms: number) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Prague',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(ms));
+const pragueFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Prague',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const viaIntl = (ms: number) => pragueFormat.format(new Date(ms));
 
 describe('pragueDay', () => {
   it('is the day number of the Prague date, whatever form the moment is written in', () => {

@@ -5,7 +5,7 @@ import type { Contact, ContactFacts, Plan, PlanFacts } from '../../../src/core';
 import { applyPulledPage } from '../../../src/data/apply-pulled';
 import { seal } from '../../../src/data/crypto/keys';
 import { vault } from '../../../src/data/crypto/vault';
-import { TerenDb } from '../../../src/data/db';
+import { TerenDb, type SnapshotEntry } from '../../../src/data/db';
 import {
   completeDigests,
   digestContacts,
@@ -15,7 +15,8 @@ import {
   nextDigest,
   planFactsOf,
 } from '../../../src/data/digest';
-import { parsedDigests } from '../../../src/data/digest-cache';
+import { parsedDigests, snapshotDigests } from '../../../src/data/digest-cache';
+import { readMeta } from '../../../src/data/meta';
 import { saveWithOutbox } from '../../../src/data/outbox';
 import { recentFacts } from '../../../src/data/queries/recent-facts';
 import { reconcileScope } from '../../../src/data/scope';
@@ -28,7 +29,9 @@ const freshDb = () => {
   names.push(db.name);
   return db;
 };
+const tabs: TerenDb[] = [];
 afterEach(async () => {
+  for (const tab of tabs.splice(0)) tab.close();
   vault.disable();
   for (const n of names.splice(0)) await Dexie.delete(n);
 });
@@ -233,6 +236,48 @@ describe('household digests on the device', () => {
     expect([...(await parsedDigests(db)).keys()]).toEqual([a.id]);
     expect(sorted(await recentFacts(db, since))).toEqual(await fromRecords(db, since));
     tab.close();
+    db.close();
+  });
+
+  it('are read from one snapshot on a new connection, never from one of another epoch', async () => {
+    const db = freshDb();
+    const [a, b] = households as [(typeof households)[0], (typeof households)[0]];
+    const since = daysAgo(30);
+    for (const h of [a, b]) await applyPulledPage(db, [{ type: 'household', record: h }], '0');
+    await saveWithOutbox(db, 'contact', aContact(a.id, a.id, { at: daysAgo(3) }));
+    // Pulled, so nothing of b waits in the outbox and b may leave the scope below.
+    const pulled = aContact(b.id, b.id, { at: daysAgo(2) });
+    await applyPulledPage(db, [{ type: 'contact', record: pulled }], '1');
+    await snapshotDigests(db);
+    const snapshot = await db.snapshots.get('digests');
+    expect(snapshot?.gen).toBe((await readMeta<{ gen: number }>(db, 'digests.generation'))?.gen);
+
+    // Proof that a new connection reads the snapshot: a household only the snapshot holds.
+    const planted = aHousehold().id;
+    const rows = JSON.parse(snapshot?.value ?? '[]') as unknown[][];
+    rows.push([planted, daysAgo(300), 0, [], []]);
+    await db.snapshots.put({ ...(snapshot as SnapshotEntry), value: JSON.stringify(rows) });
+    const fresh = () => {
+      const tab = new TerenDb(db.name);
+      tabs.push(tab);
+      return tab;
+    };
+    expect((await parsedDigests(fresh())).has(planted)).toBe(true);
+
+    // Written after the snapshot: read beside it.
+    const later = aContact(a.id, a.id, { at: daysAgo(1) });
+    await saveWithOutbox(db, 'contact', later);
+    const tab = fresh();
+    expect((await parsedDigests(tab)).get(a.id)?.contacts.map((c) => c.id)).toContain(later.id);
+    expect(sorted(await recentFacts(tab, since, new Set([a.id, b.id])))).toEqual(
+      await fromRecords(db, since),
+    );
+
+    // A removal starts a new epoch: the snapshot is not used any more.
+    await reconcileScope(db, [a.id]);
+    const after = await parsedDigests(fresh());
+    expect([...after.keys()]).toEqual([a.id]);
+    expect(sorted(await recentFacts(fresh(), since))).toEqual(await fromRecords(db, since));
     db.close();
   });
 

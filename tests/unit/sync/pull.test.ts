@@ -91,13 +91,18 @@ describe('pullAll', () => {
  * and answers the first sync's parts as the real one does (sync-server/sync/pull-route.ts).
  * `between` runs before each request: the server's data may change during a sync.
  */
-const partServer = (between: (request: number) => void = () => undefined) => {
+const partServer = (
+  between: (request: number) => void = () => undefined,
+  /** From this request on, answered as a server that does not know the parts. */
+  oldFrom = Infinity,
+) => {
   let seq = 0;
   const rows = new Map<string, { seq: number; type: 'household' | 'contact'; record: Contact }>();
   const put = (type: 'household' | 'contact', record: Contact | ReturnType<typeof aHousehold>) =>
     rows.set(record.id, { seq: ++seq, type, record: record as Contact });
   const asked: URLSearchParams[] = [];
   let failAt = Infinity;
+  let scope: Set<string> | null = null;
   const fetchImpl = async (input: RequestInfo | URL) => {
     const q = new URL(String(input)).searchParams;
     asked.push(q);
@@ -105,14 +110,15 @@ const partServer = (between: (request: number) => void = () => undefined) => {
     between(asked.length);
     const cursor = Number(q.get('cursor'));
     const limit = Number(q.get('limit'));
-    const upTo = q.has('upTo') ? Number(q.get('upTo')) : Infinity;
-    const part = q.get('part');
+    const old = asked.length >= oldFrom;
+    const upTo = q.has('upTo') && !old ? Number(q.get('upTo')) : Infinity;
+    const part = old ? null : q.get('part');
     const before = Date.parse(q.get('before') ?? '');
-    const old = (r: { type: string; record: Contact }) =>
+    const isOld = (r: { type: string; record: Contact }) =>
       r.type === 'contact' && Date.parse(r.record.at) < before;
     const found = [...rows.values()]
       .filter((r) => r.seq > cursor && r.seq <= upTo)
-      .filter((r) => (part === 'history' ? old(r) : part === 'recent' ? !old(r) : true))
+      .filter((r) => (part === 'history' ? isOld(r) : part === 'recent' ? !isOld(r) : true))
       .sort((a, b) => a.seq - b.seq);
     const page = found.slice(0, limit);
     const body: PullResponse = {
@@ -120,6 +126,8 @@ const partServer = (between: (request: number) => void = () => undefined) => {
       hasMore: found.length > limit,
       changes: page.map((r) => ({ type: r.type, record: r.record })),
       ...(part ? { part: part as 'recent' | 'history' } : {}),
+      // As the real server: the scope on the last page of an ordinary pull.
+      ...(!part && found.length <= limit && scope ? { scope: [...scope] } : {}),
     };
     return new Response(JSON.stringify(body), { status: 200 });
   };
@@ -129,6 +137,8 @@ const partServer = (between: (request: number) => void = () => undefined) => {
     rows,
     asked,
     failFrom: (n: number) => (failAt = n),
+    /** The households the server says the device may hold. */
+    setScope: (ids: string[]) => (scope = new Set(ids)),
   };
 };
 
@@ -186,6 +196,38 @@ describe('pullAll, first sync in parts', () => {
     expect(await readMeta(db, HISTORY_KEY)).toBeUndefined();
   });
 
+  it('stores nothing more once stopped', async () => {
+    const server = partServer();
+    for (let i = 0; i < 25; i++) server.put('household', aHousehold());
+    const stop = new AbortController();
+    await expect(
+      pullAll(
+        db,
+        server.api,
+        TOKEN,
+        (n) => {
+          if (n >= 10) stop.abort();
+        },
+        10,
+        undefined,
+        stop.signal,
+      ),
+    ).rejects.toThrow();
+    expect(await db.households.count()).toBe(10);
+  });
+
+  it("leaves out the history of households that left the device's scope", async () => {
+    const server = partServer();
+    const gone = aHousehold();
+    for (const h of [household, gone])
+      server.put('contact', aContact(h.id, h.id, { at: daysAgo(500) }));
+    server.put('household', household);
+    // The scope the ordinary pull reports: `gone` was reassigned before it.
+    server.setScope([household.id]);
+    await pullAll(db, server.api, TOKEN, undefined, 5);
+    expect((await db.contacts.toArray()).map((c) => c.householdId)).toEqual([household.id]);
+  });
+
   const change = fc.record({
     index: fc.nat(20),
     daysAgo: fc.constantFrom(1, 30, 500, 800),
@@ -197,7 +239,8 @@ describe('pullAll, first sync in parts', () => {
       fc.asyncProperty(
         fc.array(fc.array(change, { maxLength: 3 }), { maxLength: 10 }),
         fc.integer({ min: 1, max: 6 }),
-        async (during, pageSize) => {
+        fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
+        async (during, pageSize, oldFrom) => {
           const local = new TerenDb(`pullparts-${Math.random()}`);
           const ids = Array.from({ length: 21 }, () => newId());
           const apply = (
@@ -214,7 +257,8 @@ describe('pullAll, first sync in parts', () => {
               );
           };
           // Before request n, the n-th batch of changes lands on the server.
-          const server = partServer((n) => apply(during[n - 1]));
+          // Sometimes the server is replaced by one without the parts along the way.
+          const server = partServer((n) => apply(during[n - 1]), oldFrom);
           server.put('household', household);
           for (let i = 0; i < 10; i++)
             apply([{ index: i, daysAgo: i % 2 ? 3 : 700, deleted: false }]);
