@@ -54,6 +54,8 @@ export type BenchApi = {
   uiCaseload(a: { query: string; runs: number }): Promise<{
     rows: number;
     matched: number;
+    /** Right after unlocking: every record decrypted. */
+    firstMs: number;
     fullMs: number;
     filteredMs: number;
     rawReadMs: number;

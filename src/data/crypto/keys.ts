@@ -96,12 +96,16 @@ export const seal = async (key: CryptoKey, value: unknown): Promise<string> => {
   return `${b64(iv)}.${b64(ct)}`;
 };
 
-export const open = async <T>(key: CryptoKey, sealed: string): Promise<T> => {
+/** The JSON text a sealed value holds. */
+export const openToText = async (key: CryptoKey, sealed: string): Promise<string> => {
   const [iv = '', ct = ''] = sealed.split('.');
   const data = await crypto.subtle.decrypt(
     { name: 'AES-GCM', iv: unb64(iv) as BufferSource },
     key,
     unb64(ct) as BufferSource,
   );
-  return JSON.parse(new TextDecoder().decode(data)) as T;
+  return new TextDecoder().decode(data);
 };
+
+export const open = async <T>(key: CryptoKey, sealed: string): Promise<T> =>
+  JSON.parse(await openToText(key, sealed)) as T;

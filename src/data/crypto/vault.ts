@@ -1,4 +1,4 @@
-import { open, seal } from './keys';
+import { open, openToText, seal } from './keys';
 
 /**
  * Holds the data key while the app is unlocked, and encodes what goes to IndexedDB: the
@@ -17,17 +17,52 @@ export class VaultLockedError extends Error {
 type State = { mode: 'none' } | { mode: 'locked' } | { mode: 'open'; key: CryptoKey };
 let state: State = { mode: 'none' };
 
+/**
+ * Texts already decrypted while the vault is open, by their sealed form: screens read the
+ * same rows again after every write (the caseload decrypts 10,000 records on a supervisor's
+ * device; issue 8). A sealed text has a fresh IV each time, so an unchanged row maps to the
+ * same entry and a changed one never does. The plaintext JSON is kept, not the object, so
+ * no reader shares an object another one might change. Dropped whenever the key changes
+ * or goes: locking leaves nothing readable in memory.
+ */
+const opened = new Map<string, string>();
+let openedChars = 0;
+// About 32 MB of UTF-16 at most: a supervisor's caseload (10,000 records) needs about half.
+const MAX_OPENED_CHARS = 16_000_000;
+
+const forget = () => {
+  opened.clear();
+  openedChars = 0;
+};
+
 export const vault = {
   open: (key: CryptoKey) => {
+    forget();
     state = { mode: 'open', key };
   },
   lock: () => {
+    forget();
     if (state.mode !== 'none') state = { mode: 'locked' };
   },
   /** No keyring on this device: nothing to encrypt with (tests and the signed-out app). */
   disable: () => {
+    forget();
     state = { mode: 'none' };
   },
+};
+
+/** Opens a sealed text, once per sealed text while the key is the same. */
+const openText = async (key: CryptoKey, sealed: string): Promise<string> => {
+  const known = opened.get(sealed);
+  if (known !== undefined) return known;
+  const text = await openToText(key, sealed);
+  // Only if the key is still the one it was opened with (a lock may have come meanwhile).
+  if (state.mode === 'open' && state.key === key) {
+    if (openedChars + sealed.length + text.length > MAX_OPENED_CHARS) forget();
+    opened.set(sealed, text);
+    openedChars += sealed.length + text.length;
+  }
+  return text;
 };
 
 const keyOrPlain = (): CryptoKey | null => {
@@ -97,7 +132,7 @@ export const decodeRecord = async <T>(row: unknown): Promise<T> => {
   const key = keyOrPlain();
   if (!key) throw new VaultLockedError();
   const { enc, ...kept } = r;
-  return { ...kept, ...(await open<Record<string, unknown>>(key, enc)) } as T;
+  return { ...kept, ...(JSON.parse(await openText(key, enc)) as Record<string, unknown>) } as T;
 };
 
 export const decodeAll = <T>(rows: readonly unknown[]): Promise<T[]> =>

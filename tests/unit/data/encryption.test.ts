@@ -1,6 +1,6 @@
 import { DEFAULT_DEVICE_POLICY } from '../../../src/core';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyPulledPage } from '../../../src/data/apply-pulled';
 import { createKeyring, PBKDF2_ITERATIONS, unwrapKeyring } from '../../../src/data/crypto/keys';
 import { PLAIN_FIELDS, vault, VaultLockedError } from '../../../src/data/crypto/vault';
@@ -106,6 +106,36 @@ describe('data at rest', () => {
     );
     expect(await db.households.count()).toBe(1);
     expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+describe('decrypted records in memory', () => {
+  it('are decrypted once while the vault is open, never shared, and forgotten on lock', async () => {
+    const { key } = await createKeyring(USER, 'heslo', FAST);
+    vault.open(key);
+    const h = aHousehold({ label: CANARY, lease: null, note: 'první' });
+    await saveWithOutbox(db, 'household', h);
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+    const first = await loadHousehold(db, h.id);
+    const again = await loadHousehold(db, h.id);
+    expect(again?.household.label).toBe(CANARY);
+    expect(decrypt).toHaveBeenCalledTimes(1);
+    // Each reader gets its own objects: changing one changes nothing another reads.
+    (first?.household as { label: string }).label = 'změněno';
+    expect((await loadHousehold(db, h.id))?.household.label).toBe(CANARY);
+
+    // A changed row is sealed anew: decrypted again, the new text read.
+    await saveWithOutbox(db, 'household', { ...h, note: 'druhá' });
+    expect((await loadHousehold(db, h.id))?.household.note).toBe('druhá');
+    expect(decrypt).toHaveBeenCalledTimes(2);
+
+    // Locked: nothing is read from memory; opened again: decrypted again.
+    vault.lock();
+    await expect(loadHousehold(db, h.id)).rejects.toBeInstanceOf(VaultLockedError);
+    vault.open(key);
+    await loadHousehold(db, h.id);
+    expect(decrypt).toHaveBeenCalledTimes(3);
+    decrypt.mockRestore();
   });
 });
 
