@@ -45,7 +45,8 @@ export const cs = {
     offline: 'Offline',
     syncing: 'Synchronizuji…',
     received: 'Staženo {{count}} záznamů',
-    receivedHistory: 'Stahuji starší návštěvy: {{count}} záznamů',
+    // Short: the indicator has about 170 px on a phone.
+    receivedHistory: 'Starší návštěvy… {{count}}',
     synced: 'Synchronizováno {{time}}',
     neverSynced: 'Zatím nesynchronizováno',
     pending_one: '{{count}} neodeslaná změna',

@@ -46,7 +46,7 @@ export const en: Messages = {
     offline: 'Offline',
     syncing: 'Syncing…',
     received: '{{count}} records received',
-    receivedHistory: 'Fetching older visits: {{count}} records',
+    receivedHistory: 'Older visits… {{count}}',
     synced: 'Synced {{time}}',
     neverSynced: 'Not synced yet',
     pending_one: '{{count}} unsent change',

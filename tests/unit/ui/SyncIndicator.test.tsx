@@ -48,7 +48,7 @@ describe('SyncIndicator', () => {
     expect(screen.getByText('Staženo 2000 záznamů')).toBeTruthy();
     // A first sync's older visits: the caseload is already complete.
     act(() => useSyncStatus.setState({ history: true, received: 2500 }));
-    expect(screen.getByText('Stahuji starší návštěvy: 2500 záznamů')).toBeTruthy();
+    expect(screen.getByText('Starší návštěvy… 2500')).toBeTruthy();
     act(() => useSyncStatus.setState({ phase: 'error', error: 'update_required' }));
     expect(screen.getByText(/Tato verze aplikace je zastaralá/)).toBeTruthy();
   });
