@@ -306,6 +306,30 @@ describe('household digests on the device', () => {
     db.close();
   });
 
+  it('upgraded from version 6 (no snapshot yet) are read, then kept in one', async () => {
+    const old = await olderApp(6);
+    const name = old.name;
+    const [a] = households as [(typeof households)[0]];
+    const kept = aContact(a.id, a.id, { at: daysAgo(4) });
+    await old.table('contacts').put(kept);
+    await old.table('digests').put({
+      ...nextDigest(a.id, undefined, { contacts: [kept], plans: [] }, digestCutoff(new Date())),
+      gen: 3,
+    });
+    await old.table('meta').put({ key: 'digests.generation', value: { epoch: 'e6', gen: 3 } });
+    old.close();
+
+    const db = new TerenDb(name);
+    const since = daysAgo(30);
+    expect(sorted(await recentFacts(db, since)).contacts).toEqual([factsOf(kept)]);
+    await snapshotDigests(db);
+    expect(await db.snapshots.get('digests')).toMatchObject({ epoch: 'e6', gen: 3 });
+    const tab = new TerenDb(name);
+    tabs.push(tab);
+    expect(sorted(await recentFacts(tab, since)).contacts).toEqual([factsOf(kept)]);
+    db.close();
+  });
+
   it('are built on upgrade from version 4, and completed once the vault opens', async () => {
     const old = await olderApp(4);
     const name = old.name;
