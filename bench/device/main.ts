@@ -146,13 +146,15 @@ const bench: BenchApi = {
       const rows = await loadCaseload(db, { workerId });
       return { at: now() - started, rows: rows.length };
     };
-    const received = await pullAll(db, counted, token, (_n, part) => {
-      // From here only older visits arrive: the app's caseload, which reads again as pages
-      // are stored, is complete; it is read while the history is being stored.
-      if (part === 'history' && !shown) {
-        readyMs = now() - started;
-        shown = caseload();
-      }
+    const received = await pullAll(db, counted, token, {
+      onProgress: (_n, part) => {
+        // From here only older visits arrive: the app's caseload, which reads again as pages
+        // are stored, is complete; it is read while the history is being stored.
+        if (part === 'history' && !shown) {
+          readyMs = now() - started;
+          shown = caseload();
+        }
+      },
     });
     const syncMs = now() - started;
     const { at: usableMs, rows } = await (shown ?? caseload());

@@ -36,11 +36,18 @@ export const pullAll = async (
   db: TerenDb,
   api: ApiClient,
   token: string,
-  onProgress: PullProgress = () => undefined,
-  pageSize = 5000,
-  clock: DeviceClock = deviceClock,
-  /** Aborted on sign-out and revocation: nothing is stored after that (the device is wiped). */
-  signal?: AbortSignal,
+  {
+    onProgress = () => undefined,
+    pageSize = 5000,
+    clock = deviceClock,
+    signal,
+  }: {
+    onProgress?: PullProgress;
+    pageSize?: number;
+    clock?: DeviceClock;
+    /** Aborted on sign-out and revocation: nothing is stored after that (the device is wiped). */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<number> => {
   let received = 0;
   const apply = (

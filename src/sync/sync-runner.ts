@@ -52,15 +52,10 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
     try {
       await pushAll(db, api, session.token);
       await uploadAudit(db, api, session.token);
-      await pullAll(
-        db,
-        api,
-        session.token,
-        (received, part) => set({ received, history: part === 'history' }),
-        undefined,
-        undefined,
-        stopped.signal,
-      );
+      await pullAll(db, api, session.token, {
+        onProgress: (received, part) => set({ received, history: part === 'history' }),
+        signal: stopped.signal,
+      });
       // Rules change rarely: fetched only when the pull says they differ from ours.
       const version = await rulesToFetch(db);
       if (version !== null)

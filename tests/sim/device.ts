@@ -54,7 +54,7 @@ export class SimDevice {
     this.net.fault = fault;
     try {
       await pushAll(this.db, this.api, this.token);
-      await pullAll(this.db, this.api, this.token, undefined, 1000, this.clock);
+      await pullAll(this.db, this.api, this.token, { pageSize: 1000, clock: this.clock });
     } catch (e) {
       // A lost or cut-off request is a network fault: the device keeps its outbox and retries.
       if (!(e instanceof ApiError) || (e.code !== 'offline' && e.code !== 'invalid_request'))

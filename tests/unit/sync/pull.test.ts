@@ -43,7 +43,10 @@ describe('pullAll', () => {
     const records = Array.from({ length: 25 }, () => aHousehold());
     const { api, seen } = fakeServer(records);
     const progress: number[] = [];
-    const received = await pullAll(db, api, 'token-token-token-token', (n) => progress.push(n), 10);
+    const received = await pullAll(db, api, 'token-token-token-token', {
+      onProgress: (n) => progress.push(n),
+      pageSize: 10,
+    });
     expect(received).toBe(25);
     expect(progress).toEqual([10, 20, 25]);
     expect(seen).toEqual(['0', '10', '20']);
@@ -59,7 +62,7 @@ describe('pullAll', () => {
     db.households.hook('creating', () => {
       askedWhenStored.push(seen.length);
     });
-    await pullAll(db, api, 'token-token-token-token', undefined, 10);
+    await pullAll(db, api, 'token-token-token-token', { pageSize: 10 });
     expect(askedWhenStored.slice(0, 10)).toEqual(Array(10).fill(2));
     expect(askedWhenStored.slice(20)).toEqual(Array(5).fill(3));
     expect(seen).toEqual(['0', '10', '20']);
@@ -69,11 +72,11 @@ describe('pullAll', () => {
     const records = Array.from({ length: 25 }, () => aHousehold());
     const first = fakeServer(records, 2);
     await expect(
-      pullAll(db, first.api, 'token-token-token-token', undefined, 10),
+      pullAll(db, first.api, 'token-token-token-token', { pageSize: 10 }),
     ).rejects.toBeInstanceOf(ApiError);
     expect(await readMeta(db, CURSOR_KEY)).toBe('20');
     const second = fakeServer(records);
-    await pullAll(db, second.api, 'token-token-token-token', undefined, 10);
+    await pullAll(db, second.api, 'token-token-token-token', { pageSize: 10 });
     expect(second.seen).toEqual(['20']);
     expect(await db.households.count()).toBe(25);
   });
@@ -160,7 +163,12 @@ describe('pullAll, first sync in parts', () => {
       stored.push(Date.parse(c.at) < Date.now() - 365 * DAY ? 'old' : 'recent');
     });
     const parts: (string | null)[] = [];
-    expect(await pullAll(db, server.api, TOKEN, (_n, part) => parts.push(part), 4)).toBe(31);
+    expect(
+      await pullAll(db, server.api, TOKEN, {
+        onProgress: (_n, part) => parts.push(part),
+        pageSize: 4,
+      }),
+    ).toBe(31);
     expect(stored).toEqual([...Array(15).fill('recent'), ...Array(15).fill('old')]);
     expect(parts[0]).toBe('recent');
     expect(parts.at(-1)).toBe('history');
@@ -169,7 +177,7 @@ describe('pullAll, first sync in parts', () => {
     expect(await readMeta(db, RECENT_KEY)).toBeUndefined();
     // The next sync is an ordinary one from the cursor.
     server.asked.length = 0;
-    await pullAll(db, server.api, TOKEN, undefined, 4);
+    await pullAll(db, server.api, TOKEN, { pageSize: 4 });
     expect(server.asked.map((q) => [q.get('cursor'), q.get('part')])).toEqual([['31', null]]);
   });
 
@@ -181,12 +189,12 @@ describe('pullAll, first sync in parts', () => {
     server.put('household', household);
     // Recent part (1 request), ordinary (1), history: the second history page fails.
     server.failFrom(4);
-    await expect(pullAll(db, server.api, TOKEN, undefined, 5)).rejects.toBeInstanceOf(ApiError);
+    await expect(pullAll(db, server.api, TOKEN, { pageSize: 5 })).rejects.toBeInstanceOf(ApiError);
     expect(await db.contacts.count()).toBe(5);
     expect(await readMeta(db, HISTORY_KEY)).toMatchObject({ cursor: '5', upTo: '13' });
     server.failFrom(Infinity);
     server.asked.length = 0;
-    await pullAll(db, server.api, TOKEN, undefined, 5);
+    await pullAll(db, server.api, TOKEN, { pageSize: 5 });
     expect(server.asked.map((q) => [q.get('part'), q.get('cursor')])).toEqual([
       [null, '13'],
       ['history', '5'],
@@ -201,17 +209,13 @@ describe('pullAll, first sync in parts', () => {
     for (let i = 0; i < 25; i++) server.put('household', aHousehold());
     const stop = new AbortController();
     await expect(
-      pullAll(
-        db,
-        server.api,
-        TOKEN,
-        (n) => {
+      pullAll(db, server.api, TOKEN, {
+        onProgress: (n) => {
           if (n >= 10) stop.abort();
         },
-        10,
-        undefined,
-        stop.signal,
-      ),
+        pageSize: 10,
+        signal: stop.signal,
+      }),
     ).rejects.toThrow();
     expect(await db.households.count()).toBe(10);
   });
@@ -224,7 +228,7 @@ describe('pullAll, first sync in parts', () => {
     server.put('household', household);
     // The scope the ordinary pull reports: `gone` was reassigned before it.
     server.setScope([household.id]);
-    await pullAll(db, server.api, TOKEN, undefined, 5);
+    await pullAll(db, server.api, TOKEN, { pageSize: 5 });
     expect((await db.contacts.toArray()).map((c) => c.householdId)).toEqual([household.id]);
   });
 
@@ -262,9 +266,9 @@ describe('pullAll, first sync in parts', () => {
           server.put('household', household);
           for (let i = 0; i < 10; i++)
             apply([{ index: i, daysAgo: i % 2 ? 3 : 700, deleted: false }]);
-          await pullAll(local, server.api, TOKEN, undefined, pageSize);
+          await pullAll(local, server.api, TOKEN, { pageSize });
           // Changes that came after the last request are for the next sync.
-          await pullAll(local, server.api, TOKEN, undefined, pageSize);
+          await pullAll(local, server.api, TOKEN, { pageSize });
           const onServer = [...server.rows.values()]
             .filter((r) => r.type === 'contact')
             .map((r) => [r.record.id, r.record.at, r.record.deleted]);
