@@ -16,11 +16,13 @@ import {
   type Household,
   type Person,
   type Plan,
+  type PlanReview,
 } from '../../core';
 import { olderVisitsMissingBefore } from '../apply-pulled';
 import { decodeAll, decodeRecord } from '../crypto/vault';
 import type { TerenDb } from '../db';
 import { loadRules } from '../rules';
+import { tableRows } from '../table-rows';
 import { evaluateAll } from './evaluations';
 
 export type CaseloadRow = {
@@ -44,6 +46,9 @@ const newestContacts = (db: TerenDb, householdId: string) =>
     .where('[householdId+at]')
     .between([householdId, Dexie.minKey], [householdId, Dexie.maxKey])
     .reverse();
+
+/** ISO times compare as plain text; `localeCompare` collates, which is slower and not needed. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 type Summary = { lastContactAt: string | null; nextDate: string | null };
 
@@ -72,7 +77,7 @@ const summarise = async (
   recent: readonly ContactFacts[] | undefined,
 ): Promise<Summary> => {
   if (recent?.length) {
-    const summary = summariseNewestFirst([...recent].sort((a, b) => b.at.localeCompare(a.at)));
+    const summary = summariseNewestFirst([...recent].sort((a, b) => byText(b.at, a.at)));
     if (summary.lastContactAt) return summary;
   }
   const all = await newestContacts(db, householdId).toArray();
@@ -98,7 +103,16 @@ const mostUrgent = (list: Iterable<Urgency>): Urgency => {
  * to them), with people and the latest contact, most recently contacted last.
  */
 export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise<CaseloadRow[]> => {
-  const all = (await decodeAll<Enrolment>(await db.enrolments.toArray())).filter((e) => !e.deleted);
+  // Each table is taken whole (kept in memory until written to) and filtered by its readable
+  // fields before anything is decrypted: on a supervisor's device the caseload is most of
+  // each table, and a lookup by 2,000 keys (`anyOf`) walks a cursor step by step.
+  const [sealedEnrolments, sealedHouseholds, sealedPeople, allReviews] = await Promise.all([
+    tableRows<Enrolment>(db, 'enrolments'),
+    tableRows<Household>(db, 'households'),
+    tableRows<Person>(db, 'people'),
+    tableRows<PlanReview>(db, 'planReviews'),
+  ]);
+  const all = (await decodeAll<Enrolment>(sealedEnrolments)).filter((e) => !e.deleted);
   const enrolled = new Set(all.map((e) => e.householdId));
   const enrolments = all.filter(
     (e) => e.status !== 'closed' && (!filter.workerId || e.workerId === filter.workerId),
@@ -106,15 +120,12 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
   const byHousehold = groupBy(enrolments, (e) => e.householdId);
   // Households registered on this device but not enrolled yet stay visible, so one whose
   // enrolment form was left unfinished is not lost from sight.
-  const unenrolled = await decodeAll<Household>(
-    await db.households.filter((h) => !h.deleted && !enrolled.has(h.id)).toArray(),
-  );
-  const households = [
-    ...(
-      await decodeAll<Household | undefined>(await db.households.bulkGet([...byHousehold.keys()]))
-    ).filter((h): h is Household => !!h && !h.deleted),
-    ...unenrolled,
-  ];
+  const households = (
+    await decodeAll<Household>(
+      sealedHouseholds.filter((h) => byHousehold.has(h.id) || !enrolled.has(h.id)),
+    )
+  ).filter((h) => !h.deleted);
+  const shown = new Set(households.map((h) => h.id));
   const { evaluations, contactsByHousehold, plansByEnrolment } = await evaluateAll(
     db,
     enrolments,
@@ -122,20 +133,12 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
     filter.today ?? pragueDate(new Date()),
   );
   const people = groupBy(
-    await decodeAll<Person>(
-      await db.people
-        .where('householdId')
-        .anyOf(households.map((h) => h.id))
-        .toArray(),
-    ),
+    await decodeAll<Person>(sealedPeople.filter((p) => shown.has(p.householdId))),
     (p) => p.householdId,
   );
   // Sign-offs need no decrypting: a review's plan, flag and time are stored readable.
   const reviews = groupBy(
-    await db.planReviews
-      .where('householdId')
-      .anyOf([...byHousehold.keys()])
-      .toArray(),
+    allReviews.filter((r) => byHousehold.has(r.householdId)),
     (r) => r.householdId,
   );
   const rows: CaseloadRow[] = [];
@@ -164,7 +167,7 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
   rows.sort(
     (a, b) =>
       URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] ||
-      (a.lastContactAt ?? '').localeCompare(b.lastContactAt ?? ''),
+      byText(a.lastContactAt ?? '', b.lastContactAt ?? ''),
   );
   return filter.query ? filterCaseload(rows, filter.query) : rows;
 };
