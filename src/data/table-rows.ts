@@ -15,32 +15,30 @@ import Dexie, { type ObservabilitySet } from 'dexie';
  * change them (a plain row, without a keyring, would otherwise be handed out as it is).
  */
 const versions = new Map<string, number>();
-const copies = new WeakMap<Dexie, Map<string, { version: number; rows: readonly unknown[] }>>();
-
-const versionOf = (db: Dexie, table: string) => versions.get(`${db.name}/${table}`) ?? 0;
+const copies = new Map<string, { version: number; rows: readonly unknown[] }>();
 
 // Parts are "idb://<database>/<table>/<index>"; a recreated database names every table.
+// A changed table's copy is dropped at once, so a wiped table's old rows are not kept.
 Dexie.on('storagemutated', (parts: ObservabilitySet) => {
   for (const part of Object.keys(parts)) {
     const [, , database, table] = part.split('/');
     if (database === undefined || table === undefined) continue;
     const key = `${database}/${table}`;
     versions.set(key, (versions.get(key) ?? 0) + 1);
+    copies.delete(key);
   }
 });
 
 /** Every row of the table, read from the database only if it changed since the last read. */
 export const tableRows = async <T>(db: Dexie, table: string): Promise<readonly T[]> => {
-  let byTable = copies.get(db);
-  if (!byTable) {
-    byTable = new Map();
-    copies.set(db, byTable);
-  }
-  const version = versionOf(db, table);
-  const known = byTable.get(table);
+  // By name: connections to the same database (tests, a reopened app) share what they read.
+  const key = `${db.name}/${table}`;
+  const version = versions.get(key) ?? 0;
+  const known = copies.get(key);
   if (known && known.version === version) return known.rows as readonly T[];
   const rows = await db.table(table).toArray();
   for (const row of rows) Object.freeze(row);
-  byTable.set(table, { version, rows });
+  // Unless a write was announced while it ran: then the next reader reads again.
+  if ((versions.get(key) ?? 0) === version) copies.set(key, { version, rows });
   return rows as T[];
 };
