@@ -8,8 +8,7 @@ import Dexie, { type ObservabilitySet } from 'dexie';
  *
  * Kept true by Dexie's `storagemutated` event, which fires after every committed write in
  * this tab and, through a BroadcastChannel, in other tabs: `useLive` re-runs its queries on
- * the same event, so a re-run never sees a table that changed as unchanged. The version is
- * taken before the read starts, so a write that lands while it runs leaves the copy stale.
+ * the same event, so a re-run never sees a table that changed as unchanged.
  *
  * The rows are shared between readers and frozen: callers filter and decode them, never
  * change them (a plain row, without a keyring, would otherwise be handed out as it is).
