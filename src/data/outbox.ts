@@ -1,4 +1,5 @@
 import {
+  APPEND_ONLY_TYPES,
   householdIdOf,
   newId,
   RECORD_SCHEMAS,
@@ -36,11 +37,15 @@ export const saveAllWithOutbox = async (
       const table = RECORD_TABLES[type];
       // Independent sealings run side by side: a save is waited for with the form open.
       const [base, sealed, row] = await Promise.all([
-        db
-          .table(table)
-          .get(record.id)
-          .then((stored) => decodeRecord<Record<string, unknown> | undefined>(stored))
-          .then((plain) => encodeValue(plain ?? null)),
+        // The server merges from the base only records that are edited in place; contacts
+        // and plan revisions are never rewritten, so their save reads nothing (issue 8).
+        APPEND_ONLY_TYPES.has(type)
+          ? null
+          : db
+              .table(table)
+              .get(record.id)
+              .then((stored) => decodeRecord<Record<string, unknown> | undefined>(stored))
+              .then((plain) => encodeValue(plain ?? null)),
         encodeValue(record),
         encodeRecord(table, record),
       ]);

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TerenDb } from '../../../src/data/db';
 import { saveWithOutbox } from '../../../src/data/outbox';
-import { aHousehold } from '../../factories/records';
+import { aContact, aHousehold, anEnrolment } from '../../factories/records';
 
 let db: TerenDb;
 beforeEach(() => {
@@ -50,5 +50,25 @@ describe('saveWithOutbox', () => {
     db.outbox.hook('creating').unsubscribe(hook);
     expect(await db.households.get(h.id)).toBeUndefined();
     expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('keeps the stored version as the base of an edit, and none for a contact', async () => {
+    const h = aHousehold({ label: 'před' });
+    await saveWithOutbox(db, 'household', h);
+    await saveWithOutbox(db, 'household', { ...h, label: 'po' });
+    const contact = aContact(h.id, anEnrolment(h.id).id);
+    await saveWithOutbox(db, 'contact', contact);
+    // The same contact again (a retried save): never merged by the server, so no base read.
+    await saveWithOutbox(db, 'contact', contact);
+    const bases = (await db.outbox.orderBy('seq').toArray()).map((e) => [
+      e.recordType,
+      (e.base as { label?: string } | null)?.label ?? e.base,
+    ]);
+    expect(bases).toEqual([
+      ['household', null],
+      ['household', 'před'],
+      ['contact', null],
+      ['contact', null],
+    ]);
   });
 });
