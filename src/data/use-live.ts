@@ -4,6 +4,23 @@ import { useEffect, useState } from 'react';
 const SETTLE_MS = 30;
 
 /**
+ * Tables no live query reads, so a write to them alone changes no answer: a snapshot of
+ * what is already read (digest-cache.ts), the local audit trail, and drafts, which a form
+ * saves while the user types (re-running the caseload under an open form each time made
+ * typing stutter on a supervisor's tablet). A screen that reads one of these must not use
+ * `useLive`, or must be taken off this list.
+ */
+const UNWATCHED_TABLES: ReadonlySet<string> = new Set(['snapshots', 'audit', 'drafts']);
+
+/** Whether a write to these parts ("idb://<database>/<table>/<index>") can change an answer. */
+const touchesWatched = (parts: ObservabilitySet): boolean => {
+  const changed = Object.keys(parts);
+  return (
+    changed.length === 0 || changed.some((part) => !UNWATCHED_TABLES.has(part.split('/')[3] ?? ''))
+  );
+};
+
+/**
  * Runs a query, and runs it again after any write to the device database (in this tab or
  * another), settling bursts such as a sync page into one re-run.
  *
@@ -47,9 +64,7 @@ export const useLive = <T>(query: () => Promise<T>, deps: readonly unknown[]): T
       }
     };
     const onChange = (parts: ObservabilitySet) => {
-      // A snapshot of what is already read (digest-cache.ts) changes no answer.
-      const changed = Object.keys(parts);
-      if (changed.length && changed.every((part) => part.split('/')[3] === 'snapshots')) return;
+      if (!touchesWatched(parts)) return;
       clearTimeout(timer);
       timer = setTimeout(() => void run(), SETTLE_MS);
     };

@@ -1,0 +1,44 @@
+import { renderHook, waitFor } from '@testing-library/react';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordView } from '../../../src/data/audit';
+import { TerenDb } from '../../../src/data/db';
+import { saveDraft } from '../../../src/data/drafts';
+import { useLive } from '../../../src/data/use-live';
+import { aHousehold } from '../../factories/records';
+
+let db: TerenDb;
+beforeEach(() => {
+  db = new TerenDb(`use-live-${Math.random()}`);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const settle = () => new Promise((done) => setTimeout(done, 120));
+
+describe('useLive', () => {
+  it('runs again after a write to what screens read, not after drafts, audit or snapshots', async () => {
+    let runs = 0;
+    const { result } = renderHook(() =>
+      useLive(async () => {
+        runs += 1;
+        return db.households.count();
+      }, []),
+    );
+    await waitFor(() => expect(result.current).toBe(0));
+    await settle();
+    const before = runs;
+
+    await saveDraft(db, 'contact:new:x', { note: 'píšu' });
+    await recordView(db, 'household', aHousehold().id);
+    await db.snapshots.put({ key: 'digests', epoch: 'e', gen: 1, value: '[]' });
+    await settle();
+    expect(runs).toBe(before);
+
+    await db.households.put(aHousehold());
+    await waitFor(() => expect(result.current).toBe(1));
+    expect(runs).toBeGreaterThan(before);
+  });
+});
