@@ -22,7 +22,14 @@ const b64 = (input: ArrayBuffer | Uint8Array) => {
     s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 };
-const unb64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+// A plain loop: `Uint8Array.from(text, mapFn)` calls a function per character through the
+// string iterator, and made decoding 10,000 records about ten times slower (issue 8).
+const unb64 = (s: string) => {
+  const text = atob(s);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+};
 
 const deriveWrappingKey = async (password: string, salt: Uint8Array, iterations: number) => {
   const material = await crypto.subtle.importKey(
@@ -96,6 +103,8 @@ export const seal = async (key: CryptoKey, value: unknown): Promise<string> => {
   return `${b64(iv)}.${b64(ct)}`;
 };
 
+const utf8 = new TextDecoder();
+
 /** The JSON text a sealed value holds. */
 export const openToText = async (key: CryptoKey, sealed: string): Promise<string> => {
   const [iv = '', ct = ''] = sealed.split('.');
@@ -104,7 +113,7 @@ export const openToText = async (key: CryptoKey, sealed: string): Promise<string
     key,
     unb64(ct) as BufferSource,
   );
-  return new TextDecoder().decode(data);
+  return utf8.decode(data);
 };
 
 export const open = async <T>(key: CryptoKey, sealed: string): Promise<T> =>
