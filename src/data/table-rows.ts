@@ -10,18 +10,29 @@ import Dexie, { type ObservabilitySet } from 'dexie';
  * this tab and, through a BroadcastChannel, in other tabs: `useLive` re-runs its queries on
  * the same event, so a re-run never sees a table that changed as unchanged.
  *
- * The rows are shared between readers and frozen: callers filter and decode them, never
- * change them (a plain row, without a keyring, would otherwise be handed out as it is).
+ * The rows are shared between readers and frozen (shallowly): callers filter and decode
+ * them, never change them. A sealed row's readable fields are plain values; a plain row
+ * (no keyring: tests, signed out) is handed out as it is, nested objects included.
  */
 const versions = new Map<string, number>();
-const copies = new Map<string, { version: number; rows: readonly unknown[] }>();
+const copies = new Map<string, { version: string; rows: readonly unknown[] }>();
+/** Raised by an announcement that names no table: every copy is then out of date. */
+let everything = 0;
+
+const versionOf = (key: string) => `${everything}.${versions.get(key) ?? 0}`;
 
 // Parts are "idb://<database>/<table>/<index>"; a recreated database names every table.
-// A changed table's copy is dropped at once, so a wiped table's old rows are not kept.
+// After the page comes back from the browser's back/forward cache, Dexie announces `all`
+// instead (other tabs' writes were not heard meanwhile). A changed table's copy is dropped
+// at once, so a wiped table's old rows are not kept.
 Dexie.on('storagemutated', (parts: ObservabilitySet) => {
   for (const part of Object.keys(parts)) {
-    const [, , database, table] = part.split('/');
-    if (database === undefined || table === undefined) continue;
+    const [scheme, , database, table] = part.split('/');
+    if (scheme !== 'idb:' || !database || !table) {
+      everything += 1;
+      copies.clear();
+      return;
+    }
     const key = `${database}/${table}`;
     versions.set(key, (versions.get(key) ?? 0) + 1);
     copies.delete(key);
@@ -30,14 +41,18 @@ Dexie.on('storagemutated', (parts: ObservabilitySet) => {
 
 /** Every row of the table, read from the database only if it changed since the last read. */
 export const tableRows = async <T>(db: Dexie, table: string): Promise<readonly T[]> => {
+  // Read, keep nothing: inside a transaction, whose own writes an abort would undo without
+  // an announcement; and on a closed connection, as after the database was deleted (which
+  // announces nothing until it is opened, and so created, again).
+  if (Dexie.currentTransaction || !db.isOpen()) return db.table(table).toArray();
   // By name: connections to the same database (tests, a reopened app) share what they read.
   const key = `${db.name}/${table}`;
-  const version = versions.get(key) ?? 0;
+  const version = versionOf(key);
   const known = copies.get(key);
   if (known && known.version === version) return known.rows as readonly T[];
   const rows = await db.table(table).toArray();
   for (const row of rows) Object.freeze(row);
-  // Unless a write was announced while it ran: then the next reader reads again.
-  if ((versions.get(key) ?? 0) === version) copies.set(key, { version, rows });
+  // Not kept if a write was announced while it ran (it would only be read again).
+  if (versionOf(key) === version) copies.set(key, { version, rows });
   return rows as T[];
 };

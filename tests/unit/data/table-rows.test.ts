@@ -18,6 +18,15 @@ afterEach(async () => {
   await Dexie.delete(db.name);
 });
 
+/** A write behind Dexie's back: nothing is announced. */
+const rawPut = (row: object) =>
+  new Promise((done, fail) => {
+    const tx = db.backendDB().transaction('households', 'readwrite');
+    tx.objectStore('households').put(row);
+    tx.oncomplete = done;
+    tx.onerror = () => fail(tx.error);
+  });
+
 const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id).sort();
 
 describe('tableRows', () => {
@@ -80,6 +89,60 @@ describe('tableRows', () => {
     await other.households.put(b);
     other.close();
     expect(ids(await tableRows<Household>(db, 'households'))).toEqual(ids([a, b]));
+  });
+
+  it('sees a write announced by another tab (BroadcastChannel)', async () => {
+    const a = aHousehold();
+    await db.households.put(a);
+    await tableRows(db, 'households');
+    // Another tab's write: on disk without this tab's Dexie knowing, then announced.
+    const b = aHousehold();
+    await rawPut(b);
+    const tab = new BroadcastChannel('x-storagemutated-1');
+    const heard = new Promise<void>((done) =>
+      Dexie.on('storagemutated', function once() {
+        Dexie.on('storagemutated').unsubscribe(once);
+        done();
+      }),
+    );
+    tab.postMessage({ [`idb://${db.name}/households/`]: {} });
+    await heard;
+    tab.close();
+    expect(ids(await tableRows<Household>(db, 'households'))).toEqual(ids([a, b]));
+  });
+
+  it('drops every copy when Dexie announces "all" (back from the back/forward cache)', async () => {
+    const a = aHousehold();
+    await db.households.put(a);
+    await tableRows(db, 'households');
+    const b = aHousehold();
+    await rawPut(b);
+    Dexie.on('storagemutated').fire({ all: new RangeSet(-Infinity) });
+    expect(ids(await tableRows<Household>(db, 'households'))).toEqual(ids([a, b]));
+  });
+
+  it('never answers from memory for a deleted database', async () => {
+    await db.households.put(aHousehold());
+    await tableRows(db, 'households');
+    await db.delete();
+    // Deleting announces nothing; the closed connection is read (and fails) instead.
+    const after = await tableRows<Household>(db, 'households').catch(() => 'closed' as const);
+    expect(after === 'closed' || after.length === 0).toBe(true);
+  });
+
+  it('keeps nothing read inside a transaction that is then aborted', async () => {
+    const a = aHousehold();
+    await db.households.put(a);
+    let inside = 0;
+    await db
+      .transaction('rw', db.households, async () => {
+        await db.households.put(aHousehold());
+        inside = (await tableRows(db, 'households')).length;
+        throw new Error('abort');
+      })
+      .catch(() => undefined);
+    expect(inside).toBe(2);
+    expect(ids(await tableRows<Household>(db, 'households'))).toEqual([a.id]);
   });
 
   it('freezes the shared rows, so no reader can change what another one sees', async () => {

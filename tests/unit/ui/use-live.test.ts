@@ -40,5 +40,12 @@ describe('useLive', () => {
     await db.households.put(aHousehold());
     await waitFor(() => expect(result.current).toBe(1));
     expect(runs).toBeGreaterThan(before);
+
+    // A transaction that writes a draft and a record (a scope change) is a change.
+    await db.transaction('rw', [db.drafts, db.households], async () => {
+      await db.drafts.put({ key: 'k', value: null, updatedAt: '' });
+      await db.households.put(aHousehold());
+    });
+    await waitFor(() => expect(result.current).toBe(2));
   });
 });
