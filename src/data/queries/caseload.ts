@@ -50,6 +50,8 @@ const newestContacts = (db: TerenDb, householdId: string) =>
 /** ISO times compare as plain text; `localeCompare` collates, which is slower and not needed. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+const byName = new Intl.Collator('cs');
+
 type Summary = { lastContactAt: string | null; nextDate: string | null };
 
 /** Newest first; a correction is newer than what it corrects, so it is met first. */
@@ -164,10 +166,13 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
     });
   }
   // Most urgent first; within the same urgency, who has waited longest.
+  // Then by name, so the order a worker learns does not change between reads.
   rows.sort(
     (a, b) =>
       URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] ||
-      byText(a.lastContactAt ?? '', b.lastContactAt ?? ''),
+      byText(a.lastContactAt ?? '', b.lastContactAt ?? '') ||
+      byName.compare(a.household.label, b.household.label) ||
+      byText(a.household.id, b.household.id),
   );
   return filter.query ? filterCaseload(rows, filter.query) : rows;
 };

@@ -173,4 +173,20 @@ describe('loadCaseload on the kept tables', () => {
     await wipeLocalData(db);
     expect(await labels()).toEqual([]);
   });
+
+  it('orders households alike in urgency and last visit by name, in Czech order', async () => {
+    const names = ['Čermák', 'Beneš', 'Adámek', 'Cibulka', 'Chalupa'];
+    const households = names.map((label) => aHousehold({ label }));
+    await db.households.bulkPut(households);
+    await db.enrolments.bulkPut(households.map((h) => anEnrolment(h.id)));
+    const rows = await loadCaseload(db, {});
+    expect(new Set(rows.map((r) => `${r.urgency}:${r.lastContactAt}`)).size).toBe(1);
+    expect(rows.map((r) => r.household.label)).toEqual([
+      'Adámek',
+      'Beneš',
+      'Cibulka',
+      'Čermák',
+      'Chalupa',
+    ]);
+  });
 });
