@@ -143,8 +143,12 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
     allReviews.filter((r) => byHousehold.has(r.householdId)),
     (r) => r.householdId,
   );
+  // Side by side: a household without a recent visit looks through its contacts' index.
+  const summaries = await Promise.all(
+    households.map((h) => summarise(db, h.id, contactsByHousehold.get(h.id))),
+  );
   const rows: CaseloadRow[] = [];
-  for (const household of households) {
+  for (const [i, household] of households.entries()) {
     const members = (people.get(household.id) ?? []).filter((p) => !p.deleted);
     const own = byHousehold.get(household.id) ?? [];
     const evaluated = new Map(own.map((e) => [e.id, evaluations.get(e.id) as EnrolmentEvaluation]));
@@ -162,7 +166,7 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
           ),
         )
         .map((e) => e.id),
-      ...(await summarise(db, household.id, contactsByHousehold.get(household.id))),
+      ...(summaries[i] as Summary),
     });
   }
   // Most urgent first; within the same urgency, who has waited longest.

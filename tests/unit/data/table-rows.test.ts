@@ -189,4 +189,20 @@ describe('loadCaseload on the kept tables', () => {
       'Chalupa',
     ]);
   });
+
+  it('gives each household its own last visit, recent or long ago', async () => {
+    const households = ['A', 'B', 'C', 'D', 'E'].map((label) => aHousehold({ label }));
+    const enrolments = households.map((h) => anEnrolment(h.id));
+    await db.households.bulkPut(households);
+    await db.enrolments.bulkPut(enrolments);
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    // B and D were last visited beyond what the digests hold: read from the contacts' index.
+    const last = [daysAgo(3), daysAgo(400), daysAgo(10), daysAgo(500), daysAgo(1)];
+    for (const [i, h] of households.entries())
+      await saveWithOutbox(db, 'contact', aContact(h.id, enrolments[i]!.id, { at: last[i] }));
+    const rows = await loadCaseload(db, {});
+    expect(Object.fromEntries(rows.map((r) => [r.household.label, r.lastContactAt]))).toEqual(
+      Object.fromEntries(households.map((h, i) => [h.label, last[i]])),
+    );
+  });
 });
