@@ -20,6 +20,7 @@ import {
 } from '../../core';
 import { olderVisitsMissingBefore } from '../apply-pulled';
 import { decodeAll, decodeRecord } from '../crypto/vault';
+import { readable } from '../digest';
 import type { TerenDb } from '../db';
 import { loadRules } from '../rules';
 import { tableRows } from '../table-rows';
@@ -51,6 +52,9 @@ const newestContacts = (db: TerenDb, householdId: string) =>
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const byName = new Intl.Collator('cs');
+
+/** What the caseload filters enrolments by; readable on rows sealed by this app. */
+const FILTER_FIELDS = ['householdId', 'status', 'workerId', 'deleted'] as const;
 
 type Summary = { lastContactAt: string | null; nextDate: string | null };
 
@@ -114,11 +118,19 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
     tableRows<Person>(db, 'people'),
     tableRows<PlanReview>(db, 'planReviews'),
   ]);
-  const all = (await decodeAll<Enrolment>(sealedEnrolments)).filter((e) => !e.deleted);
-  const enrolled = new Set(all.map((e) => e.householdId));
-  const enrolments = all.filter(
-    (e) => e.status !== 'closed' && (!filter.workerId || e.workerId === filter.workerId),
+  const shows = (e: Enrolment) =>
+    !e.deleted && e.status !== 'closed' && (!filter.workerId || e.workerId === filter.workerId);
+  // Closed cases (years of them on a supervisor's device) and a colleague's are told apart
+  // by readable fields and never decrypted; a row an older app sealed whole is opened.
+  const legible = (e: Enrolment) => FILTER_FIELDS.every((f) => readable(e, f));
+  const opened = await decodeAll<Enrolment>(
+    sealedEnrolments.filter((e) => !legible(e) || shows(e)),
   );
+  const enrolled = new Set([
+    ...sealedEnrolments.filter((e) => legible(e) && !e.deleted).map((e) => e.householdId),
+    ...opened.filter((e) => !e.deleted).map((e) => e.householdId),
+  ]);
+  const enrolments = opened.filter(shows);
   const byHousehold = groupBy(enrolments, (e) => e.householdId);
   // Households registered on this device but not enrolled yet stay visible, so one whose
   // enrolment form was left unfinished is not lost from sight.

@@ -2,7 +2,12 @@ import { DEFAULT_DEVICE_POLICY } from '../../../src/core';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyPulledPage } from '../../../src/data/apply-pulled';
-import { createKeyring, PBKDF2_ITERATIONS, unwrapKeyring } from '../../../src/data/crypto/keys';
+import {
+  createKeyring,
+  PBKDF2_ITERATIONS,
+  seal,
+  unwrapKeyring,
+} from '../../../src/data/crypto/keys';
 import { PLAIN_FIELDS, vault, VaultLockedError } from '../../../src/data/crypto/vault';
 import { TerenDb } from '../../../src/data/db';
 import { loadDraft, saveDraft } from '../../../src/data/drafts';
@@ -135,6 +140,58 @@ describe('decrypted records in memory', () => {
     vault.open(key);
     await loadHousehold(db, h.id);
     expect(decrypt).toHaveBeenCalledTimes(3);
+    decrypt.mockRestore();
+  });
+});
+
+describe('the caseload on a sealed device', () => {
+  it("decrypts no closed case and no colleague's, and still hides their households", async () => {
+    const { key } = await createKeyring(USER, 'heslo', FAST);
+    vault.open(key);
+    const colleague = '00000000-0000-4000-8000-0000000000b2';
+    const mine = aHousehold({ label: 'Moje' });
+    await saveWithOutbox(db, 'household', mine);
+    await saveWithOutbox(db, 'enrolment', anEnrolment(mine.id, { workerId: USER }));
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+    const decryptsFor = async () => {
+      vault.open(key); // nothing decrypted in memory
+      decrypt.mockClear();
+      const rows = await loadCaseload(db, { workerId: USER });
+      return {
+        labels: rows.map((r) => `${r.household.label}:${r.enrolments.length}`),
+        decrypts: decrypt.mock.calls.length,
+      };
+    };
+    const before = await decryptsFor();
+    expect(before.labels).toEqual(['Moje:1']);
+
+    for (let i = 0; i < 3; i++) {
+      const closed = aHousehold({ label: `Uzavřená ${i}` });
+      const theirs = aHousehold({ label: `Kolegova ${i}` });
+      await saveWithOutbox(db, 'household', closed);
+      await saveWithOutbox(db, 'household', theirs);
+      await saveWithOutbox(
+        db,
+        'enrolment',
+        anEnrolment(closed.id, {
+          workerId: USER,
+          status: 'closed',
+          closedOn: '2026-03-01',
+          closeReason: 'goals_met',
+        }),
+      );
+      await saveWithOutbox(db, 'enrolment', anEnrolment(theirs.id, { workerId: colleague }));
+    }
+    const after = await decryptsFor();
+    expect(after.labels).toEqual(['Moje:1']);
+    expect(after.decrypts).toBe(before.decrypts);
+
+    // A row an older app sealed whole shows nothing readable: it is opened and counted.
+    const old = aHousehold({ label: 'Stará' });
+    await saveWithOutbox(db, 'household', old);
+    const { id, ...rest } = anEnrolment(old.id, { workerId: USER });
+    await db.enrolments.put({ id, enc: await seal(key, rest) } as never);
+    expect((await decryptsFor()).labels.sort()).toEqual(['Moje:1', 'Stará:1']);
     decrypt.mockRestore();
   });
 });
