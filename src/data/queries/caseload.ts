@@ -20,10 +20,10 @@ import {
 } from '../../core';
 import { olderVisitsMissingBefore } from '../apply-pulled';
 import { decodeAll, decodeRecord } from '../crypto/vault';
-import { readable } from '../digest';
 import type { TerenDb } from '../db';
 import { loadRules } from '../rules';
 import { tableRows } from '../table-rows';
+import { legible } from './enrolment-rows';
 import { evaluateAll } from './evaluations';
 
 export type CaseloadRow = {
@@ -52,9 +52,6 @@ const newestContacts = (db: TerenDb, householdId: string) =>
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const byName = new Intl.Collator('cs');
-
-/** What the caseload filters enrolments by; readable on rows sealed by this app. */
-const FILTER_FIELDS = ['householdId', 'status', 'workerId', 'deleted'] as const;
 
 type Summary = { lastContactAt: string | null; nextDate: string | null };
 
@@ -122,7 +119,6 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
     !e.deleted && e.status !== 'closed' && (!filter.workerId || e.workerId === filter.workerId);
   // Closed cases (years of them on a supervisor's device) and a colleague's are told apart
   // by readable fields and never decrypted; a row an older app sealed whole is opened.
-  const legible = (e: Enrolment) => FILTER_FIELDS.every((f) => readable(e, f));
   const opened = await decodeAll<Enrolment>(
     sealedEnrolments.filter((e) => !legible(e) || shows(e)),
   );

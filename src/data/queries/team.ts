@@ -1,8 +1,8 @@
 import { addDays, evaluatePeriods, groupBy, weekStart, type Enrolment } from '../../core';
-import { decodeAll } from '../crypto/vault';
 import type { TerenDb } from '../db';
 import { loadRules } from '../rules';
 import { tableRows } from '../table-rows';
+import { openEnrolments } from './enrolment-rows';
 import { contactFactsSince } from './recent-facts';
 import type { CaseloadRow } from './caseload';
 
@@ -98,9 +98,10 @@ export const loadCompliance = async (
 ): Promise<ComplianceGrid> => {
   const list = pastWeeks(today, weeks);
   const from = list[0] ?? today;
-  const enrolments = (
-    await decodeAll<Enrolment>(await tableRows<Enrolment>(db, 'enrolments'))
-  ).filter((e) => !e.deleted && e.status !== 'closed');
+  const enrolments = await openEnrolments(
+    await tableRows<Enrolment>(db, 'enrolments'),
+    (e) => !e.deleted && e.status !== 'closed',
+  );
   const since = `${addDays(from, -35)}T00:00:00.000Z`;
   const contacts = await contactFactsSince(db, since);
   const byHousehold = groupBy(contacts, (c) => c.householdId);
