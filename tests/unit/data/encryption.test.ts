@@ -1,4 +1,4 @@
-import { DEFAULT_DEVICE_POLICY } from '../../../src/core';
+import { DEFAULT_DEVICE_POLICY, newId } from '../../../src/core';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyPulledPage } from '../../../src/data/apply-pulled';
@@ -19,6 +19,7 @@ import {
 } from '../../../src/data/keyring';
 import { saveAllWithOutbox, saveWithOutbox } from '../../../src/data/outbox';
 import { loadCaseload, loadHousehold } from '../../../src/data/queries/caseload';
+import { openEnrolments } from '../../../src/data/queries/enrolment-rows';
 import { contactFactsSince } from '../../../src/data/queries/recent-facts';
 import { loadSession, saveSession } from '../../../src/data/session';
 import { aContact, aHousehold, anEnrolment, aPerson } from '../../factories/records';
@@ -192,6 +193,37 @@ describe('the caseload on a sealed device', () => {
     const { id, ...rest } = anEnrolment(old.id, { workerId: USER });
     await db.enrolments.put({ id, enc: await seal(key, rest) } as never);
     expect((await decryptsFor()).labels.sort()).toEqual(['Moje:1', 'Stará:1']);
+    decrypt.mockRestore();
+  });
+});
+
+describe('openEnrolments', () => {
+  it('opens only what is picked, and every row sealed whole, then picks among those', async () => {
+    const { key } = await createKeyring(USER, 'heslo', FAST);
+    vault.open(key);
+    const h = aHousehold();
+    const open = anEnrolment(h.id);
+    const closed = anEnrolment(h.id, {
+      status: 'closed',
+      closedOn: '2026-03-01',
+      closeReason: 'goals_met',
+    });
+    await saveWithOutbox(db, 'enrolment', open);
+    await saveWithOutbox(db, 'enrolment', closed);
+    const { id: oldOpenId, ...oldOpen } = anEnrolment(h.id);
+    const { id: oldClosedId, ...oldClosed } = { ...closed, id: newId() };
+    await db.enrolments.bulkPut([
+      { id: oldOpenId, enc: await seal(key, oldOpen) },
+      { id: oldClosedId, enc: await seal(key, oldClosed) },
+    ] as never);
+    vault.open(key);
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+    const picked = await openEnrolments(
+      await db.enrolments.toArray(),
+      (e) => e.status !== 'closed',
+    );
+    expect(picked.map((e) => e.id).sort()).toEqual([open.id, oldOpenId].sort());
+    expect(decrypt).toHaveBeenCalledTimes(3);
     decrypt.mockRestore();
   });
 });
