@@ -55,24 +55,28 @@ const byName = new Intl.Collator('cs');
 
 type Summary = { lastContactAt: string | null; nextDate: string | null };
 
-/** Newest first; a correction is newer than what it corrects, so it is met first. */
-const summariseNewestFirst = (contacts: Iterable<ContactFacts>): Summary => {
-  let lastContactAt: string | null = null;
-  let nextDate: string | null = null;
+/**
+ * Takes contacts newest first (a correction is newer than what it corrects, so it is met
+ * first); `add` answers whether the summary is complete, so a reader can stop.
+ */
+const newestFirstSummary = () => {
+  const summary: Summary = { lastContactAt: null, nextDate: null };
   const superseded = new Set<string>();
-  for (const c of contacts) {
+  const add = (c: ContactFacts): boolean => {
     if (c.amends) superseded.add(c.amends);
-    if (c.deleted || superseded.has(c.id)) continue;
-    if (!lastContactAt && isRealContact(c)) lastContactAt = c.at;
-    if (!nextDate && c.nextDate) nextDate = c.nextDate;
-    if (lastContactAt && nextDate) break;
-  }
-  return { lastContactAt, nextDate };
+    if (!c.deleted && !superseded.has(c.id)) {
+      if (!summary.lastContactAt && isRealContact(c)) summary.lastContactAt = c.at;
+      if (!summary.nextDate && c.nextDate) summary.nextDate = c.nextDate;
+    }
+    return !!summary.lastContactAt && !!summary.nextDate;
+  };
+  return { summary, add };
 };
 
 /**
  * From the recent contacts already read for the rules; a household without a real contact
- * among them (long unvisited, or not enrolled) gets its own look through the index.
+ * among them (long unvisited, or not enrolled) gets its own look through the index, newest
+ * first, stopping as soon as it knows (the readable fields suffice: nothing is decrypted).
  */
 const summarise = async (
   db: TerenDb,
@@ -80,11 +84,18 @@ const summarise = async (
   recent: readonly ContactFacts[] | undefined,
 ): Promise<Summary> => {
   if (recent?.length) {
-    const summary = summariseNewestFirst([...recent].sort((a, b) => byText(b.at, a.at)));
+    const { summary, add } = newestFirstSummary();
+    for (const c of [...recent].sort((a, b) => byText(b.at, a.at))) if (add(c)) break;
     if (summary.lastContactAt) return summary;
   }
-  const all = await newestContacts(db, householdId).toArray();
-  return summariseNewestFirst(all);
+  const { summary, add } = newestFirstSummary();
+  let done = false;
+  await newestContacts(db, householdId)
+    .until(() => done)
+    .each((c) => {
+      done = add(c);
+    });
+  return summary;
 };
 
 export type CaseloadFilter = {
@@ -118,7 +129,7 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
   const shows = (e: Enrolment) =>
     !e.deleted && e.status !== 'closed' && (!filter.workerId || e.workerId === filter.workerId);
   // Closed cases (years of them on a supervisor's device) and a colleague's are told apart
-  // by readable fields and never decrypted; a row an older app sealed whole is opened.
+  // by readable fields and never decrypted; a row without them readable would be opened.
   const opened = await decodeAll<Enrolment>(
     sealedEnrolments.filter((e) => !legible(e) || shows(e)),
   );
@@ -151,9 +162,10 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
     allReviews.filter((r) => byHousehold.has(r.householdId)),
     (r) => r.householdId,
   );
-  // Side by side: a household without a recent visit looks through its contacts' index.
-  const summaries = await Promise.all(
-    households.map((h) => summarise(db, h.id, contactsByHousehold.get(h.id))),
+  // In one read transaction, side by side: a household without a recent visit looks
+  // through its contacts' index.
+  const summaries = await db.transaction('r', db.contacts, () =>
+    Promise.all(households.map((h) => summarise(db, h.id, contactsByHousehold.get(h.id)))),
   );
   const rows: CaseloadRow[] = [];
   for (const [i, household] of households.entries()) {

@@ -5,7 +5,10 @@ import { readable } from '../digest';
 /** What screens pick enrolments by; kept readable on the rows this app seals. */
 const PICKED_BY = ['householdId', 'status', 'workerId', 'deleted'] as const;
 
-/** Whether a stored enrolment can be picked without decrypting (an older app sealed it whole). */
+/**
+ * Whether a stored enrolment can be picked without decrypting. Every app version so far
+ * kept these fields readable; a row without them would be opened rather than misjudged.
+ */
 export const legible = (row: Enrolment): boolean => PICKED_BY.every((f) => readable(row, f));
 
 /**

@@ -187,12 +187,28 @@ describe('the caseload on a sealed device', () => {
     expect(after.labels).toEqual(['Moje:1']);
     expect(after.decrypts).toBe(before.decrypts);
 
-    // A row an older app sealed whole shows nothing readable: it is opened and counted.
+    // A row sealed whole (no app stored one so yet) shows nothing readable: it is opened.
     const old = aHousehold({ label: 'Stará' });
     await saveWithOutbox(db, 'household', old);
     const { id, ...rest } = anEnrolment(old.id, { workerId: USER });
     await db.enrolments.put({ id, enc: await seal(key, rest) } as never);
     expect((await decryptsFor()).labels.sort()).toEqual(['Moje:1', 'Stará:1']);
+
+    // Sealed whole too, a closed case and a colleague's: opened, and their households hidden.
+    for (const [label, over] of [
+      ['Stará uzavřená', { status: 'closed', closedOn: '2026-03-01', closeReason: 'goals_met' }],
+      ['Stará kolegova', { workerId: colleague }],
+    ] as const) {
+      const h = aHousehold({ label });
+      await saveWithOutbox(db, 'household', h);
+      const { id: wholeId, ...whole } = anEnrolment(h.id, { workerId: USER, ...over });
+      await db.enrolments.put({ id: wholeId, enc: await seal(key, whole) } as never);
+    }
+    // A deleted enrolment enrols nobody: its household is listed as registered, not enrolled.
+    const left = aHousehold({ label: 'Bez zařazení' });
+    await saveWithOutbox(db, 'household', left);
+    await saveWithOutbox(db, 'enrolment', anEnrolment(left.id, { workerId: USER, deleted: true }));
+    expect((await decryptsFor()).labels.sort()).toEqual(['Bez zařazení:0', 'Moje:1', 'Stará:1']);
     decrypt.mockRestore();
   });
 });
