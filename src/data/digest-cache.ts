@@ -69,6 +69,17 @@ const parse = (d: HouseholdDigest): ParsedDigest => ({
   plans: digestPlans(d),
 });
 
+/** Parses the rows stamped after `gen` into `into`; answers how many there were. */
+const readStampedSince = async (
+  db: TerenDb,
+  gen: number,
+  into: Map<string, ParsedDigest>,
+): Promise<number> => {
+  const changed = await db.digests.where('gen').above(gen).toArray();
+  for (const d of changed) into.set(d.householdId, parse(d));
+  return changed.length;
+};
+
 const fromSnapshot = (value: string): Map<string, ParsedDigest> =>
   new Map(
     (JSON.parse(value) as SnapshotRow[]).map(([householdId, from, partial, contacts, plans]) => [
@@ -134,10 +145,8 @@ export const parsedDigests = async (db: TerenDb): Promise<ReadonlyMap<string, Pa
       const cached = caches.get(db);
       if (stored && cached && cached.epoch === stored.epoch && cached.gen <= stored.gen) {
         if (cached.gen < stored.gen) {
-          const changed = await db.digests.where('gen').above(cached.gen).toArray();
-          for (const d of changed) cached.entries.set(d.householdId, parse(d));
+          cached.behind += await readStampedSince(db, cached.gen, cached.entries);
           cached.gen = stored.gen;
-          cached.behind += changed.length;
         }
         return { entries: cached.entries, cache: cached };
       }
@@ -152,9 +161,7 @@ export const parsedDigests = async (db: TerenDb): Promise<ReadonlyMap<string, Pa
       let behind: number;
       if (snapshot && snapshot.epoch === stored.epoch && snapshot.gen <= stored.gen) {
         parsed = fromSnapshot(snapshot.value);
-        const changed = await db.digests.where('gen').above(snapshot.gen).toArray();
-        for (const d of changed) parsed.set(d.householdId, parse(d));
-        behind = changed.length;
+        behind = await readStampedSince(db, snapshot.gen, parsed);
       } else {
         parsed = new Map((await db.digests.toArray()).map((d) => [d.householdId, parse(d)]));
         behind = Infinity;

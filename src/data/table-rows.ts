@@ -1,4 +1,5 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
+import { mutatedTables } from './mutated-tables';
 
 /**
  * Whole tables as stored (sealed), kept in memory until something writes to them (issue 8).
@@ -21,18 +22,16 @@ let everything = 0;
 
 const versionOf = (key: string) => `${everything}.${versions.get(key) ?? 0}`;
 
-// Parts are "idb://<database>/<table>/<index>"; a recreated database names every table.
-// After the page comes back from the browser's back/forward cache, Dexie announces `all`
-// instead (other tabs' writes were not heard meanwhile). A changed table's copy is dropped
-// at once, so a wiped table's old rows are not kept.
+// A changed table's copy is dropped at once, so a wiped table's old rows are not kept; an
+// announcement that names no table (after the back/forward cache) drops them all.
 Dexie.on('storagemutated', (parts: ObservabilitySet) => {
-  for (const part of Object.keys(parts)) {
-    const [scheme, , database, table] = part.split('/');
-    if (scheme !== 'idb:' || !database || !table) {
-      everything += 1;
-      copies.clear();
-      return;
-    }
+  const tables = mutatedTables(parts);
+  if (!tables) {
+    everything += 1;
+    copies.clear();
+    return;
+  }
+  for (const { database, table } of tables) {
     const key = `${database}/${table}`;
     versions.set(key, (versions.get(key) ?? 0) + 1);
     copies.delete(key);

@@ -1,5 +1,6 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { useEffect, useState } from 'react';
+import { mutatedTables } from './mutated-tables';
 
 const SETTLE_MS = 30;
 
@@ -12,12 +13,10 @@ const SETTLE_MS = 30;
  */
 const UNWATCHED_TABLES: ReadonlySet<string> = new Set(['snapshots', 'audit', 'drafts']);
 
-/** Whether a write to these parts ("idb://<database>/<table>/<index>") can change an answer. */
+/** Whether a write announced with these parts can change an answer. */
 const touchesWatched = (parts: ObservabilitySet): boolean => {
-  const changed = Object.keys(parts);
-  return (
-    changed.length === 0 || changed.some((part) => !UNWATCHED_TABLES.has(part.split('/')[3] ?? ''))
-  );
+  const tables = mutatedTables(parts);
+  return !tables?.length || tables.some(({ table }) => !UNWATCHED_TABLES.has(table));
 };
 
 /**

@@ -151,21 +151,20 @@ export const pullAll = async (
     const { before, upTo } = history;
     // Everything but older visits is stored: the caseload and the agenda are complete.
     onProgress(received, 'history');
+    // Only households the device holds now: one that left the scope since must not come
+    // back through its history, and one that enters it later is caught up whole. The scope
+    // was settled by the ordinary pull above and does not change while this one runs.
+    const scope = await loadedScope(db);
+    const held = scope && new Set(scope);
     await pages(
       (from) => api.pull(token, from, pageSize, { part: 'history', before, upTo }),
       history.cursor,
-      async (page) => {
-        // Only households the device holds now: one that left the scope since must not come
-        // back through its history, and one that enters it later is caught up whole.
-        const scope = await loadedScope(db);
-        const held = scope && new Set(scope);
-        const changes = held
-          ? page.changes.filter((c) => held.has(householdOfChange(c)))
-          : page.changes;
-        return apply(changes, null, {
-          [HISTORY_KEY]: page.hasMore ? { cursor: page.cursor, before, upTo } : null,
-        });
-      },
+      (page) =>
+        apply(
+          held ? page.changes.filter((c) => held.has(householdOfChange(c))) : page.changes,
+          null,
+          { [HISTORY_KEY]: page.hasMore ? { cursor: page.cursor, before, upTo } : null },
+        ),
     );
   }
   return received;
