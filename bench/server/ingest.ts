@@ -113,6 +113,14 @@ const pull = async (baseUrl: string, d: Device, cursor: string) => {
   return { ms: now() - started, cursor: json.cursor ?? cursor };
 };
 
+const health = async (baseUrl: string) => {
+  const started = now();
+  const res = await fetch(`${baseUrl}/api/health`);
+  await res.json();
+  if (res.status !== 200) throw new Error(`health failed: HTTP ${res.status}`);
+  return now() - started;
+};
+
 const bodies = (pushes: PushMutation[][]) => pushes.map((m) => JSON.stringify({ mutations: m }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -210,6 +218,7 @@ export const runIngest = async (server: RunningServer, label: string): Promise<F
   // Single: one mutation per push.
   const sBodies = bodies(single.pushes);
   const sLat: number[] = [];
+  await server.profile();
   let sMs = 0;
   const rawS = await interleaved(server, 'single', sBodies.length, async (from, to) => {
     const started = now();
@@ -228,6 +237,31 @@ export const runIngest = async (server: RunningServer, label: string): Promise<F
       },
     ),
     figure(section, 'single push latency p50 (no other load)', median(sLat), 'ms'),
+  );
+  // Where a single push's time goes: its statements (BEGIN and COMMIT not counted), and
+  // the floor any request pays here, an HTTP round trip to a route that does no work.
+  const sSql = (await server.profile()).sort((a, b) => b.ms - a.ms);
+  const perPush = (ms: number) => ms / sBodies.length;
+  const quiet: number[] = [];
+  for (let i = 0; i < 200; i++) quiet.push(await health(baseUrl));
+  out.push(
+    figure(
+      section,
+      'single push: SQL time per push (in the server)',
+      perPush(sSql.reduce((a, p) => a + p.ms, 0)),
+      'ms',
+      {
+        baseline: { name: 'single push latency p50', value: median(sLat) },
+        note: sSql
+          .slice(0, 4)
+          .map((p) => `"${p.sql.slice(0, 40)}…" ${perPush(p.ms).toFixed(2)} ms`)
+          .join('; '),
+      },
+    ),
+    figure(section, 'HTTP round trip to a route doing no work, p50', median(quiet), 'ms', {
+      baseline: { name: 'single push latency p50', value: median(sLat) },
+      note: 'GET /api/health from the load process: what every push pays before any work',
+    }),
   );
 
   // 200 devices at once. Paced: each pushes 5 new contacts and pulls every ~10 s (20
