@@ -123,8 +123,8 @@ export const PrivacyPage = () => {
                     <th>
                       <span className="visually-hidden">{t('privacy.choose')}</span>
                     </th>
-                    <th>{t('privacy.household')}</th>
-                    <th>{t('reports.columns.programme')}</th>
+                    <th className="text">{t('privacy.household')}</th>
+                    <th className="text">{t('reports.columns.programme')}</th>
                     <th>{t('privacy.closedOn')}</th>
                     <th>{t('privacy.retainUntil')}</th>
                   </tr>
@@ -140,14 +140,14 @@ export const PrivacyPage = () => {
                           aria-label={t('privacy.chooseCase', { label: c.label })}
                         />
                       </td>
-                      <td>
+                      <td className="text">
                         {c.label}
                         <span className="muted small">
                           {' · '}
                           {t(`enums.district.${c.district as 'other'}`)}
                         </span>
                       </td>
-                      <td>
+                      <td className="text">
                         {c.programmes
                           .map((p) => t(`enums.programme.${p as 'field_work'}`))
                           .join(', ')}

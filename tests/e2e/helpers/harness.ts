@@ -43,7 +43,9 @@ export const startServer = async () => {
 };
 
 /** Debian's Chromium with a fresh profile: nothing cached, nothing installed. */
-export const launchBrowser = async (): Promise<{
+export const launchBrowser = async (
+  viewport = { width: 390, height: 844 },
+): Promise<{
   context: BrowserContext;
   page: Page;
   close: () => Promise<void>;
@@ -61,7 +63,7 @@ export const launchBrowser = async (): Promise<{
       '--disable-component-update',
       '--disable-sync',
     ],
-    viewport: { width: 390, height: 844 },
+    viewport,
     locale: 'cs-CZ',
     timezoneId: 'Europe/Prague',
   });
