@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../sync-server/seed/demo';
 import { launchBrowser, startServer } from './helpers/harness';
 
 /**
- * Every screen fits a 360 px phone: the page never scrolls sideways, and no field, button
+ * Every screen fits a 360 px phone (and a tablet): the page never scrolls sideways, and no field, button
  * or list spills out of the card it sits in (a date input's own minimum width once pushed
  * the contact form past its card, and a long bottom-bar label widened a manager's page).
  * Wide tables scroll inside their own box, which this allows.
@@ -59,7 +59,21 @@ const signIn = async (page: Page, baseUrl: string, username: string) => {
   await page.locator('nav .nav__item').first().waitFor();
 };
 
-describe('screens fit a 360 px phone', () => {
+type Ids = { household: string; enrolment: string };
+
+/** A household of the caseload and its first enrolment, for the screens under them. */
+const findIds = async (page: Page): Promise<Ids> => {
+  const link = page.locator('a[href^="/households/"]:not([href="/households/new"])').first();
+  await link.waitFor();
+  const household = (await link.getAttribute('href')) ?? '';
+  await visit(page, household);
+  const plan = page.locator('a[href^="/enrolments/"]').first();
+  await plan.waitFor();
+  const enrolment = ((await plan.getAttribute('href')) ?? '').replace(/\/(plan|edit)$/, '');
+  return { household, enrolment };
+};
+
+describe('screens fit a 360 px phone and a tablet', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   beforeAll(async () => {
     server = await startServer();
@@ -68,58 +82,56 @@ describe('screens fit a 360 px phone', () => {
     await server.close();
   });
 
-  const check = async (username: string, paths: (ids: Ids) => string[]) => {
-    const browser = await launchBrowser({ width: 360, height: 740 });
+  const check = async (
+    username: string,
+    paths: string[] | ((ids: Ids) => string[]),
+    width = 360,
+  ) => {
+    const browser = await launchBrowser({ width, height: 740 });
     try {
       const { page } = browser;
       await signIn(page, server.baseUrl, username);
-      const ids = await findIds(page);
+      const list = typeof paths === 'function' ? paths(await findIds(page)) : paths;
       const results: Record<string, Fit> = {};
-      for (const path of ['/', ...paths(ids)]) {
+      for (const path of ['/', ...list]) {
         await visit(page, path);
         results[path] = await measure(page);
       }
       for (const [path, fit] of Object.entries(results)) {
-        expect({ path, ...fit }).toEqual({ path, pageWidth: 360, spills: [] });
+        expect({ path, ...fit }).toEqual({ path, pageWidth: width, spills: [] });
       }
     } finally {
       await browser.close();
     }
   };
 
-  type Ids = { household: string | null; enrolment: string | null };
-  const findIds = async (page: Page): Promise<Ids> => {
-    const link = page.locator('a[href^="/households/"]:not([href="/households/new"])').first();
-    if (!(await link.count().catch(() => 0))) return { household: null, enrolment: null };
-    const household = await link.getAttribute('href');
-    await visit(page, household ?? '/');
-    const plan = page.locator('a[href^="/enrolments/"]').first();
-    await plan.waitFor();
-    const enrolment = ((await plan.getAttribute('href')) ?? '').replace(/\/(plan|edit)$/, '');
-    return { household, enrolment };
-  };
+  const workerScreens = ({ household, enrolment }: Ids) => [
+    '/agenda',
+    household,
+    `${household}/edit`,
+    `${household}/contacts/new`,
+    `${household}/enrolments/new`,
+    '/households/new',
+    `${enrolment}/edit`,
+    `${enrolment}/plan`,
+    `${enrolment}/plan/edit`,
+    '/settings',
+  ];
 
-  it('a worker: caseload, agenda, household, forms, plan, settings', async () => {
-    await check('pracovnik1', ({ household, enrolment }) => [
-      '/agenda',
-      `${household}`,
-      `${household}/edit`,
-      `${household}/contacts/new`,
-      `${household}/enrolments/new`,
-      '/households/new',
-      `${enrolment}/edit`,
-      `${enrolment}/plan`,
-      `${enrolment}/plan/edit`,
-      '/settings',
-    ]);
+  it('a worker on a phone: caseload, agenda, household, forms, plan, settings', async () => {
+    await check('pracovnik1', workerScreens);
+  });
+
+  it('a worker on a tablet (two-column forms)', async () => {
+    await check('pracovnik1', workerScreens, 820);
   });
 
   it('a supervisor: team, sync issues, reports', async () => {
-    await check('vedouci', () => ['/supervision', '/reports', '/settings']);
+    await check('vedouci', ['/supervision', '/reports', '/settings']);
   });
 
   it('a manager and an administrator', async () => {
-    await check('manazer', () => ['/reports', '/privacy', '/settings']);
-    await check('spravce', () => ['/admin', '/settings']);
+    await check('manazer', ['/reports', '/privacy', '/settings']);
+    await check('spravce', ['/admin', '/settings']);
   });
 });
