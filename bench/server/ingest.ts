@@ -116,8 +116,8 @@ const pull = async (baseUrl: string, d: Device, cursor: string) => {
 const health = async (baseUrl: string) => {
   const started = now();
   const res = await fetch(`${baseUrl}/api/health`);
-  await res.json();
   if (res.status !== 200) throw new Error(`health failed: HTTP ${res.status}`);
+  await res.json();
   return now() - started;
 };
 
@@ -252,6 +252,7 @@ export const runIngest = async (server: RunningServer, label: string): Promise<F
       'ms',
       {
         baseline: { name: 'single push latency p50', value: median(sLat) },
+        // A mean (the profile sums time), beside the latency's median.
         note: sSql
           .slice(0, 4)
           .map((p) => `"${p.sql.slice(0, 40)}…" ${perPush(p.ms).toFixed(2)} ms`)
@@ -260,7 +261,7 @@ export const runIngest = async (server: RunningServer, label: string): Promise<F
     ),
     figure(section, 'HTTP round trip to a route doing no work, p50', median(quiet), 'ms', {
       baseline: { name: 'single push latency p50', value: median(sLat) },
-      note: 'GET /api/health from the load process: what every push pays before any work',
+      note: 'GET /api/health from the load process, without a body or headers: about what every push pays before any work',
     }),
   );
 
