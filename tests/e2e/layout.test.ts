@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../sync-server/seed/demo';
-import { launchBrowser, startServer } from './helpers/harness';
+import { launchBrowser, startServer, submitLogin } from './helpers/harness';
 
 /**
  * Every screen fits a 360 px phone (and a tablet): the page never scrolls sideways, and no
@@ -67,11 +66,9 @@ const visit = async (page: Page, path: string) => {
     });
 };
 
+/** Signed in once the navigation shows: managers and admins have no caseload. */
 const signIn = async (page: Page, baseUrl: string, username: string) => {
-  await page.goto(`${baseUrl}/`);
-  await page.getByLabel('Uživatelské jméno').fill(username);
-  await page.getByLabel('Heslo').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Přihlásit se' }).click();
+  await submitLogin(page, baseUrl, username);
   await page.locator('nav .nav__item').first().waitFor();
 };
 

@@ -79,11 +79,16 @@ export const launchBrowser = async (
   };
 };
 
-export const loginAs = async (page: Page, baseUrl: string, username: string) => {
+/** Fills in and sends the sign-in form with a demo login; waits for nothing after. */
+export const submitLogin = async (page: Page, baseUrl: string, username: string) => {
   await page.goto(`${baseUrl}/`);
   await page.getByLabel('Uživatelské jméno').fill(username);
   await page.getByLabel('Heslo').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Přihlásit se' }).click();
+};
+
+export const loginAs = async (page: Page, baseUrl: string, username: string) => {
+  await submitLogin(page, baseUrl, username);
   await page.getByTestId('caseload').waitFor();
 };
 
