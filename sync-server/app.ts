@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { MIN_PROTOCOL_VERSION, PROTOCOL_HEADER } from '../src/core';
+import { jsonFault, MIN_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../src/core';
 import { registerAdminRoutes } from './admin/routes';
 import { registerAuditRoutes } from './audit/routes';
 import { registerAuthRoutes } from './auth/routes';
@@ -67,6 +67,16 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
     if (!Number.isInteger(version) || version < MIN_PROTOCOL_VERSION) {
       throw new HttpProblem(426, 'update_required');
     }
+    if (version > PROTOCOL_VERSION) throw new HttpProblem(400, 'protocol_unsupported');
+  });
+
+  // Text PostgreSQL cannot store (a NUL, a lone surrogate) or nesting a reader cannot walk is
+  // a bad request, not a database error (issue 17). A push checks each mutation on its own
+  // instead, so one bad record never fails its batch.
+  app.addHook('preValidation', async (request) => {
+    if (request.routeOptions.url === '/api/sync/push') return;
+    if (jsonFault(request.query) ?? jsonFault(request.params) ?? jsonFault(request.body, 64))
+      throw new HttpProblem(400, 'invalid_request');
   });
 
   app.get('/api/health', async () => ({ ok: true, database: db.kind }));

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { restoreClock } from '../data/clock';
 import { vault } from '../data/crypto/vault';
 import { getDb } from '../data/db';
 import {
@@ -65,6 +66,8 @@ const Screens = () => {
     void navigator.storage?.persist?.();
     void (async () => {
       const db = getDb();
+      // Before anything can be saved: the clock goes on from where it stood.
+      await restoreClock(db).catch(() => undefined);
       const user = await loadSessionUser(db);
       if (user && (await hasKeyring(db))) {
         vault.lock();

@@ -10,7 +10,7 @@ import {
   type RecordType,
 } from '../core';
 import { decodeRecord, encodeRecord, encodeValue } from './crypto/vault';
-import { deviceClock, type DeviceClock } from './clock';
+import { clockRow, deviceClock, type DeviceClock } from './clock';
 import { updateDigests } from './digest';
 import { RECORD_TABLES, type OutboxEntry, type TerenDb } from './db';
 
@@ -66,7 +66,8 @@ export const saveAllWithOutbox = async (
   const contacts = parsed.flatMap((w) => (w.type === 'contact' ? [w.record as Contact] : []));
   const plans = parsed.flatMap((w) => (w.type === 'plan' ? [w.record as Plan] : []));
   const tables = [...new Set(prepared.map((p) => p.table))].map((name) => db.table(name));
-  if (contacts.length || plans.length) tables.push(db.table('digests'), db.table('meta'));
+  tables.push(db.table('meta'));
+  if (contacts.length || plans.length) tables.push(db.table('digests'));
   // Requests are queued together rather than one after another's answer: the transaction
   // still applies them in order, and nothing here reads what another one writes.
   await db.transaction('rw', [...tables, db.outbox], () =>
@@ -76,6 +77,7 @@ export const saveAllWithOutbox = async (
         db.outbox.add(entry),
       ]),
       updateDigests(db, { contacts, plans }),
+      db.meta.put(clockRow(clock)),
     ]),
   );
   return parsed.map((w) => w.record);

@@ -27,6 +27,8 @@ import {
   type LoginRequest,
 } from '../core';
 
+const NOT_JSON = Symbol('not JSON');
+
 /** A failed call, with a code the app turns into plain Czech. */
 export class ApiError extends Error {
   constructor(
@@ -66,8 +68,13 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
     } catch {
       throw new ApiError('offline', 0);
     }
-    if (response.ok) return response.status === 204 ? null : ((await response.json()) as unknown);
-    const problem = Problem.safeParse(await response.json().catch(() => null));
+    const body: unknown =
+      response.status === 204 ? null : await response.json().catch(() => NOT_JSON);
+    // Only our server answers in JSON; a captive portal's or a proxy's HTML page is an error
+    // to retry, whatever its status says.
+    if (body === NOT_JSON) throw new ApiError('internal', response.status);
+    if (response.ok) return body;
+    const problem = Problem.safeParse(body);
     throw new ApiError(problem.success ? problem.data.code : 'internal', response.status);
   };
 

@@ -7,7 +7,7 @@ import {
   RECENT_KEY,
   type PullPartState,
 } from '../data/apply-pulled';
-import { deviceClock, type DeviceClock } from '../data/clock';
+import { CLOCK_KEY, deviceClock, type DeviceClock } from '../data/clock';
 import { loadedScope, markScopeLoaded, reconcileScope } from '../data/scope';
 import type { TerenDb } from '../data/db';
 import { readMeta, writeMeta } from '../data/meta';
@@ -54,7 +54,8 @@ export const pullAll = async (
     changes: PullResponse['changes'],
     cursor: string | null,
     progress: Record<string, unknown> = {},
-  ) => applyPulledPage(db, changes, cursor, progress, signal);
+  ) =>
+    applyPulledPage(db, changes, cursor, { ...progress, [CLOCK_KEY]: clock.state() }, signal);
   /** Fetches one page ahead of the one being stored; gives the last page. */
   const pages = async (
     fetchPage: (cursor: string) => Promise<PullResponse>,

@@ -12,6 +12,19 @@ import { uploadAudit } from './upload-audit';
 import { useSyncStatus } from './status-store';
 
 const TIMER_MS = 5 * 60_000;
+
+/** Failures retrying cannot mend: a person must update the app, sign in, or was blocked. */
+const NEEDS_A_PERSON: ReadonlySet<string> = new Set([
+  'update_required',
+  'protocol_unsupported',
+  'revoked',
+  'unauthorized',
+  'session_expired',
+]);
+
+/** The sync server's explicit answer (problem+json, code `revoked`) for a blocked device or user. */
+export const isRevocation = (e: unknown): boolean =>
+  e instanceof ApiError && e.status === 403 && e.code === 'revoked';
 const LOCK_NAME = 'teren-sync';
 
 export type SyncRunnerEvents = {
@@ -79,15 +92,11 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
       if (code === 'offline') set({ online: false, phase: 'idle', error: null });
       else set({ phase: 'error', error: code });
       failures++;
-      if (
-        code !== 'update_required' &&
-        code !== 'forbidden' &&
-        code !== 'unauthorized' &&
-        code !== 'session_expired'
-      ) {
-        scheduleRetry();
-      }
-      if (e instanceof ApiError && e.status === 403) events.onRevoked();
+      if (!NEEDS_A_PERSON.has(code)) scheduleRetry();
+      // Only the server's own answer for a revoked device or a disabled user wipes: a 403
+      // from a proxy, a firewall or a captive portal is an error like any other, retried
+      // with the outbox kept.
+      if (isRevocation(e)) events.onRevoked();
       if (code === 'session_expired' || code === 'unauthorized') events.onSessionExpired();
     }
   };

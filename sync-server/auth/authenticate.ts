@@ -10,7 +10,8 @@ export const authenticate = async (db: Database, request: FastifyRequest): Promi
   if (!match?.[1]) throw new HttpProblem(401, 'unauthorized');
   const found = await findSession(db, match[1]);
   if (found.ok) return found.session;
-  // A disabled user or revoked device is told so: the app wipes its local data on 403.
-  if (found.reason === 'blocked') throw new HttpProblem(403, 'forbidden');
+  // A disabled user or revoked device is told so with its own code, the only answer on which
+  // the app wipes its local data (any other 403, say from a proxy, must never do that).
+  if (found.reason === 'blocked') throw new HttpProblem(403, 'revoked');
   throw new HttpProblem(401, found.reason === 'expired' ? 'session_expired' : 'unauthorized');
 };

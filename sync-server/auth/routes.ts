@@ -97,9 +97,8 @@ export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: Aut
         [deviceId],
       );
       // A device id is bound to the first user who logged in on it; a revoked one stays revoked.
-      if (device && (device.revoked || device.user_id !== user.id)) {
-        throw new HttpProblem(403, 'forbidden');
-      }
+      if (device?.revoked) throw new HttpProblem(403, 'revoked');
+      if (device && device.user_id !== user.id) throw new HttpProblem(403, 'forbidden');
       if (device) {
         await tx.query('UPDATE devices SET last_seen_at = now(), name = $2 WHERE id = $1', [
           deviceId,

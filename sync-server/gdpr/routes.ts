@@ -21,6 +21,7 @@ import {
   type SubjectExport,
 } from '../../src/core';
 import { audit } from '../audit/audit';
+import { mayExportCase } from '../access/households';
 import { authenticate } from '../auth/authenticate';
 import type { Session } from '../auth/sessions';
 import type { Database, Queryable } from '../db/database';
@@ -168,15 +169,12 @@ export const registerGdprRoutes = (
     const session = await authenticate(db, request);
     const { id } = request.params as { id?: string };
     if (!isUuid(id)) throw new HttpProblem(404, 'not_found');
-    const { role, teamId } = session.user;
+    if (!(await mayExportCase(db, session.user, id))) throw new HttpProblem(403, 'forbidden');
     const rows = await db.query<{ id: string; type: RecordType; data: AnyRecord; team_id: string }>(
       'SELECT id, type, data, team_id FROM records WHERE household_id = $1 AND NOT deleted ORDER BY seq',
       [id],
     );
     const household = rows.find((r) => r.type === 'household');
-    // Managers answer requests for the organisation, supervisors for their team.
-    const allowed = role === 'manager' || (role === 'supervisor' && household?.team_id === teamId);
-    if (!allowed) throw new HttpProblem(403, 'forbidden');
     if (!household) throw new HttpProblem(404, 'not_found');
     const of = (type: RecordType) => rows.filter((r) => r.type === type).map((r) => r.data);
     const accessLog = await db.query<{ at: string; action: string; recordType: string | null }>(

@@ -6,12 +6,14 @@ const TITLES: Record<ErrorCode, string> = {
   unauthorized: 'Authentication is required.',
   session_expired: 'The session has expired.',
   forbidden: 'Not allowed.',
+  revoked: 'This device or user has been blocked.',
   not_found: 'Not found.',
   conflict: 'The request conflicts with the current state.',
   too_large: 'The request is too large.',
   rate_limited: 'Too many requests.',
   locked_out: 'The account is temporarily locked.',
   update_required: 'This version of the app is too old; update it.',
+  protocol_unsupported: 'This app is newer than the server.',
   internal: 'Something went wrong on the server.',
 };
 

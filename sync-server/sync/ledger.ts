@@ -9,9 +9,13 @@ import type { Fragment } from '../db/sql';
  */
 export type LedgerEntry = { id: string; hash: string; result: PushResult };
 
-export const payloadHash = (m: PushMutation): string =>
+/**
+ * A mutation the server cannot store (see checkShape) is hashed by what it is, not by its
+ * content: a value nested thousands deep would overflow the stack of the JSON writer.
+ */
+export const payloadHash = (m: PushMutation, storable = true): string =>
   createHash('sha256')
-    .update(stableJson([m.type, m.record, m.base]))
+    .update(storable ? stableJson([m.type, m.record, m.base]) : `unstorable:${m.type}`)
     .digest('base64url');
 
 /** The ledger rows of a push, written in the same statement as its records. */

@@ -13,7 +13,8 @@ const mergedId = (a: string, b: string) => {
  * A plan revision arrived beside another with the same number, made from the same base:
  * two people revised the plan offline. When their edits do not overlap, the server adds the
  * three-way merge as the next revision; when they do, both stay as "2 versions".
- * Runs inside the push transaction.
+ * Runs inside the push transaction. Only revisions of the arrived one's own household take
+ * part, whatever its `enrolmentId` and `basedOn` claim (issue 17).
  */
 export const mergeConcurrentPlan = async (
   tx: Queryable,
@@ -23,9 +24,10 @@ export const mergeConcurrentPlan = async (
   if (!arrived.basedOn) return null;
   const rows = await tx.query<{ data: unknown }>(
     `SELECT data FROM records
-      WHERE type = 'plan' AND NOT deleted AND data ->> 'enrolmentId' = $1
+      WHERE type = 'plan' AND NOT deleted AND household_id = $4::uuid
+        AND data ->> 'enrolmentId' = $1
         AND ((data ->> 'revision')::int >= $2 OR id = $3::uuid)`,
-    [arrived.enrolmentId, arrived.revision, arrived.basedOn],
+    [arrived.enrolmentId, arrived.revision, arrived.basedOn, arrived.householdId],
   );
   const plans = rows.map((r) => Plan.parse(r.data));
   const base = plans.find((p) => p.id === arrived.basedOn);

@@ -14,7 +14,7 @@ import {
 import { authenticate } from '../auth/authenticate';
 import type { Database } from '../db/database';
 import { HttpProblem } from '../http/problem';
-import { scopeOf, scopeSql } from './scope';
+import { scopeOf, scopeSql } from '../access/households';
 
 /** The rules this server falls back to (they change only with a new server version). */
 const DEFAULTS = stableJson(DEFAULT_RULES);

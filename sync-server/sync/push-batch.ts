@@ -4,7 +4,9 @@ import type { Queryable } from '../db/database';
 import { compose, type Fragment } from '../db/sql';
 import { isUuid } from '../http/ids';
 import type { LedgerEntry } from './ledger';
-import { findRecord, storeRecords, type StoredRecord } from './store-records';
+import { heldAmong, heldHouseholdsSql } from '../access/households';
+import { REFERENCE_FIELDS } from './push-checks';
+import { findRecord, lockKeys, storeRecords, type StoredRecord } from './store-records';
 
 export type Existing = StoredRecord;
 
@@ -20,7 +22,8 @@ type Write = {
  * mutation made ingest slow, and each statement is a round trip). The ledger, the records
  * the batch touches and the worker's access to their households are read in one statement;
  * accepted records are written at the end in one statement with the audit and ledger rows.
- * Reads see the batch's own earlier writes; a query that depends on them (a worker's access
+ * Everything the batch writes is locked first, so a concurrent push of the same records
+ * waits instead of merging on a stale copy. Reads see the batch's own earlier writes; a query that depends on them (a worker's access
  * after an enrolment changed, a plan merge) first writes what is pending.
  */
 export class PushBatch {
@@ -29,6 +32,7 @@ export class PushBatch {
   /** Households whose household or enrolment records are among the pending writes. */
   private readonly dirty = new Set<string>();
   private readonly access = new Map<string, boolean>();
+  private members: Promise<ReadonlySet<string>> | undefined;
 
   constructor(
     private readonly tx: Queryable,
@@ -36,59 +40,52 @@ export class PushBatch {
   ) {}
 
   /**
-   * Reads, in one statement, what this device sent before among these mutations (the
-   * ledger), the records they name, and the worker's access to their households.
+   * Locks what the batch writes (see lockKeys), then reads in one statement what this device
+   * sent before among these mutations (the ledger), the records they name or refer to, and
+   * which of their households this user may write to.
    */
   async prefetch(
     deviceId: string,
     mutations: readonly PushMutation[],
   ): Promise<Map<string, LedgerEntry>> {
-    const ids = new Set<string>();
-    const households = new Set<string>();
+    const { ids, households } = namedIds(mutations);
+    const locks = [`device:${deviceId}`];
     for (const { record: r } of mutations) {
-      for (const key of ['id', 'householdId', 'planId'] as const) {
-        const v = r[key];
-        if (isUuid(v)) ids.add(v);
-      }
-      if (isUuid(r.householdId)) households.add(r.householdId);
-      else if (isUuid(r.id)) households.add(r.id);
+      if (isUuid(r.id)) locks.push(r.id);
+      if (isUuid(r.householdId)) locks.push(r.householdId);
     }
-    const { user } = this.session;
-    const worker = user.role === 'worker';
+    await lockKeys(this.tx, locks);
+    const held = heldHouseholdsSql(this.session.user, [...households]);
     const { sql, params } = compose(
       (p) => `
       SELECT 'ledger' AS kind, mutation_id::text AS id, payload_hash AS hash, result AS data,
-             NULL::uuid AS team_id, NULL::uuid AS household_id, NULL::jsonb AS field_clock,
-             NULL::boolean AS mine
+             NULL::text AS type, NULL::uuid AS team_id, NULL::uuid AS household_id,
+             NULL::jsonb AS field_clock
         FROM sync_ledger WHERE device_id = ${p(deviceId)} AND mutation_id = ANY(${p(mutations.map((m) => m.mutationId))}::uuid[])
       UNION ALL
-      SELECT 'record', id::text, NULL, data, team_id, household_id, field_clock, NULL
+      SELECT 'record', id::text, NULL, data, type, team_id, household_id, field_clock
         FROM records WHERE id = ANY(${p([...ids])}::uuid[])
-      UNION ALL
-      SELECT 'access', household_id::text, NULL, NULL, NULL, NULL, NULL,
-             bool_or(data ->> 'workerId' = ${p(user.id)} AND data ->> 'status' <> 'closed')
-        FROM records
-       WHERE type = 'enrolment' AND household_id = ANY(${p(worker ? [...households] : [])}::uuid[])
-         AND NOT deleted
-       GROUP BY household_id`,
+      ${held ? `UNION ALL SELECT 'access', a.id::text, NULL, NULL, NULL, NULL, NULL, NULL FROM (${held(p)}) a` : ''}`,
     );
-    type Row = StoredRecord & {
-      kind: string;
-      id: string;
-      hash: string | null;
-      mine: boolean | null;
-    };
+    type Row = StoredRecord & { kind: string; id: string; hash: string | null };
     const ledger = new Map<string, LedgerEntry>();
-    const enrolled = new Map<string, boolean>();
     for (const id of ids) this.known.set(id, null);
-    for (const { kind, id, hash, mine, ...row } of await this.tx.query<Row>(sql, params)) {
+    for (const h of households) this.access.set(h, false);
+    for (const { kind, id, hash, ...row } of await this.tx.query<Row>(sql, params)) {
       if (kind === 'ledger')
         ledger.set(id, { id, hash: hash ?? '', result: row.data as PushResult });
       else if (kind === 'record') this.known.set(id, row);
-      else enrolled.set(id, !!mine);
+      else this.access.set(id, true);
     }
-    for (const h of households) this.access.set(h, this.decideAccess(h, enrolled));
     return ledger;
+  }
+
+  /** The ids of the users of this team (a supervisor logs contacts in a worker's name). */
+  async teamMembers(): Promise<ReadonlySet<string>> {
+    this.members ??= this.tx
+      .query<{ id: string }>('SELECT id FROM users WHERE team_id = $1', [this.session.user.teamId])
+      .then((rows) => new Set(rows.map((r) => r.id)));
+    return this.members;
   }
 
   async find(id: string): Promise<Existing | undefined> {
@@ -112,6 +109,7 @@ export class PushBatch {
     this.pending.delete(record.id);
     this.pending.set(record.id, { type, record, fieldClock, validated: true });
     this.known.set(record.id, {
+      type,
       data: record as Record<string, unknown>,
       team_id: this.session.user.teamId ?? '',
       household_id: householdId,
@@ -136,30 +134,24 @@ export class PushBatch {
     this.dirty.clear();
   }
 
-  /**
-   * A worker writes to households of their open enrolments, or to one not enrolled yet; a
-   * supervisor to any household of the team; nobody to another team's. `enrolled` holds,
-   * for the worker's households with enrolments, whether one open enrolment is theirs.
-   */
-  private decideAccess(householdId: string, enrolled: ReadonlyMap<string, boolean>): boolean {
-    const { user } = this.session;
-    const household = this.known.get(householdId);
-    if (!household || household.team_id !== user.teamId) return false;
-    if (user.role === 'supervisor') return true;
-    if (user.role !== 'worker') return false;
-    return enrolled.get(householdId) ?? true;
-  }
-
   /** The access to one household after the batch changed its household or enrolments. */
   private async loadAccess(householdId: string): Promise<void> {
-    await this.find(householdId);
-    const rows = await this.tx.query<{ mine: boolean }>(
-      `SELECT bool_or(data ->> 'workerId' = $2 AND data ->> 'status' <> 'closed') AS mine
-         FROM records WHERE type = 'enrolment' AND household_id = $1 AND NOT deleted
-        GROUP BY household_id`,
-      [householdId, this.session.user.id],
-    );
-    const enrolled = new Map(rows.map((r) => [householdId, !!r.mine]));
-    this.access.set(householdId, this.decideAccess(householdId, enrolled));
+    const held = await heldAmong(this.tx, this.session.user, [householdId]);
+    this.access.set(householdId, held.has(householdId));
   }
 }
+
+/** Every id the batch's records name: their own, their households' and those they refer to. */
+const namedIds = (mutations: readonly PushMutation[]) => {
+  const ids = new Set<string>();
+  const households = new Set<string>();
+  for (const { record: r } of mutations) {
+    for (const key of REFERENCE_FIELDS) {
+      const v = r[key];
+      for (const id of Array.isArray(v) ? v : [v]) if (isUuid(id)) ids.add(id);
+    }
+    if (isUuid(r.householdId)) households.add(r.householdId);
+    else if (isUuid(r.id)) households.add(r.id);
+  }
+  return { ids, households };
+};

@@ -12,7 +12,9 @@ import {
   type Plan,
   type PushMutation,
   type PushResult,
+  type RecordType,
   type RejectCode,
+  type RejectReason,
 } from '../../src/core';
 import { auditInsert, type AuditEvent } from '../audit/audit';
 import { authenticate } from '../auth/authenticate';
@@ -20,131 +22,164 @@ import type { Session } from '../auth/sessions';
 import type { Database, Queryable } from '../db/database';
 import { isUuid } from '../http/ids';
 import { HttpProblem } from '../http/problem';
-import { mergeRecord } from './merge';
+import { mergeRecord, type FieldConflict } from './merge';
 import { mergeConcurrentPlan } from './plan-merge';
 import { ledgerInsert, payloadHash, type LedgerEntry } from './ledger';
-import { PushBatch } from './push-batch';
+import { type Existing, PushBatch } from './push-batch';
+import { type Checked, checkReferences, checkShape } from './push-checks';
 
 /** A device clock may run ahead of the server's by this much before it is pulled back. */
 const CLOCK_TOLERANCE_MS = 60_000;
 
-const applyOne = async (
-  tx: Queryable,
-  session: Session,
-  m: PushMutation,
-  batch: PushBatch,
-): Promise<PushResult> => {
-  const reject = (code: RejectCode): PushResult => ({
-    mutationId: m.mutationId,
-    status: 'rejected',
-    code,
-  });
-  const parsed = RECORD_SCHEMAS[m.type].safeParse(m.record);
-  if (!parsed.success) return reject('invalid');
-  const record = parsed.data as AnyRecord & Record<string, unknown>;
-  const { user } = session;
-  if (!user.teamId || (user.role !== 'worker' && user.role !== 'supervisor'))
-    return reject('forbidden');
-  const existing = await batch.find(record.id);
-  const householdId = householdIdOf(m.type, record);
+type Ctx = { tx: Queryable; session: Session; batch: PushBatch };
+type Refusal = { code: RejectCode; reason: RejectReason };
+const refuse = (code: RejectCode, reason: RejectReason): Refusal => ({ code, reason });
 
+/** The household left this user's scope after they edited it offline: kept for a supervisor. */
+const quarantine = async (
+  { tx, session, batch }: Ctx,
+  type: RecordType,
+  record: AnyRecord,
+  householdId: string,
+): Promise<Refusal> => {
+  const { user } = session;
+  const household = await batch.find(householdId);
+  if (!household || household.team_id !== user.teamId) return refuse('forbidden', 'other_team');
+  await tx.query(
+    `INSERT INTO sync_quarantine (team_id, household_id, record_type, record, user_id, device_id)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6)`,
+    [user.teamId, householdId, type, JSON.stringify(record), user.id, session.deviceId],
+  );
+  return refuse('quarantined', 'case_moved');
+};
+
+/** Who may write this record where: ownership never moves, a worker never reassigns a case. */
+const checkAccess = async (
+  ctx: Ctx,
+  m: PushMutation,
+  record: AnyRecord & Record<string, unknown>,
+  existing: Existing | undefined,
+): Promise<Refusal | null> => {
+  const { user } = ctx.session;
+  const householdId = householdIdOf(m.type, record);
   if (m.type === 'enrolment' && user.role === 'worker') {
     // Assigning a case is a supervisor's decision.
-    const assigned = (record as { workerId: string }).workerId;
     const before = existing?.data.workerId;
-    if (existing ? before !== assigned : assigned !== user.id) return reject('forbidden');
+    if (existing ? before !== record.workerId : record.workerId !== user.id)
+      return refuse('forbidden', 'not_allowed');
   }
   if (m.type === 'planReview' && !existing) {
     // A comment is signed by its author; only a supervisor signs a plan off.
-    const review = record as { authorId: string; signedOff: boolean };
-    if (review.authorId !== user.id) return reject('forbidden');
-    if (review.signedOff && user.role !== 'supervisor') return reject('forbidden');
-    const plan = await batch.find((record as { planId: string }).planId);
-    if (!plan || plan.household_id !== householdId) return reject('invalid');
+    if (record.authorId !== user.id) return refuse('forbidden', 'not_allowed');
+    if (record.signedOff && user.role !== 'supervisor') return refuse('forbidden', 'not_allowed');
   }
-  // The household left this user's scope after they edited it offline: keep the edit for a
-  // supervisor instead of applying it or dropping it.
-  const quarantine = async (): Promise<PushResult> => {
-    const household = await batch.find(householdId);
-    if (!household || household.team_id !== user.teamId) return reject('forbidden');
-    await tx.query(
-      `INSERT INTO sync_quarantine (team_id, household_id, record_type, record, user_id, device_id)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6)`,
-      [user.teamId, householdId, m.type, JSON.stringify(record), user.id, session.deviceId],
-    );
-    return reject('quarantined');
-  };
   if (existing) {
     // Ownership fields never move: a record stays in its household, a household in its team.
-    if (existing.household_id !== householdId || existing.data.id !== record.id)
-      return reject('forbidden');
-    if (!(await batch.mayWrite(householdId))) return quarantine();
+    if (existing.household_id !== householdId || existing.type !== m.type)
+      return refuse('forbidden', 'ownership_change');
+    if (m.type === 'household' && existing.data.teamId !== record.teamId)
+      return refuse('forbidden', 'ownership_change');
   } else if (m.type === 'household') {
-    if ((record as { teamId?: string }).teamId !== user.teamId) return reject('forbidden');
-  } else if (!(await batch.mayWrite(householdId))) {
-    return quarantine();
+    return record.teamId === user.teamId ? null : refuse('forbidden', 'other_team');
   }
-  if (
-    existing &&
-    m.type === 'household' &&
-    existing.data.teamId !== (record as { teamId?: string }).teamId
-  ) {
-    return reject('forbidden');
-  }
+  if (!(await ctx.batch.mayWrite(householdId)))
+    return quarantine(ctx, m.type, record, householdId);
+  return null;
+};
 
-  let toStore: Record<string, unknown> = record;
-  let conflicts: PushResult['conflicts'];
-  if (existing && APPEND_ONLY_TYPES.has(m.type)) {
-    // Contacts and plan revisions are never rewritten; the same content again is a no-op.
-    return deepEqual(existing.data, record)
-      ? { mutationId: m.mutationId, status: 'applied' }
-      : reject('immutable');
+/** Logs every losing value of a merge (sync_conflicts), so nothing is overwritten silently. */
+const logConflicts = async (
+  { tx, session }: Ctx,
+  m: PushMutation,
+  existing: Existing,
+  conflicts: readonly FieldConflict[],
+) => {
+  for (const c of conflicts) {
+    await tx.query(
+      `INSERT INTO sync_conflicts (record_id, record_type, team_id, field, losing_value, winning_value, user_id, device_id)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)`,
+      [
+        existing.data.id,
+        m.type,
+        existing.team_id,
+        c.field,
+        JSON.stringify(c.losing ?? null),
+        JSON.stringify(c.winning ?? null),
+        session.user.id,
+        session.deviceId,
+      ],
+    );
   }
-  // When the change was made: the device's hybrid clock, never far ahead of the server's;
-  // an old app without one gets the moment of arrival.
+};
+
+/** When the change was made: the device's clock, never far ahead of the server's. */
+const changeClock = (m: PushMutation): Hlc => {
   const serverNow = Date.now();
-  const incoming = m.hlc
+  // An old app without a clock gets the moment of arrival.
+  return m.hlc
     ? clampHlc(m.hlc, serverNow, CLOCK_TOLERANCE_MS).hlc
     : encodeHlc(serverNow, 0, 'server');
-  let fieldClock: Record<string, Hlc> = Object.fromEntries(
-    Object.keys(record).map((k) => [k, incoming]),
-  );
+};
+
+/** Merges an edit into the stored record field by field and stores it (with the batch). */
+const mergeAndStore = async (
+  ctx: Ctx,
+  m: PushMutation,
+  record: AnyRecord & Record<string, unknown>,
+  existing: Existing | undefined,
+): Promise<PushResult> => {
+  const incoming = changeClock(m);
+  let toStore: Record<string, unknown> = record;
+  let fieldClock = Object.fromEntries(Object.keys(record).map((k) => [k, incoming]));
+  let conflicts: string[] = [];
   if (existing) {
     const merge = mergeRecord(existing.data, record, m.base, {
       fields: existing.field_clock ?? {},
       incoming,
     });
-    fieldClock = merge.fields;
     const valid = RECORD_SCHEMAS[m.type].safeParse(merge.merged);
-    if (!valid.success) return reject('invalid');
+    if (!valid.success) return rejected(m, refuse('invalid', 'schema'));
     toStore = valid.data as Record<string, unknown>;
-    for (const c of merge.conflicts) {
-      await tx.query(
-        `INSERT INTO sync_conflicts (record_id, record_type, team_id, field, losing_value, winning_value, user_id, device_id)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)`,
-        [
-          record.id,
-          m.type,
-          existing.team_id,
-          c.field,
-          JSON.stringify(c.losing ?? null),
-          JSON.stringify(c.winning ?? null),
-          user.id,
-          session.deviceId,
-        ],
-      );
-    }
-    if (merge.conflicts.length) conflicts = merge.conflicts.map((c) => c.field);
+    fieldClock = merge.fields;
+    await logConflicts(ctx, m, existing, merge.conflicts);
+    conflicts = merge.conflicts.map((c) => c.field);
   }
-  batch.store(m.type, toStore as AnyRecord, fieldClock, householdId);
+  const householdId = householdIdOf(m.type, record);
+  ctx.batch.store(m.type, toStore as AnyRecord, fieldClock, householdId);
   if (m.type === 'plan' && !existing) {
     // The merge reads the stored revisions: this one must be among them.
-    await batch.flush();
-    await mergeConcurrentPlan(tx, user.teamId, record as Plan);
+    await ctx.batch.flush();
+    await mergeConcurrentPlan(ctx.tx, ctx.session.user.teamId ?? '', record as Plan);
   }
-  return conflicts
+  return conflicts.length
     ? { mutationId: m.mutationId, status: 'applied', conflicts }
     : { mutationId: m.mutationId, status: 'applied' };
+};
+
+const rejected = (m: PushMutation, { code, reason }: Refusal): PushResult => ({
+  mutationId: m.mutationId,
+  status: 'rejected',
+  code,
+  reason,
+});
+
+/** One mutation: its shape, who may write it, what it refers to, then the merge. */
+const applyOne = async (ctx: Ctx, m: PushMutation, shape: Checked): Promise<PushResult> => {
+  if (!shape.ok) return rejected(m, refuse('invalid', shape.reason));
+  const { record } = shape;
+  const existing = await ctx.batch.find(record.id);
+  const denied = await checkAccess(ctx, m, record, existing);
+  if (denied) return rejected(m, denied);
+  if (existing && APPEND_ONLY_TYPES.has(m.type)) {
+    // Contacts and plan revisions are never rewritten; the same content again is a no-op.
+    return deepEqual(existing.data, record)
+      ? { mutationId: m.mutationId, status: 'applied' }
+      : rejected(m, refuse('immutable', 'immutable'));
+  }
+  const householdId = householdIdOf(m.type, record);
+  const foreign = await checkReferences(ctx.batch, ctx.session.user, m.type, record, householdId);
+  if (foreign) return rejected(m, refuse(foreign === 'foreign_reference' ? 'invalid' : 'forbidden', foreign));
+  return mergeAndStore(ctx, m, record, existing);
 };
 
 /**
@@ -155,6 +190,10 @@ const applyOne = async (
 export const registerPushRoute = (app: FastifyInstance, db: Database) => {
   app.post('/api/sync/push', async (request) => {
     const session = await authenticate(db, request);
+    // Managers and admins hold no caseload: nothing they could push has a place.
+    const { teamId, role } = session.user;
+    if (!teamId || (role !== 'worker' && role !== 'supervisor'))
+      throw new HttpProblem(403, 'forbidden');
     const parsed = PushRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
     const { mutations } = parsed.data;
@@ -166,17 +205,18 @@ export const registerPushRoute = (app: FastifyInstance, db: Database) => {
       const events: AuditEvent[] = [];
       const recorded: LedgerEntry[] = [];
       for (const m of mutations) {
-        const hash = payloadHash(m);
+        const shape = checkShape(m);
+        const hash = payloadHash(m, shape.ok || shape.reason !== 'too_deep');
         const seen = ledger.get(m.mutationId);
         if (seen) {
           out.push(
             seen.hash === hash
               ? seen.result
-              : { mutationId: m.mutationId, status: 'rejected', code: 'payload_mismatch' },
+              : rejected(m, refuse('payload_mismatch', 'payload_mismatch')),
           );
           continue;
         }
-        const result = await applyOne(tx, session, m, batch);
+        const result = await applyOne({ tx, session, batch }, m, shape);
         events.push({
           userId: session.user.id,
           deviceId: session.deviceId,

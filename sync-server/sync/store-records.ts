@@ -4,6 +4,7 @@ import { compose, type Fragment } from '../db/sql';
 
 /** A stored record with its scope and per-field clock, as the sync code reads it. */
 export type StoredRecord = {
+  type: RecordType;
   data: Record<string, unknown>;
   team_id: string;
   household_id: string;
@@ -13,10 +14,31 @@ export type StoredRecord = {
 export const findRecord = async (tx: Queryable, id: string): Promise<StoredRecord | undefined> =>
   (
     await tx.query<StoredRecord>(
-      'SELECT data, team_id, household_id, field_clock FROM records WHERE id = $1',
+      'SELECT type, data, team_id, household_id, field_clock FROM records WHERE id = $1',
       [id],
     )
   )[0];
+
+/**
+ * Serialises the transactions that read and then write the same records or households
+ * (issue 17: on PostgreSQL at READ COMMITTED two pushes read a household, merged on their
+ * copies, and the one that committed last silently undid the other's edit). Takes an
+ * advisory lock, held until commit, per key: record ids, household ids, and anything else
+ * that must be done one at a time (a device's push, so a retry overlapping its original
+ * waits for it and then finds its stored result). Advisory locks cover ids not stored yet,
+ * which row locks cannot. Keys are taken in one order, so two transactions never wait on
+ * each other in a cycle; a transaction takes them all at once, before it reads anything.
+ * On PGlite, with one connection, transactions already run one at a time.
+ */
+export const lockKeys = async (tx: Queryable, keys: Iterable<string>): Promise<void> => {
+  const list = [...new Set(keys)];
+  if (list.length === 0) return;
+  await tx.query(
+    `SELECT count(pg_advisory_xact_lock(k)) FROM (
+       SELECT DISTINCT hashtextextended(x, 17) AS k FROM unnest($1::text[]) x ORDER BY k) s`,
+    [list],
+  );
+};
 
 export type RecordWrite = {
   type: RecordType;

@@ -96,7 +96,7 @@ describe.each(BACKENDS)('administration on $name', (backend) => {
     ).toBe(409);
   });
 
-  it('disables a user: their devices are refused with forbidden', async () => {
+  it('disables a user: their devices are refused with the revocation code', async () => {
     const worker = await login(app, 'pracovnik2');
     const users = (await as(adminToken, 'GET', '/api/admin/users')).json() as {
       users: AdminUser[];
@@ -108,10 +108,10 @@ describe.each(BACKENDS)('administration on $name', (backend) => {
     ).toBe(200);
     const res = await pull(app, worker.body.token);
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toMatchObject({ code: 'forbidden' });
+    expect(res.json()).toMatchObject({ code: 'revoked' });
   });
 
-  it('revokes a device: its token is refused with forbidden, it cannot sign in again', async () => {
+  it('revokes a device: its token is refused with the revocation code, it cannot sign in again', async () => {
     const worker = await login(app, 'pracovnik1');
     const devices = (await as(adminToken, 'GET', '/api/admin/devices')).json() as {
       devices: AdminDevice[];

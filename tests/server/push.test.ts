@@ -131,7 +131,7 @@ describe.each(BACKENDS)('push on $name', (backend) => {
 
   it('keeps contacts append-only', async () => {
     const { h, e } = newCase();
-    const c = aContact(h.id, e.id);
+    const c = aContact(h.id, e.id, { workerId: who.pracovnik1?.id as string });
     await push('pracovnik1', [m('household', h), m('enrolment', e), m('contact', c)]);
     const rewrite = await results(await push('pracovnik1', [m('contact', { ...c, minutes: 300 })]));
     expect(rewrite[0]).toMatchObject({ status: 'rejected', code: 'immutable' });

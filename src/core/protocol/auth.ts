@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { DEFAULT_RETENTION_YEARS } from '../domain/retention';
 import { Id } from '../records/common';
+import { isStorableText } from './json-safety';
 
 export const ROLES = ['worker', 'supervisor', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const LoginRequest = z.object({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
+  username: z.string().trim().min(1).max(100).refine(isStorableText),
+  password: z.string().min(1).max(200).refine(isStorableText),
   deviceId: Id,
   deviceName: z.string().trim().max(100).default(''),
 });

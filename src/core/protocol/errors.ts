@@ -6,12 +6,16 @@ export const ERROR_CODES = [
   'unauthorized',
   'session_expired',
   'forbidden',
+  /** This device was revoked or its user disabled: the one answer that wipes a device. */
+  'revoked',
   'not_found',
   'conflict',
   'too_large',
   'rate_limited',
   'locked_out',
   'update_required',
+  /** The app speaks a newer sync protocol than this server. */
+  'protocol_unsupported',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

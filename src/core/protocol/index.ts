@@ -7,3 +7,4 @@ export * from './admin';
 export * from './reports';
 export * from './supervision';
 export * from './gdpr';
+export * from './json-safety';

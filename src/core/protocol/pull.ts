@@ -4,11 +4,21 @@ import { IsoDateTime } from '../records/common';
 
 const recordTypeEnum = z.enum(RECORD_TYPES as [RecordType, ...RecordType[]]);
 
+const INT8_MAX = '9223372036854775807';
+const fitsInt8 = (digits: string): boolean => {
+  const n = digits.replace(/^0+(?=\d)/, '');
+  return n.length < INT8_MAX.length || (n.length === INT8_MAX.length && n <= INT8_MAX);
+};
+
 /**
  * The cursor is opaque to the device: a server-assigned, commit-ordered change number.
- * "0" means "from the beginning".
+ * "0" means "from the beginning". Change numbers are PostgreSQL bigints: a larger one is
+ * refused as a bad request, not left for the database to fail on.
  */
-export const Cursor = z.string().regex(/^\d{1,20}$/);
+export const Cursor = z
+  .string()
+  .regex(/^\d{1,20}$/)
+  .refine(fitsInt8, { message: 'out_of_range' });
 
 /**
  * A first sync comes in two parts, so the caseload is usable before years of visits are on

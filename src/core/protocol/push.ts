@@ -45,10 +45,44 @@ export const REJECT_CODES = [
 ] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];
 
+/**
+ * Why a mutation was refused, finer than its code (which older apps also understand). The
+ * app shows each in Czech; an app that does not know a reason shows its code's text.
+ */
+export const REJECT_REASONS = [
+  /** Not valid by the record's schema. */
+  'schema',
+  /** A NUL or a lone surrogate in a text or a key. */
+  'invalid_text',
+  /** Nested deeper than MAX_JSON_DEPTH. */
+  'too_deep',
+  /** Fields this version does not know, larger than MAX_UNKNOWN_FIELDS_BYTES together. */
+  'unknown_fields_too_large',
+  /** The user holds no team's caseload (a manager, an admin). */
+  'no_caseload',
+  /** Another team's household, or a record moved to another household or team. */
+  'other_team',
+  'ownership_change',
+  /** Only a supervisor assigns a case; a comment is signed by its author, a sign-off by a supervisor. */
+  'not_allowed',
+  /** A contact in someone else's name. */
+  'worker_mismatch',
+  /** An enrolment, a person or a plan of another household named in the record. */
+  'foreign_reference',
+  /** Contacts, plan revisions and reviews are never rewritten. */
+  'immutable',
+  'payload_mismatch',
+  /** The case left this user's caseload: kept for the supervisor. */
+  'case_moved',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
 export const PushResult = z.object({
   mutationId: Id,
   status: z.enum(['applied', 'rejected']),
   code: z.enum(REJECT_CODES).optional(),
+  /** One of REJECT_REASONS; a string, so an app meeting a newer server's reason still parses. */
+  reason: z.string().max(64).optional(),
   /** Fields where another person's concurrent value lost; it is kept in the conflict log. */
   conflicts: z.array(z.string()).optional(),
 });

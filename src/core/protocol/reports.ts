@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { DISTRICTS } from '../domain/districts';
 import { PROGRAMMES } from '../domain/programmes';
 
+/**
+ * A day a report may start or end on: the product's records start in this century, and a
+ * period from year 1 would make the server compute two thousand years of months (issue 17).
+ */
+export const ReportDay = z.iso
+  .date()
+  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { message: 'out_of_range' });
+
 /** Dimensions an indicator report can be broken down by. */
 export const REPORT_DIMENSIONS = ['month', 'programme', 'district', 'worker'] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
@@ -18,8 +26,8 @@ export const ReportFilter = z.object({
 export type ReportFilter = z.infer<typeof ReportFilter>;
 
 export const IndicatorQuery = z.object({
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: ReportDay,
+  to: ReportDay,
   group: z
     .string()
     .default('month')
@@ -46,12 +54,12 @@ export const IndicatorRow = z.object({
 export type IndicatorRow = z.infer<typeof IndicatorRow>;
 
 export const ReportPeriod = z
-  .object({ from: z.iso.date(), to: z.iso.date() })
+  .object({ from: ReportDay, to: ReportDay })
   .refine((p) => p.from <= p.to, { message: 'from_after_to' });
 
 /** The casework report's query: a period and the same filters as the indicators. */
 export const CaseworkQuery = z
-  .object({ from: z.iso.date(), to: z.iso.date(), ...ReportFilter.shape })
+  .object({ from: ReportDay, to: ReportDay, ...ReportFilter.shape })
   .refine((p) => p.from <= p.to, { message: 'from_after_to' });
 export type CaseworkQuery = z.infer<typeof CaseworkQuery>;
 

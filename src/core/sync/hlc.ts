@@ -19,10 +19,22 @@ export const decodeHlc = (h: Hlc): { wall: number; counter: number; node: string
 
 export const HLC_PATTERN = /^\d{15}:\d{4}:[A-Za-z0-9-]{1,64}$/;
 
+/** Where a clock stands: the last time it gave or saw. */
+export type ClockState = { wall: number; counter: number };
+
+const isLater = (a: ClockState, b: ClockState) =>
+  a.wall > b.wall || (a.wall === b.wall && a.counter > b.counter);
+
 /** A node's clock. `now` is injectable so tests can skew it. */
 export const createClock = (node: string, now: () => number = Date.now) => {
-  let last = { wall: 0, counter: 0 };
+  let last: ClockState = { wall: 0, counter: 0 };
   return {
+    /** Where it stands, to be kept across restarts (a clock that forgets runs backwards). */
+    state: (): ClockState => ({ ...last }),
+    /** Takes up a kept state; never moves the clock back. */
+    restore: (kept: ClockState) => {
+      if (isLater(kept, last)) last = { wall: kept.wall, counter: kept.counter };
+    },
     /** A timestamp for a local change: never earlier than any this clock gave or saw. */
     tick: (): Hlc => {
       const wall = Math.max(now(), last.wall);

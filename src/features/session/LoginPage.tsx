@@ -20,6 +20,7 @@ const errorMessage = (e: unknown, t: TFunction): string => {
     case 'unauthorized':
     case 'locked_out':
     case 'forbidden':
+    case 'revoked':
     case 'offline':
     case 'rate_limited':
       return t(`login.errors.${code}`);

@@ -7,6 +7,8 @@ export const syncErrorKey = (error: SyncStatus['error']) => {
     case 'session_expired':
     case 'unauthorized':
     case 'forbidden':
+    case 'revoked':
+    case 'protocol_unsupported':
       return `sync.errors.${error}` as const;
     default:
       return 'sync.errors.generic' as const;

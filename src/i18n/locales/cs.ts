@@ -34,6 +34,7 @@ export const cs = {
       unauthorized: 'Nesprávné jméno nebo heslo.',
       locked_out: 'Příliš mnoho neúspěšných pokusů. Účet je na chvíli zablokován.',
       forbidden: 'Toto zařízení nebo účet byl zablokován. Obraťte se na správce.',
+      revoked: 'Toto zařízení nebo účet byl zablokován. Obraťte se na správce.',
       offline: 'Nejste připojeni k internetu. Pro první přihlášení je připojení nutné.',
       rate_limited: 'Příliš mnoho pokusů o přihlášení z této sítě. Zkuste to za několik minut.',
       other_user_pending:
@@ -62,7 +63,10 @@ export const cs = {
         'Tato verze aplikace je zastaralá. Aktualizujte ji; neodeslané změny zůstávají uložené.',
       session_expired: 'Přihlášení vypršelo. Přihlaste se znovu; data v zařízení zůstávají.',
       unauthorized: 'Přihlášení vypršelo. Přihlaste se znovu; data v zařízení zůstávají.',
-      forbidden: 'Přístup byl odebrán.',
+      forbidden: 'Server odmítl přístup. Zkusím to znovu; neodeslané změny zůstávají uložené.',
+      revoked: 'Toto zařízení nebo účet byl zablokován. Obraťte se na správce.',
+      protocol_unsupported:
+        'Aplikace je novější než server. Zkuste to později nebo se obraťte na správce; neodeslané změny zůstávají uložené.',
       generic: 'Synchronizace se nezdařila. Zkusím to znovu.',
     },
   },

@@ -35,6 +35,7 @@ export const en: Messages = {
       unauthorized: 'Wrong username or password.',
       locked_out: 'Too many failed attempts. The account is locked for a while.',
       forbidden: 'This device or account has been blocked. Contact your administrator.',
+      revoked: 'This device or account has been blocked. Contact your administrator.',
       offline: 'You are offline. The first sign-in needs a connection.',
       rate_limited: 'Too many sign-in attempts from this network. Try again in a few minutes.',
       other_user_pending:
@@ -61,7 +62,10 @@ export const en: Messages = {
       update_required: 'This app version is outdated. Update it; unsent changes stay saved.',
       session_expired: 'Your session has expired. Sign in again; data on this device is kept.',
       unauthorized: 'Your session has expired. Sign in again; data on this device is kept.',
-      forbidden: 'Access has been revoked.',
+      forbidden: 'The server refused access. Trying again; unsent changes stay saved.',
+      revoked: 'This device or account has been blocked. Contact your administrator.',
+      protocol_unsupported:
+        'This app is newer than the server. Try later or contact your administrator; unsent changes stay saved.',
       generic: 'Sync failed. I will try again.',
     },
   },

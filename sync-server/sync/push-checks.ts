@@ -1,0 +1,104 @@
+import {
+  jsonFault,
+  MAX_UNKNOWN_FIELDS_BYTES,
+  RECORD_SCHEMAS,
+  unknownFieldsBytes,
+  type AnyRecord,
+  type PushMutation,
+  type RecordType,
+  type RejectReason,
+  type SessionUser,
+} from '../../src/core';
+import type { StoredRecord } from './store-records';
+
+/** Fields of a pushed record that name other records (besides its own id). */
+export const REFERENCE_FIELDS = [
+  'id',
+  'householdId',
+  'planId',
+  'enrolmentId',
+  'basedOn',
+  'amends',
+  'enrolmentIds',
+  'participantIds',
+] as const;
+
+const KNOWN_FIELDS = new Map<RecordType, ReadonlySet<string>>();
+const knownFields = (type: RecordType): ReadonlySet<string> => {
+  let known = KNOWN_FIELDS.get(type);
+  if (!known) KNOWN_FIELDS.set(type, (known = new Set(Object.keys(RECORD_SCHEMAS[type].shape))));
+  return known;
+};
+
+export type Checked =
+  | { ok: true; record: AnyRecord & Record<string, unknown> }
+  | { ok: false; reason: RejectReason };
+
+/**
+ * Is this mutation something the server can hash, merge and store? Each fault refuses this
+ * mutation alone (issue 17: a NUL in one string made PostgreSQL fail the whole batch, and
+ * the device sent the same batch forever).
+ */
+export const checkShape = (m: PushMutation): Checked => {
+  const fault = jsonFault(m.record) ?? jsonFault(m.base);
+  if (fault) return { ok: false, reason: fault };
+  const parsed = RECORD_SCHEMAS[m.type].safeParse(m.record);
+  if (!parsed.success) return { ok: false, reason: 'schema' };
+  const record = parsed.data as AnyRecord & Record<string, unknown>;
+  if (unknownFieldsBytes(record, knownFields(m.type)) > MAX_UNKNOWN_FIELDS_BYTES)
+    return { ok: false, reason: 'unknown_fields_too_large' };
+  return { ok: true, record };
+};
+
+/** What the reference check needs of the batch: stored (or just accepted) records, team members. */
+export type ReferenceLookup = {
+  find: (id: string) => Promise<StoredRecord | undefined>;
+  teamMembers: () => Promise<ReadonlySet<string>>;
+};
+
+const inHousehold = async (
+  lookup: ReferenceLookup,
+  ids: readonly (string | null | undefined)[],
+  type: RecordType,
+  householdId: string,
+): Promise<boolean> => {
+  for (const id of ids) {
+    if (!id) continue;
+    const found = await lookup.find(id);
+    if (!found || found.type !== type || found.household_id !== householdId) return false;
+  }
+  return true;
+};
+
+/**
+ * Every record a pushed record names must be of its own household, and the person it is
+ * logged in the name of must be its writer or, for a supervisor, one of the team (issue 17:
+ * a plan revision naming another household's plan pulled that plan's goals into the
+ * writer's household; contacts in a colleague's name skewed the reports by worker).
+ */
+export const checkReferences = async (
+  lookup: ReferenceLookup,
+  user: SessionUser,
+  type: RecordType,
+  record: AnyRecord,
+  householdId: string,
+): Promise<RejectReason | null> => {
+  const r = record as Partial<Record<(typeof REFERENCE_FIELDS)[number] | 'workerId', unknown>>;
+  const named = (v: unknown) => (typeof v === 'string' ? [v] : Array.isArray(v) ? v : []);
+  const ofTeam = async (id: unknown) =>
+    id === user.id || (user.role === 'supervisor' && (await lookup.teamMembers()).has(id as string));
+  if (type === 'contact' && !(await ofTeam(r.workerId))) return 'worker_mismatch';
+  if (type === 'enrolment' && user.role === 'supervisor' && !(await ofTeam(r.workerId)))
+    return 'not_allowed';
+  const checks: [unknown, RecordType][] = [
+    [r.enrolmentIds, 'enrolment'],
+    [r.participantIds, 'person'],
+    [type === 'contact' ? r.amends : null, 'contact'],
+    [r.enrolmentId, 'enrolment'],
+    [r.basedOn, 'plan'],
+    [r.planId, 'plan'],
+  ];
+  for (const [ids, of] of checks)
+    if (!(await inHousehold(lookup, named(ids), of, householdId))) return 'foreign_reference';
+  return null;
+};
