@@ -53,7 +53,12 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpProblem) return sendProblem(reply, error.status, error.code);
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status === 413) return sendProblem(reply, 413, 'too_large');
+    if (status === 413) {
+      // Read the rest of the body and drop it: a socket closed with unread data is reset, and
+      // the client, still sending, would see a cut connection instead of this answer.
+      request.raw.resume();
+      return sendProblem(reply.header('connection', 'close'), 413, 'too_large');
+    }
     if (status >= 400 && status < 500) return sendProblem(reply, 400, 'invalid_request');
     // Details go to the server log (without the request body), the caller learns nothing.
     const err = error instanceof Error ? { message: error.message, stack: error.stack } : {};

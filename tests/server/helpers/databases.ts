@@ -7,7 +7,15 @@ import { openPostgres } from '../../../sync-server/db/postgres';
 
 export type Backend = {
   name: string;
-  open: () => Promise<{ db: Database; drop: () => Promise<void> }>;
+  open: () => Promise<{
+    db: Database;
+    drop: () => Promise<void>;
+    /**
+     * Another server's connection to the same database (its own pool on PostgreSQL). PGlite
+     * is one process's embedded database, so its "other server" is the same one.
+     */
+    another: () => Promise<Database>;
+  }>;
 };
 
 /** An admin URL for a PostgreSQL server where tests may create throw-away databases. */
@@ -24,7 +32,7 @@ export const BACKENDS: Backend[] = [
     open: async () => {
       const db = await openPglite(undefined);
       await migrate(db);
-      return { db, drop: () => db.close() };
+      return { db, drop: () => db.close(), another: () => Promise.resolve(db) };
     },
   },
   ...(postgresAdminUrl
@@ -41,9 +49,16 @@ export const BACKENDS: Backend[] = [
             url.pathname = `/${name}`;
             const db = await openPostgres(url.toString());
             await migrate(db);
+            const others: Database[] = [];
             return {
               db,
+              another: async () => {
+                const other = await openPostgres(url.toString());
+                others.push(other);
+                return other;
+              },
               drop: async () => {
+                for (const other of others) await other.close();
                 await db.close();
                 const a = new pg.Client({ connectionString: postgresAdminUrl });
                 await a.connect();

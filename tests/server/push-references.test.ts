@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { newId, type PushMutation, type PushResult } from '../../src/core';
+import type { Database } from '../../sync-server/db/database';
+import { seedDemo } from '../../sync-server/seed/demo';
+import {
+  aContact,
+  aHousehold,
+  anEnrolment,
+  aPerson,
+  aPlan,
+  aPlanReview,
+} from '../factories/records';
+import { BACKENDS } from './helpers/databases';
+import { login, pullEverything, pushResults, testApp } from './helpers/app';
+
+const m = (type: PushMutation['type'], record: object): PushMutation => ({
+  mutationId: newId(),
+  type,
+  record: record as Record<string, unknown>,
+  base: null,
+});
+
+/**
+ * Every record a pushed record names must belong to the writer's household, and a contact
+ * is logged in its writer's name (issue 17). Refused one by one with a typed reason.
+ */
+describe.each(BACKENDS)('references in pushed records on $name', (backend) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  let app: FastifyInstance;
+  const who: Record<string, { token: string; id: string; teamId: string }> = {};
+
+  beforeAll(async () => {
+    ({ db, drop } = await backend.open());
+    await seedDemo(db);
+    app = await testApp(db);
+    for (const u of ['pracovnik1', 'pracovnik2', 'vedouci']) {
+      const { body } = await login(app, u);
+      who[u] = { token: body.token, id: body.user.id, teamId: body.user.teamId as string };
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  const me = (u: string) => who[u] as { token: string; id: string; teamId: string };
+  const push = (u: string, ms: PushMutation[]) => pushResults(app, me(u).token, ms);
+  const outcome = (r: PushResult[]) => r.map((x) => [x.status, x.code, x.reason]);
+
+  /** A case of one worker: household, member, enrolment and a first plan revision. */
+  const aCase = async (u: string) => {
+    const h = aHousehold({ teamId: me(u).teamId });
+    const p = aPerson(h.id);
+    const e = anEnrolment(h.id, { workerId: me(u).id });
+    const plan = aPlan(e, { goals: [] });
+    const res = await push(u, [
+      m('household', h),
+      m('person', p),
+      m('enrolment', e),
+      m('plan', plan),
+    ]);
+    expect(res.every((r) => r.status === 'applied')).toBe(true);
+    return { h, p, e, plan };
+  };
+
+  it("refuses contacts naming a colleague, another household's enrolment or people", async () => {
+    const mine = await aCase('pracovnik1');
+    const theirs = await aCase('pracovnik2');
+    const worker = me('pracovnik1').id;
+    const contact = (over: object) =>
+      m('contact', aContact(mine.h.id, mine.e.id, { workerId: worker, ...over }));
+    const res = await push('pracovnik1', [
+      contact({ workerId: me('pracovnik2').id }),
+      contact({ enrolmentIds: [theirs.e.id] }),
+      contact({ enrolmentIds: [mine.e.id, theirs.e.id] }),
+      contact({ participantIds: [theirs.p.id] }),
+      contact({ participantIds: [mine.e.id] }),
+      contact({ participantIds: [mine.p.id] }),
+    ]);
+    expect(outcome(res)).toEqual([
+      ['rejected', 'forbidden', 'worker_mismatch'],
+      ['rejected', 'invalid', 'foreign_reference'],
+      ['rejected', 'invalid', 'foreign_reference'],
+      ['rejected', 'invalid', 'foreign_reference'],
+      ['rejected', 'invalid', 'foreign_reference'],
+      ['applied', undefined, undefined],
+    ]);
+  });
+
+  it("lets a supervisor log a contact in a team member's name, nobody else's", async () => {
+    const mine = await aCase('pracovnik1');
+    const contact = (workerId: string) => m('contact', aContact(mine.h.id, mine.e.id, { workerId }));
+    const res = await push('vedouci', [contact(me('pracovnik1').id), contact(newId())]);
+    expect(outcome(res)).toEqual([
+      ['applied', undefined, undefined],
+      ['rejected', 'forbidden', 'worker_mismatch'],
+    ]);
+  });
+
+  it('refuses a case assigned by a supervisor to somebody outside the team', async () => {
+    const h = aHousehold({ teamId: me('vedouci').teamId });
+    const res = await push('vedouci', [
+      m('household', h),
+      m('enrolment', anEnrolment(h.id, { workerId: newId() })),
+      m('enrolment', anEnrolment(h.id, { workerId: me('pracovnik2').id })),
+    ]);
+    expect(outcome(res)).toEqual([
+      ['applied', undefined, undefined],
+      ['rejected', 'forbidden', 'not_allowed'],
+      ['applied', undefined, undefined],
+    ]);
+  });
+
+  it("never merges another household's plan into the writer's", async () => {
+    const mine = await aCase('pracovnik1');
+    const theirs = await aCase('pracovnik2');
+    const secret = 'Cíl jiné domácnosti';
+    // The colleague revised their plan, so a rival revision exists there.
+    await push('pracovnik2', [
+      m(
+        'plan',
+        aPlan(theirs.e, {
+          revision: 2,
+          basedOn: theirs.plan.id,
+          goals: [{ id: newId(), area: 'housing', text: secret, steps: [] }],
+        }),
+      ),
+    ]);
+    const worker = me('pracovnik1').id;
+    const res = await push('pracovnik1', [
+      // Into my household, naming their enrolment and their plan as its base.
+      m(
+        'plan',
+        aPlan(theirs.e, {
+          householdId: mine.h.id,
+          revision: 2,
+          basedOn: theirs.plan.id,
+          authorId: worker,
+        }),
+      ),
+      m('plan', aPlan(mine.e, { revision: 2, basedOn: theirs.plan.id })),
+      m('plan', aPlan(theirs.e, { householdId: mine.h.id, authorId: worker })),
+    ]);
+    expect(outcome(res)).toEqual([
+      ['rejected', 'invalid', 'foreign_reference'],
+      ['rejected', 'invalid', 'foreign_reference'],
+      ['rejected', 'invalid', 'foreign_reference'],
+    ]);
+    const pulled = await pullEverything(app, me('pracovnik1').token);
+    expect(JSON.stringify(pulled.records)).not.toContain(secret);
+  });
+
+  it('refuses a plan review naming a plan or enrolment of another household', async () => {
+    const mine = await aCase('pracovnik1');
+    const theirs = await aCase('pracovnik2');
+    const review = (over: object) =>
+      m('planReview', aPlanReview(mine.plan, me('pracovnik1').id, over));
+    const res = await push('pracovnik1', [
+      review({ planId: theirs.plan.id }),
+      review({ enrolmentId: theirs.e.id }),
+      review({}),
+    ]);
+    expect(outcome(res)).toEqual([
+      ['rejected', 'invalid', 'foreign_reference'],
+      ['rejected', 'invalid', 'foreign_reference'],
+      ['applied', undefined, undefined],
+    ]);
+  });
+});
