@@ -54,8 +54,7 @@ export const pullAll = async (
     changes: PullResponse['changes'],
     cursor: string | null,
     progress: Record<string, unknown> = {},
-  ) =>
-    applyPulledPage(db, changes, cursor, { ...progress, [CLOCK_KEY]: clock.state() }, signal);
+  ) => applyPulledPage(db, changes, cursor, { ...progress, [CLOCK_KEY]: clock.state() }, signal);
   /** Fetches one page ahead of the one being stored; gives the last page. */
   const pages = async (
     fetchPage: (cursor: string) => Promise<PullResponse>,

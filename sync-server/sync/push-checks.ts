@@ -31,8 +31,7 @@ const knownFields = (type: RecordType): ReadonlySet<string> => {
 };
 
 export type Checked =
-  | { ok: true; record: AnyRecord & Record<string, unknown> }
-  | { ok: false; reason: RejectReason };
+  { ok: true; record: AnyRecord & Record<string, unknown> } | { ok: false; reason: RejectReason };
 
 /**
  * Is this mutation something the server can hash, merge and store? Each fault refuses this
@@ -86,7 +85,8 @@ export const checkReferences = async (
   const r = record as Partial<Record<(typeof REFERENCE_FIELDS)[number] | 'workerId', unknown>>;
   const named = (v: unknown) => (typeof v === 'string' ? [v] : Array.isArray(v) ? v : []);
   const ofTeam = async (id: unknown) =>
-    id === user.id || (user.role === 'supervisor' && (await lookup.teamMembers()).has(id as string));
+    id === user.id ||
+    (user.role === 'supervisor' && (await lookup.teamMembers()).has(id as string));
   if (type === 'contact' && !(await ofTeam(r.workerId))) return 'worker_mismatch';
   if (type === 'enrolment' && user.role === 'supervisor' && !(await ofTeam(r.workerId)))
     return 'not_allowed';

@@ -82,8 +82,7 @@ const checkAccess = async (
   } else if (m.type === 'household') {
     return record.teamId === user.teamId ? null : refuse('forbidden', 'other_team');
   }
-  if (!(await ctx.batch.mayWrite(householdId)))
-    return quarantine(ctx, m.type, record, householdId);
+  if (!(await ctx.batch.mayWrite(householdId))) return quarantine(ctx, m.type, record, householdId);
   return null;
 };
 
@@ -178,7 +177,8 @@ const applyOne = async (ctx: Ctx, m: PushMutation, shape: Checked): Promise<Push
   }
   const householdId = householdIdOf(m.type, record);
   const foreign = await checkReferences(ctx.batch, ctx.session.user, m.type, record, householdId);
-  if (foreign) return rejected(m, refuse(foreign === 'foreign_reference' ? 'invalid' : 'forbidden', foreign));
+  if (foreign)
+    return rejected(m, refuse(foreign === 'foreign_reference' ? 'invalid' : 'forbidden', foreign));
   return mergeAndStore(ctx, m, record, existing);
 };
 

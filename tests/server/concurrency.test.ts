@@ -145,10 +145,11 @@ describe.each(BACKENDS)('concurrent pushes on $name, two instances', (backend) =
       });
       const logged = await losers(h.id, field);
       for (const [d, v] of values.entries())
-        if (d !== latest) expect({ round: r, logged: logged.includes(v) }).toEqual({
-          round: r,
-          logged: true,
-        });
+        if (d !== latest)
+          expect({ round: r, logged: logged.includes(v) }).toEqual({
+            round: r,
+            logged: true,
+          });
     }
   });
 

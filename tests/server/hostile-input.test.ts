@@ -55,7 +55,11 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
     record: { ...aHousehold({ teamId }), ...over },
     base: null,
   });
-  const problem = (res: { statusCode: number; headers: http.IncomingHttpHeaders; json: () => unknown }) => ({
+  const problem = (res: {
+    statusCode: number;
+    headers: Record<string, unknown>;
+    json: () => unknown;
+  }) => ({
     status: res.statusCode,
     type: String(res.headers['content-type']).split(';')[0],
     code: (res.json() as { code?: string }).code,

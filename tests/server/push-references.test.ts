@@ -91,7 +91,8 @@ describe.each(BACKENDS)('references in pushed records on $name', (backend) => {
 
   it("lets a supervisor log a contact in a team member's name, nobody else's", async () => {
     const mine = await aCase('pracovnik1');
-    const contact = (workerId: string) => m('contact', aContact(mine.h.id, mine.e.id, { workerId }));
+    const contact = (workerId: string) =>
+      m('contact', aContact(mine.h.id, mine.e.id, { workerId }));
     const res = await push('vedouci', [contact(me('pracovnik1').id), contact(newId())]);
     expect(outcome(res)).toEqual([
       ['applied', undefined, undefined],

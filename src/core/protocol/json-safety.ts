@@ -11,6 +11,7 @@ export const MAX_UNKNOWN_FIELDS_BYTES = 16 * 1024;
 export type JsonFault = 'invalid_text' | 'too_deep';
 
 // A NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const isStorableText = (s: string): boolean => !BAD_TEXT.test(s);

@@ -1,0 +1,89 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TerenDb } from '../../../src/data/db';
+import { saveWithOutbox } from '../../../src/data/outbox';
+import { saveSession } from '../../../src/data/session';
+import { createApiClient } from '../../../src/sync/api-client';
+import { startSyncRunner, type SyncRunner } from '../../../src/sync/sync-runner';
+import { useSyncStatus } from '../../../src/sync/status-store';
+import { aHousehold } from '../../factories/records';
+
+let db: TerenDb;
+let runner: SyncRunner | undefined;
+beforeEach(async () => {
+  db = new TerenDb(`runner-${Math.random()}`);
+  await saveSession(db, {
+    token: 'token-token-token-token',
+    expiresAt: '2099-01-01T00:00:00.000Z',
+    user: {
+      id: '00000000-0000-4000-8000-0000000000a1',
+      name: 'Tereza Zkušební',
+      username: 'pracovnik1',
+      role: 'worker',
+      teamId: '00000000-0000-4000-8000-000000000001',
+      teamName: 'Tým',
+    },
+    team: [],
+    policy: { offlineDays: 14, inactivityMinutes: 15, retentionYears: 10 },
+  });
+  await saveWithOutbox(db, 'household', aHousehold());
+});
+afterEach(async () => {
+  runner?.stop();
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+/** Every request is answered with this status, body and content type. */
+const answering = (status: number, body: string, type: string) =>
+  createApiClient(
+    'http://server.invalid',
+    async () => new Response(body, { status, headers: { 'content-type': type } }),
+  );
+
+const runWith = async (api: ReturnType<typeof createApiClient>) => {
+  const events = { onRevoked: vi.fn(), onSessionExpired: vi.fn() };
+  runner = startSyncRunner(db, api, events);
+  await runner.syncNow();
+  return events;
+};
+
+const problem = (status: number, code: string) =>
+  JSON.stringify({ type: `https://teren.invalid/problems/${code}`, title: code, status, code });
+
+/** Issue 17: only the server's explicit revocation wipes; any other 403 keeps the outbox. */
+describe('sync runner and revocation', () => {
+  it.each([
+    ['a proxy\u2019s HTML 403 page', answering(403, '<html>Forbidden</html>', 'text/html')],
+    [
+      'a 403 problem without the revocation code',
+      answering(403, problem(403, 'forbidden'), 'application/problem+json'),
+    ],
+    [
+      'a captive portal\u2019s 200 HTML page',
+      answering(200, '<html>Přihlaste se k Wi-Fi</html>', 'text/html'),
+    ],
+  ])('treats %s as an error to retry, the outbox kept', async (_, api) => {
+    const events = await runWith(api);
+    expect(events.onRevoked).not.toHaveBeenCalled();
+    expect(useSyncStatus.getState().phase).toBe('error');
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('wipes only on the server\u2019s revocation code', async () => {
+    const events = await runWith(
+      answering(403, problem(403, 'revoked'), 'application/problem+json'),
+    );
+    expect(events.onRevoked).toHaveBeenCalledTimes(1);
+    expect(useSyncStatus.getState().error).toBe('revoked');
+  });
+
+  it('tells a newer app than the server apart from an outdated one', async () => {
+    const events = await runWith(
+      answering(400, problem(400, 'protocol_unsupported'), 'application/problem+json'),
+    );
+    expect(events.onRevoked).not.toHaveBeenCalled();
+    expect(useSyncStatus.getState().error).toBe('protocol_unsupported');
+    expect(await db.outbox.count()).toBe(1);
+  });
+});
