@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_RETENTION_YEARS } from '../src/core';
+import { DEFAULT_LEDGER_RETENTION_DAYS } from './sync/ledger';
 
 /** Everything the operator can set, from the environment, with safe defaults. */
 export type ServerConfig = {
@@ -23,6 +24,11 @@ export type ServerConfig = {
   bodyLimitBytes: number;
   /** Years a closed case is kept before it is listed for shredding. */
   retentionYears: number;
+  /**
+   * Days the exactly-once ledger keeps a device's mutation and its result; older entries are
+   * pruned. Longer than any device may stay offline (OFFLINE_DAYS is at most 90).
+   */
+  ledgerRetentionDays: number;
   /** Key of the evaluators' pseudonyms; generated and kept in the database when unset. */
   pseudonymKey: string | undefined;
 };
@@ -50,4 +56,5 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): ServerConfi
   bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 2 * 1024 * 1024),
   retentionYears: int(env.RETENTION_YEARS, DEFAULT_RETENTION_YEARS),
   pseudonymKey: env.PSEUDONYM_KEY || undefined,
+  ledgerRetentionDays: int(env.LEDGER_RETENTION_DAYS, DEFAULT_LEDGER_RETENTION_DAYS),
 });

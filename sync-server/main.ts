@@ -4,6 +4,7 @@ import { configFromEnv } from './config';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo';
+import { pruneLedger } from './sync/ledger';
 
 const config = configFromEnv();
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
@@ -16,6 +17,15 @@ if (seeded) {
 }
 
 const app = await buildApp(db, { ...config, logger: process.env.LOG_REQUESTS === '1' });
+
+// Housekeeping: the exactly-once ledger keeps LEDGER_RETENTION_DAYS, pruned at start and
+// every six hours (each instance does it; deleting what is gone already costs nothing).
+const prune = () =>
+  pruneLedger(db, config.ledgerRetentionDays).catch((e: unknown) => {
+    console.warn('ledger pruning failed:', e instanceof Error ? e.message : 'unknown');
+  });
+await prune();
+setInterval(() => void prune(), 6 * 3600_000).unref();
 await app.listen({ port: config.port, host: config.host });
 
 const where = config.databaseUrl

@@ -39,6 +39,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Where the next page of the supervisor's lists starts: the last id already shown. */
+type IssuesAfter = { conflictsAfter?: string; quarantineAfter?: string };
+
 /** The report screen's filters; an empty value means all programmes or all districts. */
 type ReportFilterChoice = { programme?: string; district?: string };
 
@@ -156,8 +159,13 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
         .parse(await call(`/api/reports/indicators?${query}`, { method: 'GET', token })).rows;
     },
     supervision: {
-      issues: async (token: string) =>
-        SyncIssues.parse(await call('/api/supervision/issues', { method: 'GET', token })),
+      issues: async (token: string, after: IssuesAfter = {}) => {
+        const query = new URLSearchParams({ limit: '50' });
+        for (const [k, v] of Object.entries(after)) if (v) query.set(k, v);
+        return SyncIssues.parse(
+          await call(`/api/supervision/issues?${query}`, { method: 'GET', token }),
+        );
+      },
       resolveConflict: async (token: string, id: string, action: 'keep' | 'restore') => {
         await call(`/api/supervision/conflicts/${id}/resolve`, {
           method: 'POST',

@@ -9,6 +9,7 @@ import {
   type Hlc,
   type Plan,
   type RecordType,
+  SyncIssuesQuery,
   type SyncIssues,
 } from '../../src/core';
 import { audit } from '../audit/audit';
@@ -46,22 +47,32 @@ export const registerSupervisionRoutes = (app: FastifyInstance, db: Database) =>
 
   app.get('/api/supervision/issues', async (request): Promise<SyncIssues> => {
     const session = await supervisor(request);
+    const query = SyncIssuesQuery.safeParse(request.query);
+    if (!query.success) throw new HttpProblem(400, 'invalid_request');
+    const { limit, conflictsAfter = '0', quarantineAfter = '0' } = query.data;
     const conflicts = await db.query<SyncIssues['conflicts'][number]>(
       `SELECT c.id::text AS id, c.record_id AS "recordId", c.record_type AS "recordType",
               r.household_id AS "householdId", c.field, c.losing_value AS losing,
               r.data -> c.field AS current, c.user_id AS "userId",
               to_json(c.created_at) #>> '{}' AS "createdAt"
          FROM sync_conflicts c JOIN records r ON r.id = c.record_id
-        WHERE c.team_id = $1 AND c.resolved_at IS NULL
-        ORDER BY c.id LIMIT 200`,
-      [session.teamId],
+        WHERE c.team_id = $1 AND c.resolved_at IS NULL AND c.id > $2::bigint
+        ORDER BY c.id LIMIT $3`,
+      [session.teamId, conflictsAfter, limit],
     );
     const quarantine = await db.query<SyncIssues['quarantine'][number]>(
       `SELECT q.id::text AS id, q.record_type AS "recordType", q.household_id AS "householdId",
               q.record, q.user_id AS "userId", to_json(q.created_at) #>> '{}' AS "createdAt"
          FROM sync_quarantine q
-        WHERE q.team_id = $1 AND q.resolved_at IS NULL
-        ORDER BY q.id LIMIT 200`,
+        WHERE q.team_id = $1 AND q.resolved_at IS NULL AND q.id > $2::bigint
+        ORDER BY q.id LIMIT $3`,
+      [session.teamId, quarantineAfter, limit],
+    );
+    const [totals] = await db.query<{ conflicts: number; quarantine: number }>(
+      `SELECT (SELECT count(*)::int FROM sync_conflicts c JOIN records r ON r.id = c.record_id
+                WHERE c.team_id = $1 AND c.resolved_at IS NULL) AS conflicts,
+              (SELECT count(*)::int FROM sync_quarantine
+                WHERE team_id = $1 AND resolved_at IS NULL) AS quarantine`,
       [session.teamId],
     );
     return {
@@ -71,6 +82,7 @@ export const registerSupervisionRoutes = (app: FastifyInstance, db: Database) =>
         current: c.current ?? null,
       })),
       quarantine,
+      totals: totals ?? { conflicts: 0, quarantine: 0 },
     };
   });
 

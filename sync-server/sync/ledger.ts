@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stableJson, type PushMutation, type PushResult } from '../../src/core';
+import type { Queryable } from '../db/database';
 import type { Fragment } from '../db/sql';
 
 /**
@@ -26,3 +27,23 @@ export const ledgerInsert =
      SELECT ${p(deviceId)}::uuid, u.id, u.hash, u.result
        FROM jsonb_to_recordset(${p(JSON.stringify(entries))}::jsonb)
          AS u(id uuid, hash text, result jsonb)`;
+
+/** Longer than the longest a device may work offline (90 days) before it must sign in again. */
+export const DEFAULT_LEDGER_RETENTION_DAYS = 120;
+
+/**
+ * Removes ledger entries older than the retention window, so the ledger does not grow without
+ * bound. A retry inside the window still gets its stored result; a mutation retried after it
+ * would be applied again, which is why the window outlasts any device's time offline.
+ * Returns how many were removed. Safe to run on every instance at once.
+ */
+export const pruneLedger = async (db: Queryable, retentionDays: number): Promise<number> => {
+  const rows = await db.query<{ n: number }>(
+    `WITH gone AS (
+       DELETE FROM sync_ledger WHERE created_at < now() - make_interval(days => $1::int)
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
+    [retentionDays],
+  );
+  return Number(rows[0]?.n ?? 0);
+};

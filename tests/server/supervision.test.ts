@@ -56,6 +56,39 @@ describe.each(BACKENDS)('resolving sync conflicts and quarantined edits on $name
     return { h, e };
   };
 
+  it('pages through every unresolved item with totals, however many there are', async () => {
+    const { h, e } = newCase('pracovnik1');
+    await push('pracovnik1', [m('household', h), m('enrolment', e)]);
+    await db.query(
+      `INSERT INTO sync_conflicts (record_id, record_type, team_id, field, losing_value, winning_value, user_id, device_id)
+       SELECT $1, 'household', $2, 'note', to_jsonb('ztraceno ' || n), '"platí"'::jsonb, $3, $4
+         FROM generate_series(1, 7) n`,
+      [h.id, who.vedouci?.teamId, who.pracovnik1?.id, newId()],
+    );
+    const first = await issues();
+    const total = first.totals?.conflicts ?? 0;
+    expect(total).toBeGreaterThanOrEqual(7);
+    const seen: string[] = [];
+    let after = '0';
+    for (let pages = 0; pages < 50; pages++) {
+      const res = await call(
+        'vedouci',
+        'GET',
+        `/api/supervision/issues?limit=3&conflictsAfter=${after}`,
+      );
+      const page = res.json() as SyncIssues;
+      expect(page.conflicts.length).toBeLessThanOrEqual(3);
+      expect(page.totals?.conflicts).toBe(total);
+      if (page.conflicts.length === 0) break;
+      seen.push(...page.conflicts.map((c) => c.id));
+      after = page.conflicts.at(-1)?.id ?? after;
+    }
+    expect(new Set(seen).size).toBe(total);
+    expect(seen).toHaveLength(total);
+    for (const bad of ['limit=0', 'limit=201', 'conflictsAfter=-1', 'quarantineAfter=x'])
+      expect((await call('vedouci', 'GET', `/api/supervision/issues?${bad}`)).statusCode).toBe(400);
+  });
+
   it('lists a losing value beside the current one, and puts it back when asked', async () => {
     const { h, e } = newCase('pracovnik1');
     await push('pracovnik1', [m('household', h), m('enrolment', e)]);

@@ -31,9 +31,25 @@ export const QuarantinedEdit = z.object({
 });
 export type QuarantinedEdit = z.infer<typeof QuarantinedEdit>;
 
+/**
+ * `GET /api/supervision/issues`: a page of each list, oldest first. `conflictsAfter` and
+ * `quarantineAfter` are the last ids of the page before, so a list is paged through however
+ * many items are resolved meanwhile.
+ */
+export const MAX_ISSUES_PAGE = 200;
+const IssueId = z.string().regex(/^\d{1,18}$/);
+export const SyncIssuesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_ISSUES_PAGE).default(50),
+  conflictsAfter: IssueId.optional(),
+  quarantineAfter: IssueId.optional(),
+});
+export type SyncIssuesQuery = z.infer<typeof SyncIssuesQuery>;
+
 export const SyncIssues = z.object({
   conflicts: z.array(SyncConflict),
   quarantine: z.array(QuarantinedEdit),
+  /** How many are unresolved in all, beyond this page too (absent from older servers). */
+  totals: z.object({ conflicts: z.number().int(), quarantine: z.number().int() }).optional(),
 });
 export type SyncIssues = z.infer<typeof SyncIssues>;
 

@@ -47,6 +47,26 @@ export const SyncIssuesPage = () => {
     void load();
   }, [load]);
 
+  /** The next page of one list, after what is shown. */
+  const more = async (list: 'conflicts' | 'quarantine') => {
+    if (!issues) return;
+    const last = issues[list].at(-1)?.id;
+    try {
+      const page = await api.supervision.issues(session.token, { [`${list}After`]: last });
+      setIssues({ ...issues, [list]: [...issues[list], ...page[list]], totals: page.totals });
+    } catch (e) {
+      failed(e);
+    }
+  };
+  const total = (list: 'conflicts' | 'quarantine') =>
+    issues?.totals?.[list] ?? issues?.[list].length ?? 0;
+  const moreButton = (list: 'conflicts' | 'quarantine') =>
+    issues && total(list) > issues[list].length ? (
+      <button type="button" className="button" onClick={() => void more(list)}>
+        {t('syncIssues.more', { count: total(list) - issues[list].length })}
+      </button>
+    ) : null;
+
   const resolve = async (run: () => Promise<void>, id: string, action: string) => {
     setBusy({ id, action });
     try {
@@ -89,7 +109,7 @@ export const SyncIssuesPage = () => {
       {issues && (
         <>
           <section className="card">
-            <h2>{t('syncIssues.conflicts', { count: issues.conflicts.length })}</h2>
+            <h2>{t('syncIssues.conflicts', { count: total('conflicts') })}</h2>
             {issues.conflicts.length === 0 ? (
               <p className="empty">{t('syncIssues.noConflicts')}</p>
             ) : (
@@ -112,9 +132,10 @@ export const SyncIssuesPage = () => {
                 ))}
               </ul>
             )}
+            {moreButton('conflicts')}
           </section>
           <section className="card">
-            <h2>{t('syncIssues.quarantine', { count: issues.quarantine.length })}</h2>
+            <h2>{t('syncIssues.quarantine', { count: total('quarantine') })}</h2>
             {issues.quarantine.length === 0 ? (
               <p className="empty">{t('syncIssues.noQuarantine')}</p>
             ) : (
@@ -137,6 +158,7 @@ export const SyncIssuesPage = () => {
                 ))}
               </ul>
             )}
+            {moreButton('quarantine')}
           </section>
         </>
       )}

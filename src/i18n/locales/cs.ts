@@ -285,6 +285,9 @@ export const cs = {
     open: 'Ke kontrole',
     intro:
       'Co synchronizace nevyřešila sama: hodnoty přepsané souběžnou úpravou a změny odeslané k případům, ke kterým autor už neměl přístup. Nic se neztratilo; rozhodněte, co má platit.',
+    more_one: 'Načíst další (zbývá {{count}})',
+    more_few: 'Načíst další (zbývají {{count}})',
+    more_other: 'Načíst další (zbývá {{count}})',
     refresh: 'Obnovit',
     needsConnection: 'Tento seznam je na serveru; je potřeba připojení.',
     changed: 'Mezitím to vyřešil někdo jiný nebo se případ změnil. Seznam je obnoven.',

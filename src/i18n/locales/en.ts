@@ -284,6 +284,9 @@ export const en: Messages = {
     open: 'To review',
     intro:
       'What sync could not settle alone: values overwritten by a concurrent edit, and changes sent for cases their author no longer had. Nothing was lost; decide what should stand.',
+    more_one: 'Load more ({{count}} left)',
+    more_few: 'Load more ({{count}} left)',
+    more_other: 'Load more ({{count}} left)',
     refresh: 'Refresh',
     needsConnection: 'This list is on the server; a connection is needed.',
     changed: 'Someone else resolved it meanwhile, or the case changed. The list was refreshed.',

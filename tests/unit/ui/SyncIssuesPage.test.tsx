@@ -51,7 +51,7 @@ const fakeServer = () => {
       issues = { ...issues, conflicts: [] };
     if (path.startsWith('/api/supervision/quarantine/3/resolve'))
       issues = { ...issues, quarantine: [] };
-    const body = path === '/api/supervision/issues' ? issues : { ok: true };
+    const body = path.startsWith('/api/supervision/issues') ? issues : { ok: true };
     return new Response(JSON.stringify(body), {
       status: 200,
       headers: { 'content-type': 'application/json' },
@@ -90,6 +90,40 @@ describe('SyncIssuesPage', () => {
     await userEvent.click(within(held).getByRole('button', { name: 'Použít změnu' }));
     expect(await screen.findByText('Žádné odložené změny.')).toBeTruthy();
     expect(calls).toContain('POST /api/supervision/quarantine/3/resolve {"action":"apply"}');
+  });
+
+  it('shows the total and loads the next page after what is shown', async () => {
+    const conflict = (id: string, losing: string) => ({
+      id,
+      recordId: household.id,
+      recordType: 'household' as const,
+      householdId: household.id,
+      field: 'note',
+      losing,
+      current: 'Bez dluhů',
+      userId: worker,
+      createdAt: '2026-11-20T09:00:00.000Z',
+    });
+    const asked: string[] = [];
+    const fetchImpl = vi.fn(async (url: string | URL | Request) => {
+      const query = new URL(String(url)).searchParams;
+      asked.push(query.get('conflictsAfter') ?? '');
+      const after = query.get('conflictsAfter');
+      const body: SyncIssues = {
+        conflicts: [after === '7' ? conflict('9', 'Druhá stránka') : conflict('7', 'První')],
+        quarantine: [],
+        totals: { conflicts: 2, quarantine: 0 },
+      };
+      return new Response(JSON.stringify(body), { status: 200 });
+    });
+    const api = createApiClient('http://test.invalid', fetchImpl as typeof fetch);
+    renderScreen(<SyncIssuesPage />, { api, session });
+    expect(await screen.findByText('Přepsané hodnoty (2)')).toBeTruthy();
+    await userEvent.click(await screen.findByRole('button', { name: 'Načíst další (zbývá 1)' }));
+    expect(await screen.findByText('Druhá stránka')).toBeTruthy();
+    expect(screen.getByText('První')).toBeTruthy();
+    expect(asked).toEqual(['', '7']);
+    expect(screen.queryByRole('button', { name: /Načíst další/ })).toBeNull();
   });
 
   it('says a connection is needed when offline', async () => {
