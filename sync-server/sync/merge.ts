@@ -26,9 +26,14 @@ export const mergeRecord = (
     const mine = device[field];
     const theirs = server[field];
     if (base && same(mine, base[field])) continue; // not changed on the device
-    if (same(mine, theirs)) continue;
     const last = fields[field];
     const deviceIsLater = !last || clock.incoming > last;
+    if (same(mine, theirs)) {
+      // The same value, decided again later: an edit made before this decision but arriving
+      // after it must lose to it, as it would to a different value.
+      if (deviceIsLater) fields[field] = clock.incoming;
+      continue;
+    }
     const changedOnServer = base ? !same(theirs, base[field]) : true;
     if (deviceIsLater) {
       merged[field] = mine;

@@ -1,30 +1,31 @@
 import Dexie from 'dexie';
 import type { FastifyInstance } from 'fastify';
 import { createClock, newId } from '../../src/core';
+import { restoreClock, type DeviceClock } from '../../src/data/clock';
+import { decodeRecord, vault } from '../../src/data/crypto/vault';
 import { TerenDb } from '../../src/data/db';
 import { SCHEMA_VERSIONS, type SchemaVersion } from '../../src/data/schema';
-import { deviceId } from '../../src/data/session';
 import { ApiError, createApiClient } from '../../src/sync/api-client';
 import { pullAll } from '../../src/sync/pull';
 import { pushAll } from '../../src/sync/push';
 import { FaultyNetwork, type Fault } from './network';
+
+/** Who a simulated device is signed in as (signed in once per backend: scrypt is slow). */
+export type Identity = { username: string; token: string; userId: string; teamId: string };
 
 /** A simulated device: its own IndexedDB (fake-indexeddb), the real sync code, a faulty network. */
 export class SimDevice {
   db: TerenDb;
   readonly net: FaultyNetwork;
   readonly api: ReturnType<typeof createApiClient>;
-  token = '';
-  userId = '';
-  teamId = '';
   /** Days this device's clock is off; records it writes carry skewed timestamps. */
   skewDays = 0;
-  /** Its hybrid logical clock runs on the skewed wall clock. */
-  readonly clock = createClock(newId().slice(-12), () => Date.now() + this.skewDays * 86_400_000);
+  /** Its hybrid logical clock runs on the skewed wall clock; rebuilt at every restart. */
+  clock: DeviceClock = this.newClock();
 
   constructor(
     readonly name: string,
-    readonly username: string,
+    readonly who: Identity,
     app: FastifyInstance,
   ) {
     this.db = new TerenDb(`sim-${name}-${Math.random()}`);
@@ -32,17 +33,15 @@ export class SimDevice {
     this.api = createApiClient('http://sim.invalid', this.net.fetch);
   }
 
-  async login(password: string) {
-    this.net.fault = 'none';
-    const res = await this.api.login({
-      username: this.username,
-      password,
-      deviceId: await deviceId(this.db),
-      deviceName: this.name,
-    });
-    this.token = res.token;
-    this.userId = res.user.id;
-    this.teamId = res.user.teamId ?? '';
+  get userId() {
+    return this.who.userId;
+  }
+  get teamId() {
+    return this.who.teamId;
+  }
+
+  private newClock() {
+    return createClock(newId().slice(-12), () => Date.now() + this.skewDays * 86_400_000);
   }
 
   now(): Date {
@@ -53,8 +52,8 @@ export class SimDevice {
   async sync(fault: Fault = 'none'): Promise<void> {
     this.net.fault = fault;
     try {
-      await pushAll(this.db, this.api, this.token);
-      await pullAll(this.db, this.api, this.token, { pageSize: 1000, clock: this.clock });
+      await pushAll(this.db, this.api, this.who.token);
+      await pullAll(this.db, this.api, this.who.token, { pageSize: 1000, clock: this.clock });
     } catch (e) {
       // A lost or cut-off request is a network fault: the device keeps its outbox and retries.
       if (!(e instanceof ApiError) || (e.code !== 'offline' && e.code !== 'invalid_request'))
@@ -67,12 +66,17 @@ export class SimDevice {
   /** Schema versions of the app now installed on this device. */
   private versions: SchemaVersion[] = [...SCHEMA_VERSIONS];
 
-  /** The app is closed and opened again (a killed tab): IndexedDB persists. */
+  /**
+   * The app is closed and opened again (a killed tab): IndexedDB persists, memory does not.
+   * The clock starts anew from what it kept, decrypted texts are forgotten with the key.
+   */
   async restart() {
     const name = this.db.name;
     this.db.close();
     this.db = new TerenDb(name, this.versions);
     await this.db.open();
+    this.clock = this.newClock();
+    await restoreClock(this.db, this.clock);
   }
 
   /**
@@ -99,8 +103,24 @@ export class SimDevice {
     await this.restart();
   }
 
+  /** A table's records as the app reads them (decrypted). */
+  async records<T>(table: string): Promise<T[]> {
+    const rows = await this.db.table(table).toArray();
+    return Promise.all(rows.map((r) => decodeRecord<T>(r)));
+  }
+
   async destroy() {
     this.db.close();
     await Dexie.delete(this.db.name);
   }
 }
+
+/** Encryption at rest on, as in the app: one data key for the simulated devices. */
+export const openVault = async () => {
+  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
+  vault.open(key);
+  return () => vault.open(key);
+};

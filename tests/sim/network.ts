@@ -6,7 +6,7 @@ export type Fault =
 /**
  * A device's network to the in-process server, with injected faults: a request lost on the
  * way, a response lost after the server committed (a crash between commit and reply), a
- * request delivered twice, a copy delivered again much later, out of order, and a request
+ * request delivered twice at once, a copy delivered again much later, out of order, and a request
  * body cut off half-way.
  */
 export class FaultyNetwork {
@@ -34,9 +34,14 @@ export class FaultyNetwork {
       const body = String(init.body);
       init = { ...init, body: body.slice(0, Math.floor(body.length / 2)) };
     }
-    const res = await this.deliver(url, init);
+    // A duplicate arrives while the original is still being handled (a retry after a
+    // timeout that overlaps it): both must get the same answer.
+    const [res, copy] = await Promise.all([
+      this.deliver(url, init),
+      fault === 'duplicate' ? this.deliver(url, init) : null,
+    ]);
     if (fault === 'drop_response') throw new TypeError('network: response lost');
-    const final = fault === 'duplicate' ? await this.deliver(url, init) : res;
+    const final = copy ?? res;
     return new Response(final.body, {
       status: final.statusCode,
       headers: { 'content-type': 'application/json' },
