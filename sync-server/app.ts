@@ -15,6 +15,7 @@ import { registerSupervisionRoutes } from './supervision/routes';
 import { registerReportRoutes } from './reports/indicators';
 import { registerRuleRoutes } from './rules/routes';
 import { registerPullRoute } from './sync/pull-route';
+import { registerHandOverRoute } from './sync/hand-over-route';
 import { registerPushRoute } from './sync/push-route';
 
 export type AppOptions = Pick<
@@ -88,6 +89,7 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
   registerAuthRoutes(app, db, opts);
   registerPullRoute(app, db);
   registerPushRoute(app, db);
+  registerHandOverRoute(app, db);
   registerRuleRoutes(app, db);
   registerAuditRoutes(app, db);
   registerAdminRoutes(app, db);

@@ -3,6 +3,7 @@ import type { Role } from '../core';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useServices } from '../features/services';
+import { SyncAttention } from '../features/sync/SyncAttention';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { UpdatePrompt } from '../features/update/UpdatePrompt';
 import { Icon, type IconName } from '../ui/Icon';
@@ -53,7 +54,12 @@ export const Shell = ({ children }: { children: ReactNode }) => {
         </div>
         <SyncIndicator />
       </header>
-      <UpdatePrompt />
+      <div className="banners">
+        <UpdatePrompt />
+        {session.user.role === 'worker' || session.user.role === 'supervisor' ? (
+          <SyncAttention />
+        ) : null}
+      </div>
       <nav className="nav" aria-label={t('nav.main')}>
         {navFor(session.user.role).map((item) => (
           <Link

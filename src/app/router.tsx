@@ -37,6 +37,8 @@ const SyncIssuesPage = named(
   'SyncIssuesPage',
 );
 
+const SyncChangesPage = named(() => import('../features/sync/SyncChangesPage'), 'SyncChangesPage');
+
 const Loading = ({ children }: { children: ReactNode }) => {
   const { t } = useTranslation();
   return (
@@ -66,6 +68,7 @@ export const AppRoutes = () => (
       <Route path="/admin" component={AdminPage} />
       <Route path="/reports" component={ReportsPage} />
       <Route path="/supervision" component={SyncIssuesPage} />
+      <Route path="/sync" component={SyncChangesPage} />
       <Route path="/privacy" component={PrivacyPage} />
       <Route component={NotFoundPage} />
     </Switch>

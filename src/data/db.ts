@@ -22,6 +22,8 @@ export type OutboxEntry = {
   attempts: number;
   /** Set when the server refused the change: kept, shown, and no longer sent. */
   rejected?: string;
+  /** Why, finer than the code (REJECT_REASONS), when the server said. */
+  reason?: string;
 };
 
 export type MetaEntry = { key: string; value: unknown };

@@ -10,6 +10,8 @@ import {
 import { loadEnrolment } from './queries/enrolment';
 import { loadHouseholdLabels } from './queries/labels';
 import { loadCompliance } from './queries/team';
+import { loadRefused } from './refused';
+import { loadNotices } from './sync-notices';
 import { useLive } from './use-live';
 
 /** Live views of the device database: components re-render when the data changes. */
@@ -32,3 +34,9 @@ export const useCompliance = (today: string) =>
 
 export const useHouseholdLabels = (ids: readonly string[]) =>
   useLive(() => loadHouseholdLabels(getDb(), ids), [ids.join(',')]);
+
+/** Changes the server refused, decrypted, for the worker to read and settle. */
+export const useRefused = () => useLive(() => loadRefused(getDb()), []);
+
+/** What sync did to this worker's changes that they must be told of (sync-notices.ts). */
+export const useSyncNotices = () => useLive(() => loadNotices(getDb()), []);

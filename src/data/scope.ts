@@ -1,6 +1,7 @@
 import { nextGeneration } from './digest-generation';
 import { RECORD_TABLES, type TerenDb } from './db';
 import { readMeta, writeMeta } from './meta';
+import { householdNoticeKeys } from './sync-notices';
 
 /** Households whose every record this device holds: the scope it last caught up with. */
 const SCOPE_KEY = 'sync.scope';
@@ -43,8 +44,10 @@ export const reconcileScope = async (
       }
       await db.digests.bulkDelete(removed);
       await nextGeneration(db, true);
-      // Drafts may hold typed client data of those households too.
+      // Drafts may hold typed client data of those households too, and so may notices.
       await db.drafts.filter((d) => removed.some((id) => d.key.includes(id))).delete();
+      const notices = householdNoticeKeys(removed);
+      await db.meta.filter((m) => notices.some((k) => m.key.startsWith(k))).delete();
     }
     // Before the first reconciliation, the device holds what its full first pull brought.
     const known = new Set((await readMeta<string[]>(db, SCOPE_KEY)) ?? local);

@@ -22,6 +22,7 @@ import {
   PushResponse,
   SyncIssues,
   type PushMutation,
+  type HandOverRequest,
   type ErrorCode,
   type AuditUpload,
   type LoginRequest,
@@ -101,6 +102,9 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
           body: JSON.stringify({ mutations }),
         }),
       ),
+    handOver: async (token: string, body: HandOverRequest) => {
+      await call('/api/sync/hand-over', { method: 'POST', token, body: JSON.stringify(body) });
+    },
     audit: async (token: string, events: AuditUpload['events']) =>
       (await call('/api/sync/audit', {
         method: 'POST',

@@ -8,6 +8,7 @@ import {
   type PullPartState,
 } from '../data/apply-pulled';
 import { CLOCK_KEY, deviceClock, type DeviceClock } from '../data/clock';
+import { REFETCH_KEY } from '../data/refused';
 import { loadedScope, markScopeLoaded, reconcileScope } from '../data/scope';
 import type { TerenDb } from '../data/db';
 import { readMeta, writeMeta } from '../data/meta';
@@ -136,14 +137,29 @@ export const pullAll = async (
   if (last.rulesVersion) await writeMeta(db, RULES_SERVER_VERSION_KEY, last.rulesVersion);
   if (last.scope) {
     const { missing } = await reconcileScope(db, last.scope);
-    // Households that entered scope: their older changes are behind our cursor.
-    for (let i = 0; i < missing.length; i += MAX_CATCH_UP) {
-      const { changes } = await api.catchUp(token, missing.slice(i, i + MAX_CATCH_UP));
+    // Households that entered scope: their older changes are behind our cursor. So are the
+    // server's versions of records a refused change kept local until it was settled.
+    const refetch = (await readMeta<string[]>(db, REFETCH_KEY)) ?? [];
+    const inScope = new Set(last.scope);
+    const wanted = [...new Set([...missing, ...refetch.filter((id) => inScope.has(id))])];
+    for (let i = 0; i < wanted.length; i += MAX_CATCH_UP) {
+      const { changes } = await api.catchUp(token, wanted.slice(i, i + MAX_CATCH_UP));
       await apply(changes, null);
       received += changes.length;
       onProgress(received, null);
     }
     await markScopeLoaded(db, last.scope);
+    // Only what was fetched: a change settled meanwhile asks for its household again.
+    if (refetch.length)
+      await db.transaction('rw', db.meta, async () => {
+        const done = new Set(refetch);
+        const now = (await readMeta<string[]>(db, REFETCH_KEY)) ?? [];
+        await writeMeta(
+          db,
+          REFETCH_KEY,
+          now.filter((id) => !done.has(id)),
+        );
+      });
   }
 
   const history = await readMeta<PullPartState>(db, HISTORY_KEY);

@@ -1,7 +1,46 @@
-import { MAX_PUSH_BATCH, MAX_PUSH_BYTES, type PushMutation } from '../core';
+import { MAX_PUSH_BATCH, MAX_PUSH_BYTES, type PushMutation, type PushResult } from '../core';
+import { noticeRows, type SyncNotice } from '../data/sync-notices';
 import { decodeValue } from '../data/crypto/vault';
 import type { OutboxEntry, TerenDb } from '../data/db';
 import type { ApiClient } from './api-client';
+
+/**
+ * What the worker must be told of these answers: their value that lost to a colleague's later
+ * edit, and a change held for the supervisor because the case moved meanwhile.
+ */
+const noticesOf = (sent: readonly PushMutation[], results: ReadonlyMap<string, PushResult>) => {
+  const at = new Date().toISOString();
+  return sent.flatMap((m): SyncNotice[] => {
+    const result = results.get(m.mutationId);
+    const householdId = String(m.type === 'household' ? m.record.id : m.record.householdId);
+    const recordType = m.type;
+    if (result?.code === 'quarantined') {
+      const { at: when = m.record.createdAt, minutes } = m.record as {
+        at?: string;
+        minutes?: number;
+      };
+      return [
+        {
+          kind: 'held',
+          householdId,
+          recordType,
+          when: String(when),
+          at,
+          ...(typeof minutes === 'number' ? { minutes } : {}),
+        },
+      ];
+    }
+    return (result?.lost ?? []).map((field) => ({
+      kind: 'replaced',
+      householdId,
+      recordType,
+      recordId: String(m.record.id),
+      field,
+      mine: m.record[field],
+      at,
+    }));
+  });
+};
 
 /**
  * Sends the outbox in order, in batches. An entry leaves the outbox only after the server
@@ -42,10 +81,14 @@ export const pushAll = async (
       fits++;
     }
     batch.length = fits;
-    const { results } = await api.push(token, mutations.slice(0, fits));
+    const sent = mutations.slice(0, fits);
+    const { results } = await api.push(token, sent);
     const byId = new Map(results.map((r) => [r.mutationId, r]));
     const before = applied + rejected;
-    await db.transaction('rw', db.outbox, async () => {
+    // Sealed before the transaction: a WebCrypto promise inside one would end it.
+    const notices = await noticeRows(noticesOf(sent, byId));
+    await db.transaction('rw', db.outbox, db.meta, async () => {
+      await db.meta.bulkPut(notices);
       for (const entry of batch) {
         const result = byId.get(entry.mutationId);
         if (!result) continue; // not answered: stays, sent again next time
@@ -58,7 +101,10 @@ export const pushAll = async (
           await db.outbox.delete(entry.seq as number);
           rejected++;
         } else {
-          await db.outbox.update(entry.seq as number, { rejected: result.code ?? 'invalid' });
+          await db.outbox.update(entry.seq as number, {
+            rejected: result.code ?? 'invalid',
+            ...(result.reason ? { reason: result.reason } : {}),
+          });
           rejected++;
         }
       }

@@ -28,7 +28,7 @@ import type { Database, Queryable } from '../db/database';
 import { isUuid } from '../http/ids';
 import { HttpProblem } from '../http/problem';
 import { laterThan } from '../sync/server-clock';
-import { storeRecords } from '../sync/store-records';
+import { lockKeys, storeRecords } from '../sync/store-records';
 
 type EnrolmentRow = {
   household_id: string;
@@ -119,6 +119,8 @@ export const registerGdprRoutes = (
     if (!body.success) throw new HttpProblem(400, 'invalid_request');
     const asked = [...new Set(body.data.householdIds)];
     return db.transaction(async (tx) => {
+      // Every push into these households waits meanwhile (it locks its household too).
+      await lockKeys(tx, asked);
       // Checked again inside the transaction: a case reopened meanwhile is left alone.
       const due = new Set((await dueCases(tx, asked)).map((c) => c.householdId));
       const anonymised: string[] = [];

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   APPEND_ONLY_TYPES,
   deepEqual,
+  householdIdOf,
   RECORD_SCHEMAS,
   ResolveConflict,
   ResolveQuarantine,
@@ -19,7 +20,20 @@ import type { Database, Queryable } from '../db/database';
 import { HttpProblem } from '../http/problem';
 import { mergeConcurrentPlan } from '../sync/plan-merge';
 import { laterThan } from '../sync/server-clock';
-import { findRecord, storeRecords } from '../sync/store-records';
+import { findRecord, lockKeys, storeRecords } from '../sync/store-records';
+
+/**
+ * Takes the locks a push takes for this record (its id and its household's), so a decision
+ * and a push of the same record never merge on each other's stale copy. A record's household
+ * never changes, so it can be read before the lock.
+ */
+const lockRecordAndHousehold = async (tx: Queryable, recordId: string) => {
+  const [row] = await tx.query<{ household_id: string }>(
+    'SELECT household_id FROM records WHERE id = $1',
+    [recordId],
+  );
+  await lockKeys(tx, row ? [recordId, row.household_id] : [recordId]);
+};
 
 const ID = /^\d{1,18}$/;
 
@@ -62,7 +76,8 @@ export const registerSupervisionRoutes = (app: FastifyInstance, db: Database) =>
     );
     const quarantine = await db.query<SyncIssues['quarantine'][number]>(
       `SELECT q.id::text AS id, q.record_type AS "recordType", q.household_id AS "householdId",
-              q.record, q.user_id AS "userId", to_json(q.created_at) #>> '{}' AS "createdAt"
+              q.record, q.user_id AS "userId", to_json(q.created_at) #>> '{}' AS "createdAt",
+              q.reason
          FROM sync_quarantine q
         WHERE q.team_id = $1 AND q.resolved_at IS NULL AND q.id > $2::bigint
         ORDER BY q.id LIMIT $3`,
@@ -104,6 +119,7 @@ export const registerSupervisionRoutes = (app: FastifyInstance, db: Database) =>
       );
       if (!row) throw new HttpProblem(404, 'not_found');
       if (body.data.action === 'restore') {
+        await lockRecordAndHousehold(tx, row.record_id);
         const stored = await findRecord(tx, row.record_id);
         if (!stored || stored.team_id !== session.teamId) throw new HttpProblem(404, 'not_found');
         const restored = RECORD_SCHEMAS[row.record_type].safeParse({
@@ -149,6 +165,7 @@ export const registerSupervisionRoutes = (app: FastifyInstance, db: Database) =>
       if (!parsed.success) throw new HttpProblem(409, 'conflict');
       const record = parsed.data as AnyRecord & Record<string, unknown>;
       if (body.data.action === 'apply') {
+        await lockKeys(tx, [record.id, householdIdOf(type, record)]);
         const stored = await findRecord(tx, record.id);
         const household = await findRecord(
           tx,

@@ -131,6 +131,7 @@ const mergeAndStore = async (
   let toStore: Record<string, unknown> = record;
   let fieldClock = Object.fromEntries(Object.keys(record).map((k) => [k, incoming]));
   let conflicts: string[] = [];
+  let lost: string[] = [];
   if (existing) {
     const merge = mergeRecord(existing.data, record, m.base, {
       fields: existing.field_clock ?? {},
@@ -142,6 +143,7 @@ const mergeAndStore = async (
     fieldClock = merge.fields;
     await logConflicts(ctx, m, existing, merge.conflicts);
     conflicts = merge.conflicts.map((c) => c.field);
+    lost = merge.conflicts.filter((c) => deepEqual(c.losing, record[c.field])).map((c) => c.field);
   }
   const householdId = householdIdOf(m.type, record);
   ctx.batch.store(m.type, toStore as AnyRecord, fieldClock, householdId);
@@ -150,9 +152,12 @@ const mergeAndStore = async (
     await ctx.batch.flush();
     await mergeConcurrentPlan(ctx.tx, ctx.session.user.teamId ?? '', record as Plan);
   }
-  return conflicts.length
-    ? { mutationId: m.mutationId, status: 'applied', conflicts }
-    : { mutationId: m.mutationId, status: 'applied' };
+  return {
+    mutationId: m.mutationId,
+    status: 'applied',
+    ...(conflicts.length ? { conflicts } : {}),
+    ...(lost.length ? { lost } : {}),
+  };
 };
 
 const rejected = (m: PushMutation, { code, reason }: Refusal): PushResult => ({

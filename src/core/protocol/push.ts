@@ -85,6 +85,8 @@ export const PushResult = z.object({
   reason: z.string().max(64).optional(),
   /** Fields where another person's concurrent value lost; it is kept in the conflict log. */
   conflicts: z.array(z.string()).optional(),
+  /** Of those, the fields where this change's own value lost (a later edit stands). */
+  lost: z.array(z.string()).optional(),
 });
 export type PushResult = z.infer<typeof PushResult>;
 
@@ -109,3 +111,15 @@ export const AuditUpload = z.object({
     .max(1000),
 });
 export type AuditUpload = z.infer<typeof AuditUpload>;
+
+/**
+ * `POST /api/sync/hand-over`: the author of a change the server refused hands it to the
+ * team's supervisor instead of discarding it. Kept as sent (it may not be valid), with why.
+ */
+export const HandOverRequest = z.object({
+  mutationId: Id,
+  type: recordTypeEnum,
+  record: z.record(z.string(), z.unknown()),
+  reason: z.string().max(64),
+});
+export type HandOverRequest = z.infer<typeof HandOverRequest>;

@@ -28,6 +28,8 @@ export const QuarantinedEdit = z.object({
   record: z.record(z.string(), z.unknown()),
   userId: z.uuid(),
   createdAt: z.string(),
+  /** Set when its author handed over a refused change: why the server refused it. */
+  reason: z.string().nullish(),
 });
 export type QuarantinedEdit = z.infer<typeof QuarantinedEdit>;
 

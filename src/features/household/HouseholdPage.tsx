@@ -11,6 +11,7 @@ import { useFormat } from '../format';
 import { SubjectExportButton } from '../privacy/SubjectExportButton';
 import { useServices } from '../services';
 import { ContactItem } from './ContactItem';
+import { HouseholdNotices } from './HouseholdNotices';
 
 const PAGE = 30;
 
@@ -52,6 +53,8 @@ export const HouseholdPage = () => {
           <Icon name="edit" size={18} /> {t('actions.edit')}
         </Link>
       </header>
+
+      <HouseholdNotices householdId={household.id} />
 
       <div className="action-bar">
         <button type="button" className="button button--primary" onClick={() => setSheet(true)}>

@@ -6,7 +6,7 @@ import { useHouseholdLabels } from '../../data/hooks';
 import { ApiError, isOffline } from '../../sync/api-client';
 import { useFormat } from '../format';
 import { useServices } from '../services';
-import { useValueText } from './value-text';
+import { useValueText } from '../value-text';
 
 type Busy = { id: string; action: string } | null;
 

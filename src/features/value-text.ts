@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { RecordType } from '../../core';
-import { useFormat } from '../format';
+import type { RecordType } from '../core';
+import { useFormat } from './format';
 
 /** Where each record type's field names are translated (the labels of its form). */
 const FORM_KEYS: Partial<Record<RecordType, string>> = {
@@ -24,7 +24,7 @@ const ENUM_OF: Record<string, string> = {
 };
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T/;
 
-/** Record fields and values in words, for a supervisor deciding between two of them. */
+/** Record fields and values in words: for a supervisor deciding between two of them, for a worker reading back a refused change. */
 export const useValueText = () => {
   const { t, i18n } = useTranslation();
   const { date, dateTime } = useFormat();

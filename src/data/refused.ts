@@ -1,0 +1,57 @@
+import type { RecordType } from '../core';
+import { decodeValue } from './crypto/vault';
+import type { TerenDb } from './db';
+import { readMeta } from './meta';
+
+/** Households whose records must be fetched again whole: a refused change of theirs went. */
+export const REFETCH_KEY = 'sync.refetch';
+
+export type RefusedChange = {
+  seq: number;
+  mutationId: string;
+  recordType: RecordType;
+  recordId: string;
+  householdId: string;
+  code: string;
+  reason: string | null;
+  record: Record<string, unknown>;
+  createdAt: string;
+};
+
+/** Changes the server refused, oldest first, decrypted for the worker to read. */
+export const loadRefused = async (db: TerenDb): Promise<RefusedChange[]> => {
+  const entries = await db.outbox.filter((e) => !!e.rejected).toArray();
+  return Promise.all(
+    entries.map(async (e) => {
+      const record = await decodeValue<Record<string, unknown>>(e.record);
+      return {
+        seq: e.seq as number,
+        mutationId: e.mutationId,
+        recordType: e.recordType,
+        recordId: e.recordId,
+        householdId: e.householdId ?? String(record.householdId ?? record.id),
+        code: e.rejected as string,
+        reason: e.reason ?? null,
+        record,
+        createdAt: e.createdAt,
+      };
+    }),
+  );
+};
+
+/**
+ * The refused change leaves the outbox (discarded, or handed over to the supervisor). Its
+ * record showed this device's version until now and the server's changes to it were passed
+ * by: the household is fetched again whole at the next sync, and if it is no longer in this
+ * device's scope, that sync removes it.
+ */
+export const settleRefused = async (db: TerenDb, seq: number): Promise<void> => {
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    const entry = await db.outbox.get(seq);
+    if (!entry?.rejected) return;
+    await db.outbox.delete(seq);
+    const refetch = new Set((await readMeta<string[]>(db, REFETCH_KEY)) ?? []);
+    if (entry.householdId) refetch.add(entry.householdId);
+    await db.meta.put({ key: REFETCH_KEY, value: [...refetch] });
+  });
+};

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { useRejectedCount, useSyncNotices } from '../../data/hooks';
+import { Link } from '../routing';
+
+/**
+ * Under the top bar while something sync did needs the worker: a refused change, a change
+ * waiting for the supervisor. "Synchronizováno" alone would hide it (issue 17).
+ */
+export const SyncAttention = () => {
+  const { t } = useTranslation();
+  const refused = useRejectedCount();
+  const held = (useSyncNotices() ?? []).filter((n) => n.kind === 'held').length;
+  if (refused === 0 && held === 0) return null;
+  return (
+    <Link to="/sync" className="sync-attention" data-testid="sync-attention">
+      <span>
+        {[
+          refused > 0 ? t('syncChanges.attention', { count: refused }) : '',
+          held > 0 ? t('syncChanges.heldAttention', { count: held }) : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </span>
+      <strong>{t('syncChanges.open')}</strong>
+    </Link>
+  );
+};
