@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import {
+  encodeHlc,
+  newId,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  type PushMutation,
+  type SyncIssues,
+} from '../../src/core';
+import type { Database } from '../../sync-server/db/database';
+import { seedDemo } from '../../sync-server/seed/demo';
+import { aContact, aHousehold, anEnrolment } from '../factories/records';
+import { BACKENDS } from './helpers/databases';
+import { login, pushResults, testApp } from './helpers/app';
+
+/** Issue 17: a refused change is not a dead end, and a worker learns their value lost. */
+describe.each(BACKENDS)(
+  'refused changes handed over, and lost values told, on $name',
+  (backend) => {
+    let db: Database;
+    let drop: () => Promise<void>;
+    let app: FastifyInstance;
+    const who: Record<string, { token: string; id: string; teamId: string }> = {};
+
+    beforeAll(async () => {
+      ({ db, drop } = await backend.open());
+      await seedDemo(db);
+      app = await testApp(db);
+      for (const u of ['pracovnik1', 'vedouci', 'manazer']) {
+        const { body } = await login(app, u);
+        who[u] = { token: body.token, id: body.user.id, teamId: body.user.teamId as string };
+      }
+    });
+    afterAll(async () => {
+      await app.close();
+      await drop();
+    });
+
+    const me = (u: string) => who[u] as { token: string; id: string; teamId: string };
+    const m = (
+      type: PushMutation['type'],
+      record: object,
+      base: object | null = null,
+      hlc?: string,
+    ) => ({
+      mutationId: newId(),
+      type,
+      record: record as Record<string, unknown>,
+      base: base as Record<string, unknown> | null,
+      ...(hlc ? { hlc } : {}),
+    });
+    const handOver = (u: string, body: object) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/sync/hand-over',
+        headers: {
+          authorization: `Bearer ${me(u).token}`,
+          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+        },
+        payload: body,
+      });
+
+    it('keeps a handed-over refused change for the supervisor, with its reason, once', async () => {
+      const h = aHousehold({ teamId: me('pracovnik1').teamId });
+      const e = anEnrolment(h.id, { workerId: me('pracovnik1').id });
+      await pushResults(app, me('pracovnik1').token, [m('household', h), m('enrolment', e)]);
+      // In a colleague's name: refused.
+      const c = aContact(h.id, e.id, { workerId: newId(), note: 'Předáno ke kontrole' });
+      const mutation = m('contact', c);
+      const [result] = await pushResults(app, me('pracovnik1').token, [mutation]);
+      expect(result).toMatchObject({ status: 'rejected', reason: 'worker_mismatch' });
+      const body = {
+        mutationId: mutation.mutationId,
+        type: 'contact',
+        record: c,
+        reason: 'worker_mismatch',
+      };
+      expect((await handOver('pracovnik1', body)).statusCode).toBe(200);
+      expect((await handOver('pracovnik1', body)).statusCode).toBe(200);
+      const issues = (
+        await app.inject({
+          method: 'GET',
+          url: '/api/supervision/issues',
+          headers: { authorization: `Bearer ${me('vedouci').token}` },
+        })
+      ).json() as SyncIssues;
+      const held = issues.quarantine.filter((q) => q.record.id === c.id);
+      expect(held).toHaveLength(1);
+      expect(held[0]).toMatchObject({ reason: 'worker_mismatch', userId: me('pracovnik1').id });
+    });
+
+    it('refuses a hand-over into another team, by a manager, or with unstorable text', async () => {
+      const other = aHousehold({ teamId: newId() });
+      const body = { mutationId: newId(), type: 'household', record: other, reason: 'other_team' };
+      expect((await handOver('pracovnik1', body)).statusCode).toBe(403);
+      expect((await handOver('manazer', body)).statusCode).toBe(403);
+      const bad = {
+        ...body,
+        record: { ...other, teamId: me('pracovnik1').teamId, note: 'a\u0000b' },
+      };
+      expect((await handOver('pracovnik1', bad)).statusCode).toBe(400);
+    });
+
+    it('tells the device which of its values lost to a later edit', async () => {
+      const h = aHousehold({ teamId: me('vedouci').teamId, note: '', street: 'Stará 1' });
+      const now = Date.now();
+      await pushResults(app, me('vedouci').token, [
+        m('household', h, null, encodeHlc(now - 5000, 0, 'a')),
+      ]);
+      await pushResults(app, me('vedouci').token, [
+        m('household', { ...h, street: 'Vedoucí 2' }, h, encodeHlc(now - 1000, 0, 'sup')),
+      ]);
+      // Made earlier, offline, arriving later: its street loses, its note is kept.
+      const [late] = await pushResults(app, me('vedouci').token, [
+        m(
+          'household',
+          { ...h, street: 'Pracovník 3', note: 'nová' },
+          h,
+          encodeHlc(now - 3000, 0, 'wrk'),
+        ),
+      ]);
+      expect(late).toMatchObject({ status: 'applied', conflicts: ['street'], lost: ['street'] });
+      // The later edit winning over an earlier one is told "conflicts" but nothing "lost".
+      const [later] = await pushResults(app, me('vedouci').token, [
+        m('household', { ...h, street: 'Nejnovější 4' }, h, encodeHlc(now, 0, 'new')),
+      ]);
+      expect(later).toMatchObject({ status: 'applied', conflicts: ['street'] });
+      expect(later?.lost).toBeUndefined();
+    });
+  },
+);
