@@ -8,6 +8,7 @@ import {
   addDays,
   evaluateEnrolment,
   groupBy,
+  isRecordType,
   matchesQuery,
   pragueDate,
   type Enrolment,
@@ -71,7 +72,8 @@ const rawPut = async (db: TerenDb, changes: readonly PulledChange[], cursor: str
   const tables = Object.values(RECORD_TABLES).map((n) => db.table(n));
   await db.transaction('rw', [...tables, db.meta], async () => {
     for (const [type, list] of byType)
-      await db.table(RECORD_TABLES[type]).bulkPut(list.map((c) => c.record));
+      if (isRecordType(type))
+        await db.table(RECORD_TABLES[type]).bulkPut(list.map((c) => c.record));
     await db.meta.put({ key: 'sync.cursor', value: cursor });
   });
 };

@@ -1,4 +1,5 @@
 import {
+  isRecordType,
   RECORD_SCHEMAS,
   type Contact,
   type Plan,
@@ -6,7 +7,7 @@ import {
   type RecordType,
 } from '../core';
 import { updateDigests } from './digest';
-import { encodeRecord } from './crypto/vault';
+import { decodeValue, encodeRecord, encodeValue } from './crypto/vault';
 import { RECORD_TABLES, type TerenDb } from './db';
 import { readMeta, writeMeta } from './meta';
 
@@ -22,10 +23,35 @@ export const olderVisitsMissingBefore = async (db: TerenDb): Promise<string | nu
 
 export type ApplyResult = { applied: number; rejected: number };
 
+/** The household a pulled change belongs to, read without knowing its type's schema. */
+const householdOf = (c: PulledChange): string =>
+  String(c.type === 'household' ? c.record.id : (c.record.householdId ?? ''));
+
+/** Splits a page into records this app can read, by type, and those it cannot. */
+const sortPage = (changes: readonly PulledChange[]) => {
+  const byType = new Map<RecordType, unknown[]>();
+  const unreadable: PulledChange[] = [];
+  for (const change of changes) {
+    const parsed = isRecordType(change.type)
+      ? RECORD_SCHEMAS[change.type].safeParse(change.record)
+      : null;
+    if (!parsed?.success || !isRecordType(change.type)) {
+      unreadable.push(change);
+      continue;
+    }
+    const list = byType.get(change.type) ?? [];
+    list.push(parsed.data);
+    byType.set(change.type, list);
+  }
+  return { byType, unreadable };
+};
+
 /**
  * Stores one page of pulled records and the new cursor in one transaction, so the cursor
- * never runs ahead of what is on disk. Records the device cannot parse are counted and
- * skipped (a newer server may send what this app does not know yet), never half-stored.
+ * never runs ahead of what is on disk. A record this app version cannot read (a value or a
+ * type a newer one knows) is kept as received in `unread`, counted, and applied by
+ * `reapplyUnread` once an update can read it (issue 17: it was dropped, and the cursor had
+ * moved past it). A readable version of a record supersedes an unread one.
  */
 export const applyPulledPage = async (
   db: TerenDb,
@@ -36,18 +62,7 @@ export const applyPulledPage = async (
   /** Aborted (sign-out, revocation): the page is not stored, even if already sealed. */
   signal?: AbortSignal,
 ): Promise<ApplyResult> => {
-  const byType = new Map<RecordType, unknown[]>();
-  let rejected = 0;
-  for (const change of changes) {
-    const parsed = RECORD_SCHEMAS[change.type].safeParse(change.record);
-    if (!parsed.success) {
-      rejected++;
-      continue;
-    }
-    const list = byType.get(change.type) ?? [];
-    list.push(parsed.data);
-    byType.set(change.type, list);
-  }
+  const { byType, unreadable } = sortPage(changes);
   // Sealed before the transaction: a WebCrypto promise inside one would end it.
   const encoded = new Map<RecordType, Record<string, unknown>[]>();
   for (const [type, records] of byType) {
@@ -56,8 +71,17 @@ export const applyPulledPage = async (
       await Promise.all(records.map((r) => encodeRecord(RECORD_TABLES[type], r as object))),
     );
   }
+  const unread = await Promise.all(
+    unreadable.map(async (c) => ({
+      id: String(c.record.id),
+      type: c.type,
+      householdId: householdOf(c),
+      change: await encodeValue(c),
+    })),
+  );
+  const readIds = [...byType.values()].flat().map((r) => (r as { id: string }).id);
   const tables = Object.values(RECORD_TABLES).map((name) => db.table(name));
-  await db.transaction('rw', [...tables, db.digests, db.meta, db.outbox], async () => {
+  await db.transaction('rw', [...tables, db.digests, db.meta, db.outbox, db.unread], async () => {
     signal?.throwIfAborted();
     // A record with a change still in the outbox keeps the local version: the server's
     // merge of that change comes back with a later cursor.
@@ -71,9 +95,27 @@ export const applyPulledPage = async (
       contacts: kept<Contact>(byType.get('contact')),
       plans: kept<Plan>(byType.get('plan')),
     });
+    if (readIds.length) await db.unread.bulkDelete(readIds);
+    if (unread.length) await db.unread.bulkPut(unread);
     if (cursor !== null) await writeMeta(db, CURSOR_KEY, cursor);
     for (const [key, value] of Object.entries(progress))
       await (value === null ? db.meta.delete(key) : writeMeta(db, key, value));
   });
-  return { applied: changes.length - rejected, rejected };
+  return { applied: changes.length - unreadable.length, rejected: unreadable.length };
+};
+
+/** How many pulled records wait for an app version that can read them. */
+export const unreadCount = (db: TerenDb): Promise<number> => db.unread.count();
+
+/**
+ * Applies the records kept unread that this app version can now read (after an update).
+ * Runs before every sync; costs one count when there are none.
+ */
+export const reapplyUnread = async (db: TerenDb): Promise<number> => {
+  if ((await db.unread.count()) === 0) return 0;
+  const rows = await db.unread.toArray();
+  const changes = await Promise.all(rows.map((r) => decodeValue<PulledChange>(r.change)));
+  const readable = changes.filter((c) => sortPage([c]).unreadable.length === 0);
+  if (readable.length) await applyPulledPage(db, readable, null);
+  return readable.length;
 };

@@ -27,6 +27,11 @@ export type OutboxEntry = {
 };
 
 export type MetaEntry = { key: string; value: unknown };
+/**
+ * A pulled record this app version cannot read, as received: sealed, with its household
+ * plain so a scope change can remove it. Always newer than what the device holds of it.
+ */
+export type UnreadEntry = { id: string; type: string; householdId: string; change: unknown };
 /** A copy of derived data as of a digest generation (digest-cache.ts); never the only copy. */
 export type SnapshotEntry = { key: string; epoch: string; gen: number; value: string };
 export type Draft = { key: string; value: unknown; updatedAt: string };
@@ -55,6 +60,7 @@ export class TerenDb extends Dexie {
   audit!: EntityTable<AuditEntry, 'id'>;
   digests!: EntityTable<HouseholdDigest, 'householdId'>;
   snapshots!: EntityTable<SnapshotEntry, 'key'>;
+  unread!: EntityTable<UnreadEntry, 'id'>;
 
   /** `versions` is for tests that open the database as a newer app version would. */
   constructor(name = 'teren', versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {

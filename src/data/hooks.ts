@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { unreadCount } from './apply-pulled';
 import { getDb } from './db';
 import { pendingCount, rejectedCount } from './outbox';
 import {
@@ -40,3 +41,6 @@ export const useRefused = () => useLive(() => loadRefused(getDb()), []);
 
 /** What sync did to this worker's changes that they must be told of (sync-notices.ts). */
 export const useSyncNotices = () => useLive(() => loadNotices(getDb()), []);
+
+/** Pulled records waiting for an app version that can read them. */
+export const useUnreadCount = () => useLive(() => unreadCount(getDb()), []) ?? 0;

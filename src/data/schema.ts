@@ -70,6 +70,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 7,
     stores: { snapshots: 'key' },
   },
+  {
+    // Pulled records this app version cannot read (a value or a type from a newer one), kept
+    // as received until an update can (issue 17: they were dropped and never came again).
+    version: 8,
+    stores: { unread: 'id, householdId' },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1;

@@ -30,7 +30,7 @@ export const reconcileScope = async (
 ): Promise<{ removed: string[]; missing: string[] }> => {
   const allowed = new Set(scope);
   const tables = Object.values(RECORD_TABLES).map((name) => db.table(name));
-  const others = [db.outbox, db.drafts, db.meta, db.digests];
+  const others = [db.outbox, db.drafts, db.meta, db.digests, db.unread];
   return db.transaction('rw', [...tables, ...others], async () => {
     const pending = await householdsWithPendingChanges(db);
     const local = (await db.households.toCollection().primaryKeys()) as string[];
@@ -43,6 +43,7 @@ export const reconcileScope = async (
           await db.table(name).where('householdId').anyOf(removed).delete();
       }
       await db.digests.bulkDelete(removed);
+      await db.unread.where('householdId').anyOf(removed).delete();
       await nextGeneration(db, true);
       // Drafts may hold typed client data of those households too, and so may notices.
       await db.drafts.filter((d) => removed.some((id) => d.key.includes(id))).delete();

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { TerenDb } from '../data/db';
+import { reapplyUnread } from '../data/apply-pulled';
 import { noteServerContact } from '../data/keyring';
 import { pendingCount } from '../data/outbox';
 import { rulesToFetch, saveRules } from '../data/rules';
@@ -63,6 +64,8 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
     }
     set({ phase: 'syncing', received: 0, history: false, error: null });
     try {
+      // Records an older version of this app could not read, readable after an update.
+      await reapplyUnread(db);
       await pushAll(db, api, session.token);
       await uploadAudit(db, api, session.token);
       await pullAll(db, api, session.token, {

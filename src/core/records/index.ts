@@ -24,6 +24,7 @@ export const APPEND_ONLY_TYPES: ReadonlySet<RecordType> = new Set([
   'planReview',
 ]);
 export const RECORD_TYPES = Object.keys(RECORD_SCHEMAS) as RecordType[];
+export const isRecordType = (t: string): t is RecordType => Object.hasOwn(RECORD_SCHEMAS, t);
 export type RecordOf<T extends RecordType> = z.infer<(typeof RECORD_SCHEMAS)[T]>;
 export type AnyRecord = RecordOf<RecordType>;
 

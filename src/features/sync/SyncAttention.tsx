@@ -1,16 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import { useRejectedCount, useSyncNotices } from '../../data/hooks';
+import { useRejectedCount, useSyncNotices, useUnreadCount } from '../../data/hooks';
 import { Link } from '../routing';
 
 /**
  * Under the top bar while something sync did needs the worker: a refused change, a change
- * waiting for the supervisor. "Synchronizováno" alone would hide it (issue 17).
+ * waiting for the supervisor, records only a newer app version can show. "Synchronizováno"
+ * alone would hide it (issue 17).
  */
 export const SyncAttention = () => {
   const { t } = useTranslation();
   const refused = useRejectedCount();
   const held = (useSyncNotices() ?? []).filter((n) => n.kind === 'held').length;
-  if (refused === 0 && held === 0) return null;
+  const unread = useUnreadCount();
+  if (refused === 0 && held === 0 && unread === 0) return null;
+  if (refused === 0 && held === 0)
+    return (
+      <p className="sync-attention" role="status" data-testid="unread-records">
+        {t('syncChanges.unread', { count: unread })}
+      </p>
+    );
   return (
     <Link to="/sync" className="sync-attention" data-testid="sync-attention">
       <span>

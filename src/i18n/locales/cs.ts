@@ -283,6 +283,9 @@ export const cs = {
   syncChanges: {
     title: 'Změny, které server nepřijal',
     householdTitle: 'Co synchronizace udělala s vašimi změnami',
+    unread_one: 'Aktualizujte aplikaci: {{count}} záznam ze serveru zatím nelze zobrazit.',
+    unread_few: 'Aktualizujte aplikaci: {{count}} záznamy ze serveru zatím nelze zobrazit.',
+    unread_other: 'Aktualizujte aplikaci: {{count}} záznamů ze serveru zatím nelze zobrazit.',
     open: 'Zobrazit',
     attention_one: 'Server nepřijal {{count}} změnu',
     attention_few: 'Server nepřijal {{count}} změny',

@@ -282,6 +282,9 @@ export const en: Messages = {
   syncChanges: {
     title: 'Changes the server did not accept',
     householdTitle: 'What sync did with your changes',
+    unread_one: 'Update the app to see {{count}} record from the server.',
+    unread_few: 'Update the app to see {{count}} records from the server.',
+    unread_other: 'Update the app to see {{count}} records from the server.',
     open: 'Show',
     attention_one: 'The server refused {{count}} change',
     attention_few: 'The server refused {{count}} changes',
