@@ -23,6 +23,12 @@ const ENUM_OF: Record<string, string> = {
   district: 'district',
 };
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T/;
+/** Fields whose form label has another name. */
+const LABEL_OF: Record<string, string> = { at: 'date' };
+/** Ids, references and bookkeeping mean nothing to a person reading a record. */
+const UNREADABLE = new Set(['id', 'householdId', 'createdAt', 'updatedAt', 'deleted', 'teamId']);
+const isUnreadable = (field: string) =>
+  UNREADABLE.has(field) || /Ids?$/.test(field) || field === 'amends' || field === 'basedOn';
 
 /** Record fields and values in words: for a supervisor deciding between two of them, for a worker reading back a refused change. */
 export const useValueText = () => {
@@ -46,13 +52,22 @@ export const useValueText = () => {
     return JSON.stringify(v);
   };
 
+  const field = (type: RecordType, name: string) => {
+    const form = FORM_KEYS[type];
+    return form ? lookup(`${form}.${LABEL_OF[name] ?? name}`, name) : name;
+  };
+  const value = (name: string, v: unknown): string =>
+    Array.isArray(v) ? (v.length ? v.map((x) => one(name, x)).join(', ') : '—') : one(name, v);
+
   return {
-    field: (type: RecordType, name: string) => {
-      const form = FORM_KEYS[type];
-      return form ? lookup(`${form}.${name}`, name) : name;
-    },
-    value: (field: string, v: unknown): string =>
-      Array.isArray(v) ? (v.length ? v.map((x) => one(field, x)).join(', ') : '—') : one(field, v),
+    field,
+    value,
+    /** The fields of a record a person can read, as label and value, empty ones left out. */
+    readable: (type: RecordType, r: Record<string, unknown>): [string, string][] =>
+      Object.entries(r)
+        .filter(([k]) => !isUnreadable(k))
+        .map(([k, v]): [string, string] => [field(type, k), value(k, v)])
+        .filter(([, text]) => text !== '—'),
     /** One line saying what the record is. */
     summary: (type: RecordType, r: Record<string, unknown>): string => {
       if (type === 'contact')

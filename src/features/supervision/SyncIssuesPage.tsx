@@ -6,6 +6,7 @@ import { useHouseholdLabels } from '../../data/hooks';
 import { ApiError, isOffline } from '../../sync/api-client';
 import { useFormat } from '../format';
 import { useServices } from '../services';
+import { refusalKey } from '../refusal-key';
 import { useValueText } from '../value-text';
 
 type Busy = { id: string; action: string } | null;
@@ -231,8 +232,7 @@ const QuarantineItem = ({
 }) => {
   const { t } = useTranslation();
   const { dateTime } = useFormat();
-  const { field, value, summary } = useValueText();
-  const shown = Object.entries(q.record).filter(([k]) => !HIDDEN.has(k));
+  const { readable, summary } = useValueText();
   return (
     <li className="issue">
       <p>
@@ -245,17 +245,24 @@ const QuarantineItem = ({
       <details>
         <summary>{t('syncIssues.details')}</summary>
         <dl className="issue__values">
-          {shown.map(([k, v]) => (
-            <div key={k}>
-              <dt>{field(q.recordType, k)}</dt>
-              <dd>{value(k, v)}</dd>
+          {readable(q.recordType, q.record).map(([label, v]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{v}</dd>
             </div>
           ))}
         </dl>
       </details>
-      <p className="muted small">
-        {t('syncIssues.sentBy', { name: author, when: dateTime(q.createdAt) })}
-      </p>
+      {q.reason ? (
+        <p className="muted small">
+          {t('syncIssues.handedOver', { name: author, when: dateTime(q.createdAt) })}{' '}
+          {t(refusalKey('invalid', q.reason))}
+        </p>
+      ) : (
+        <p className="muted small">
+          {t('syncIssues.sentBy', { name: author, when: dateTime(q.createdAt) })}
+        </p>
+      )}
       <div className="form-actions__buttons">
         <button
           type="button"
@@ -277,6 +284,3 @@ const QuarantineItem = ({
     </li>
   );
 };
-
-/** Ids and bookkeeping mean nothing to a person deciding. */
-const HIDDEN = new Set(['id', 'householdId', 'createdAt', 'updatedAt', 'deleted', 'teamId']);

@@ -9,10 +9,7 @@ import { Link } from '../routing';
 import { useServices } from '../services';
 import { useValueText } from '../value-text';
 import { NoticeItem } from './NoticeItem';
-import { refusalKey } from './refusal-key';
-
-/** Ids and bookkeeping mean nothing to the person reading. */
-const HIDDEN = new Set(['id', 'householdId', 'createdAt', 'updatedAt', 'deleted', 'teamId']);
+import { refusalKey } from '../refusal-key';
 
 /**
  * Changes the server did not take as they were (issue 17): refused ones, with why, to copy,
@@ -77,13 +74,12 @@ export const SyncChangesPage = () => {
 const RefusedItem = ({ change: r, household }: { change: RefusedChange; household: string }) => {
   const { t } = useTranslation();
   const { dateTime } = useFormat();
-  const { field, value, summary } = useValueText();
+  const { readable, summary } = useValueText();
   const { api, session, syncNow } = useServices();
   const [state, setState] = useState<'idle' | 'busy' | 'copied' | 'offline' | 'failed'>('idle');
-  const shown = Object.entries(r.record).filter(([k]) => !HIDDEN.has(k));
   const text = [
     `${t(`syncIssues.types.${r.recordType}`)} · ${household}`,
-    ...shown.map(([k, v]) => `${field(r.recordType, k)}: ${value(k, v)}`),
+    ...readable(r.recordType, r.record).map(([label, v]) => `${label}: ${v}`),
   ].join('\n');
 
   const settle = async () => {

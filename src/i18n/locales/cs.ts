@@ -366,6 +366,7 @@ export const cs = {
     current: 'Platí nyní',
     overwritten: 'Přepsáno',
     when: 'Souběžná úprava: {{name}}, {{when}}',
+    handedOver: 'Předal(a) {{name}}, {{when}}: server změnu odmítl.',
     sentBy: 'Odeslal(a) {{name}}, {{when}}, když už případ neměl(a) přidělený.',
     keep: 'Ponechat současnou',
     restore: 'Vrátit přepsanou',

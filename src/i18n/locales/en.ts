@@ -365,6 +365,7 @@ export const en: Messages = {
     current: 'Now',
     overwritten: 'Overwritten',
     when: 'Concurrent edit: {{name}}, {{when}}',
+    handedOver: 'Handed over by {{name}}, {{when}}: the server refused the change.',
     sentBy: 'Sent by {{name}}, {{when}}, after the case was no longer theirs.',
     keep: 'Keep current',
     restore: 'Restore overwritten',

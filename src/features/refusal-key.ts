@@ -1,4 +1,4 @@
-import { REJECT_CODES, REJECT_REASONS, type RejectCode, type RejectReason } from '../../core';
+import { REJECT_CODES, REJECT_REASONS, type RejectCode, type RejectReason } from '../core';
 
 const isReason = (r: string | null): r is RejectReason =>
   (REJECT_REASONS as readonly string[]).includes(r ?? '');
