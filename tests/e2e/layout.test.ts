@@ -145,6 +145,7 @@ describe('screens fit a 360 px phone and a tablet', () => {
     `${enrolment}/edit`,
     `${enrolment}/plan`,
     `${enrolment}/plan/edit`,
+    '/sync',
     '/settings',
   ];
 

@@ -29,7 +29,7 @@ export const SyncChangesPage = () => {
   return (
     <section className="page">
       <header className="page__header">
-        <h1>{t('syncChanges.title')}</h1>
+        <h1>{t('syncChanges.householdTitle')}</h1>
       </header>
       <p className="muted">{t('syncChanges.intro')}</p>
       {nothing && <p className="empty">{t('syncChanges.nothing')}</p>}
