@@ -123,6 +123,7 @@ const timedQueryable = (q: Queryable): Queryable => ({
 });
 const profiled = (db: Database): Database => ({
   kind: db.kind,
+  oneTransactionAtATime: db.oneTransactionAtATime,
   ...timedQueryable(db),
   transaction: (fn) => db.transaction((tx) => fn(timedQueryable(tx))),
   exec: (sql) => db.exec(sql),

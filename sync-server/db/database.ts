@@ -10,6 +10,11 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * Transactions run one at a time (PGlite: one connection behind a lock), so nothing a
+   * transaction reads can change under it and locking is needless.
+   */
+  readonly oneTransactionAtATime: boolean;
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements (migrations). */

@@ -13,6 +13,7 @@ export const openPglite = async (dataDir: string | undefined): Promise<Database>
   });
   return {
     kind: 'pglite',
+    oneTransactionAtATime: true,
     ...asQueryable(pg),
     transaction: (fn) => pg.transaction((tx) => fn(asQueryable(tx))),
     exec: async (sql) => {

@@ -24,6 +24,7 @@ export const openPostgres = async (connectionString: string): Promise<Database> 
   ): Promise<T[]> => (await client.query<T>(sql, params as unknown[])).rows;
   return {
     kind: 'postgres',
+    oneTransactionAtATime: false,
     query: (sql, params) => query(pool, sql, params),
     async transaction(fn) {
       const client = await pool.connect();

@@ -37,6 +37,8 @@ export class PushBatch {
   constructor(
     private readonly tx: Queryable,
     private readonly session: Session,
+    /** False where transactions run one at a time anyway (PGlite): a statement saved. */
+    private readonly locking = true,
   ) {}
 
   /**
@@ -54,7 +56,7 @@ export class PushBatch {
       if (isUuid(r.id)) locks.push(r.id);
       if (isUuid(r.householdId)) locks.push(r.householdId);
     }
-    await lockKeys(this.tx, locks);
+    if (this.locking) await lockKeys(this.tx, locks);
     const held = heldHouseholdsSql(this.session.user, [...households]);
     const { sql, params } = compose(
       (p) => `

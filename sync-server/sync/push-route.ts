@@ -203,7 +203,7 @@ export const registerPushRoute = (app: FastifyInstance, db: Database) => {
     if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
     const { mutations } = parsed.data;
     const results = await db.transaction(async (tx) => {
-      const batch = new PushBatch(tx, session);
+      const batch = new PushBatch(tx, session, !db.oneTransactionAtATime);
       // What this device sent before, the records named and the access: one statement.
       const ledger = await batch.prefetch(session.deviceId, mutations);
       const out: PushResult[] = [];
