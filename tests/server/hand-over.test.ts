@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import {
   encodeHlc,
   newId,
@@ -8,36 +7,16 @@ import {
   type PushMutation,
   type SyncIssues,
 } from '../../src/core';
-import type { Database } from '../../sync-server/db/database';
-import { seedDemo } from '../../sync-server/seed/demo';
 import { aContact, aHousehold, anEnrolment } from '../factories/records';
 import { BACKENDS } from './helpers/databases';
-import { login, pushResults, testApp } from './helpers/app';
+import { pushResults, useSeededApp } from './helpers/app';
 
 /** Issue 17: a refused change is not a dead end, and a worker learns their value lost. */
 describe.each(BACKENDS)(
   'refused changes handed over, and lost values told, on $name',
   (backend) => {
-    let db: Database;
-    let drop: () => Promise<void>;
-    let app: FastifyInstance;
-    const who: Record<string, { token: string; id: string; teamId: string }> = {};
-
-    beforeAll(async () => {
-      ({ db, drop } = await backend.open());
-      await seedDemo(db);
-      app = await testApp(db);
-      for (const u of ['pracovnik1', 'vedouci', 'manazer']) {
-        const { body } = await login(app, u);
-        who[u] = { token: body.token, id: body.user.id, teamId: body.user.teamId as string };
-      }
-    });
-    afterAll(async () => {
-      await app.close();
-      await drop();
-    });
-
-    const me = (u: string) => who[u] as { token: string; id: string; teamId: string };
+    const world = useSeededApp(backend, ['pracovnik1', 'vedouci', 'manazer']);
+    const me = (u: string) => world.as(u);
     const m = (
       type: PushMutation['type'],
       record: object,
@@ -51,7 +30,7 @@ describe.each(BACKENDS)(
       ...(hlc ? { hlc } : {}),
     });
     const handOver = (u: string, body: object) =>
-      app.inject({
+      world.app.inject({
         method: 'POST',
         url: '/api/sync/hand-over',
         headers: {
@@ -64,11 +43,11 @@ describe.each(BACKENDS)(
     it('keeps a handed-over refused change for the supervisor, with its reason, once', async () => {
       const h = aHousehold({ teamId: me('pracovnik1').teamId });
       const e = anEnrolment(h.id, { workerId: me('pracovnik1').id });
-      await pushResults(app, me('pracovnik1').token, [m('household', h), m('enrolment', e)]);
+      await pushResults(world.app, me('pracovnik1').token, [m('household', h), m('enrolment', e)]);
       // In a colleague's name: refused.
       const c = aContact(h.id, e.id, { workerId: newId(), note: 'Předáno ke kontrole' });
       const mutation = m('contact', c);
-      const [result] = await pushResults(app, me('pracovnik1').token, [mutation]);
+      const [result] = await pushResults(world.app, me('pracovnik1').token, [mutation]);
       expect(result).toMatchObject({ status: 'rejected', reason: 'worker_mismatch' });
       const body = {
         mutationId: mutation.mutationId,
@@ -79,7 +58,7 @@ describe.each(BACKENDS)(
       expect((await handOver('pracovnik1', body)).statusCode).toBe(200);
       expect((await handOver('pracovnik1', body)).statusCode).toBe(200);
       const issues = (
-        await app.inject({
+        await world.app.inject({
           method: 'GET',
           url: '/api/supervision/issues',
           headers: { authorization: `Bearer ${me('vedouci').token}` },
@@ -105,14 +84,14 @@ describe.each(BACKENDS)(
     it('tells the device which of its values lost to a later edit', async () => {
       const h = aHousehold({ teamId: me('vedouci').teamId, note: '', street: 'Stará 1' });
       const now = Date.now();
-      await pushResults(app, me('vedouci').token, [
+      await pushResults(world.app, me('vedouci').token, [
         m('household', h, null, encodeHlc(now - 5000, 0, 'a')),
       ]);
-      await pushResults(app, me('vedouci').token, [
+      await pushResults(world.app, me('vedouci').token, [
         m('household', { ...h, street: 'Vedoucí 2' }, h, encodeHlc(now - 1000, 0, 'sup')),
       ]);
       // Made earlier, offline, arriving later: its street loses, its note is kept.
-      const [late] = await pushResults(app, me('vedouci').token, [
+      const [late] = await pushResults(world.app, me('vedouci').token, [
         m(
           'household',
           { ...h, street: 'Pracovník 3', note: 'nová' },
@@ -122,7 +101,7 @@ describe.each(BACKENDS)(
       ]);
       expect(late).toMatchObject({ status: 'applied', conflicts: ['street'], lost: ['street'] });
       // The later edit winning over an earlier one is told "conflicts" but nothing "lost".
-      const [later] = await pushResults(app, me('vedouci').token, [
+      const [later] = await pushResults(world.app, me('vedouci').token, [
         m('household', { ...h, street: 'Nejnovější 4' }, h, encodeHlc(now, 0, 'new')),
       ]);
       expect(later).toMatchObject({ status: 'applied', conflicts: ['street'] });

@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { newId, type PushMutation, type PushResult } from '../../src/core';
-import type { Database } from '../../sync-server/db/database';
-import { seedDemo } from '../../sync-server/seed/demo';
 import {
   aContact,
   aHousehold,
@@ -12,7 +9,7 @@ import {
   aPlanReview,
 } from '../factories/records';
 import { BACKENDS } from './helpers/databases';
-import { login, pullEverything, pushResults, testApp } from './helpers/app';
+import { pullEverything, pushResults, useSeededApp } from './helpers/app';
 
 const m = (type: PushMutation['type'], record: object): PushMutation => ({
   mutationId: newId(),
@@ -26,27 +23,9 @@ const m = (type: PushMutation['type'], record: object): PushMutation => ({
  * is logged in its writer's name (issue 17). Refused one by one with a typed reason.
  */
 describe.each(BACKENDS)('references in pushed records on $name', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  const who: Record<string, { token: string; id: string; teamId: string }> = {};
-
-  beforeAll(async () => {
-    ({ db, drop } = await backend.open());
-    await seedDemo(db);
-    app = await testApp(db);
-    for (const u of ['pracovnik1', 'pracovnik2', 'vedouci']) {
-      const { body } = await login(app, u);
-      who[u] = { token: body.token, id: body.user.id, teamId: body.user.teamId as string };
-    }
-  });
-  afterAll(async () => {
-    await app.close();
-    await drop();
-  });
-
-  const me = (u: string) => who[u] as { token: string; id: string; teamId: string };
-  const push = (u: string, ms: PushMutation[]) => pushResults(app, me(u).token, ms);
+  const world = useSeededApp(backend, ['pracovnik1', 'pracovnik2', 'vedouci']);
+  const me = (u: string) => world.as(u);
+  const push = (u: string, ms: PushMutation[]) => pushResults(world.app, me(u).token, ms);
   const outcome = (r: PushResult[]) => r.map((x) => [x.status, x.code, x.reason]);
 
   /** A case of one worker: household, member, enrolment and a first plan revision. */
@@ -149,7 +128,7 @@ describe.each(BACKENDS)('references in pushed records on $name', (backend) => {
       ['rejected', 'invalid', 'foreign_reference'],
       ['rejected', 'invalid', 'foreign_reference'],
     ]);
-    const pulled = await pullEverything(app, me('pracovnik1').token);
+    const pulled = await pullEverything(world.app, me('pracovnik1').token);
     expect(JSON.stringify(pulled.records)).not.toContain(secret);
   });
 

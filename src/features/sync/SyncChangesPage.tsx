@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { getDb } from '../../data/db';
 import { useHouseholdLabels, useRefused, useSyncNotices } from '../../data/hooks';
 import { settleRefused, type RefusedChange } from '../../data/refused';
+import type { StoredNotice } from '../../data/sync-notices';
 import { isOffline } from '../../sync/api-client';
 import { useFormat } from '../format';
 import { Link } from '../routing';
@@ -47,29 +48,36 @@ export const SyncChangesPage = () => {
           </ul>
         </section>
       )}
-      {held.length > 0 && (
-        <section className="card">
-          <h2>{t('syncChanges.held', { count: held.length })}</h2>
-          <ul className="plain-list issue-list" data-testid="held">
-            {held.map((n) => (
-              <NoticeItem key={n.key} notice={n} />
-            ))}
-          </ul>
-        </section>
-      )}
-      {replaced.length > 0 && (
-        <section className="card">
-          <h2>{t('syncChanges.replaced', { count: replaced.length })}</h2>
-          <ul className="plain-list issue-list" data-testid="replaced">
-            {replaced.map((n) => (
-              <NoticeItem key={n.key} notice={n} />
-            ))}
-          </ul>
-        </section>
-      )}
+      <NoticeList notices={held} title={t('syncChanges.held', { count: held.length })} id="held" />
+      <NoticeList
+        notices={replaced}
+        title={t('syncChanges.replaced', { count: replaced.length })}
+        id="replaced"
+      />
     </section>
   );
 };
+
+/** A card of notices of one kind; nothing when there are none. */
+const NoticeList = ({
+  notices,
+  title,
+  id,
+}: {
+  notices: StoredNotice[];
+  title: string;
+  id: string;
+}) =>
+  notices.length === 0 ? null : (
+    <section className="card">
+      <h2>{title}</h2>
+      <ul className="plain-list issue-list" data-testid={id}>
+        {notices.map((n) => (
+          <NoticeItem key={n.key} notice={n} />
+        ))}
+      </ul>
+    </section>
+  );
 
 const RefusedItem = ({ change: r, household }: { change: RefusedChange; household: string }) => {
   const { t } = useTranslation();

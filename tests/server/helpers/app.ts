@@ -7,8 +7,11 @@ import {
   type PushMutation,
   type PushResult,
 } from '../../../src/core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../../sync-server/app';
 import type { Database } from '../../../sync-server/db/database';
+import { seedDemo } from '../../../sync-server/seed/demo';
+import type { Backend } from './databases';
 
 export const testApp = (db: Database, staticDir = '/nonexistent', maxFailedPerAddress = 1000) =>
   buildApp(db, {
@@ -82,3 +85,39 @@ export const pushAs = (app: FastifyInstance, token: string, mutations: PushMutat
 /** The per-mutation results of a push. */
 export const pushResults = async (app: FastifyInstance, token: string, mutations: PushMutation[]) =>
   ((await pushAs(app, token, mutations)).json() as { results: PushResult[] }).results;
+
+/** A demo user signed in on a device of their own. */
+export type SignedIn = { token: string; id: string; teamId: string };
+
+/**
+ * For a describe block: a fresh database of this backend with the demo data, the app on it,
+ * and these demo users signed in; filled in before the block's tests, closed after them.
+ */
+export const useSeededApp = (backend: Backend, usernames: readonly string[]) => {
+  const world = {
+    db: undefined as unknown as Database,
+    app: undefined as unknown as FastifyInstance,
+    users: new Map<string, SignedIn>(),
+    /** The signed-in user (a test naming one it did not sign in is a mistake in the test). */
+    as(username: string): SignedIn {
+      const found = world.users.get(username);
+      if (!found) throw new Error(`${username} is not signed in in this test`);
+      return found;
+    },
+  };
+  let drop: () => Promise<void> = async () => undefined;
+  beforeAll(async () => {
+    ({ db: world.db, drop } = await backend.open());
+    await seedDemo(world.db);
+    world.app = await testApp(world.db);
+    for (const u of usernames) {
+      const { body } = await login(world.app, u);
+      world.users.set(u, { token: body.token, id: body.user.id, teamId: body.user.teamId ?? '' });
+    }
+  });
+  afterAll(async () => {
+    await world.app.close();
+    await drop();
+  });
+  return world;
+};
