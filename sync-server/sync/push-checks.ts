@@ -87,8 +87,15 @@ export const checkReferences = async (
   const ofTeam = async (id: unknown) =>
     id === user.id ||
     (user.role === 'supervisor' && (await lookup.teamMembers()).has(id as string));
-  if (type === 'contact' && !(await ofTeam(r.workerId))) return 'worker_mismatch';
-  if (type === 'enrolment' && user.role === 'supervisor' && !(await ofTeam(r.workerId)))
+  // A correction keeps the name of whoever did the work it corrects (contact-form.ts).
+  const amended =
+    type === 'contact' && typeof r.amends === 'string' ? await lookup.find(r.amends) : undefined;
+  const correctsTheirs = amended?.data.workerId === r.workerId;
+  if (type === 'contact' && !correctsTheirs && !(await ofTeam(r.workerId)))
+    return 'worker_mismatch';
+  // A case is assigned only within the team; one assigned before its worker left stays editable.
+  const assigned = type === 'enrolment' ? (await lookup.find(record.id))?.data.workerId : null;
+  if (type === 'enrolment' && assigned !== r.workerId && !(await ofTeam(r.workerId)))
     return 'not_allowed';
   const checks: [unknown, RecordType][] = [
     [r.enrolmentIds, 'enrolment'],

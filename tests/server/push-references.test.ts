@@ -68,6 +68,27 @@ describe.each(BACKENDS)('references in pushed records on $name', (backend) => {
     ]);
   });
 
+  it('lets a correction keep the name of whoever did the work it corrects', async () => {
+    const mine = await aCase('pracovnik1');
+    const original = aContact(mine.h.id, mine.e.id, { workerId: me('pracovnik1').id });
+    await push('pracovnik1', [m('contact', original)]);
+    // The case moved to a colleague, who corrects the visit: it stays the first worker's.
+    const moved = { ...mine.e, workerId: me('pracovnik2').id };
+    await push('vedouci', [
+      { ...m('enrolment', moved), base: mine.e as unknown as Record<string, unknown> },
+    ]);
+    const fix = (over: object) =>
+      m('contact', aContact(mine.h.id, mine.e.id, { amends: original.id, minutes: 50, ...over }));
+    const res = await push('pracovnik2', [
+      fix({ workerId: me('pracovnik1').id }),
+      fix({ workerId: me('vedouci').id }),
+    ]);
+    expect(outcome(res)).toEqual([
+      ['applied', undefined, undefined],
+      ['rejected', 'forbidden', 'worker_mismatch'],
+    ]);
+  });
+
   it("lets a supervisor log a contact in a team member's name, nobody else's", async () => {
     const mine = await aCase('pracovnik1');
     const contact = (workerId: string) =>
