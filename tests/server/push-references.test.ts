@@ -68,6 +68,33 @@ describe.each(BACKENDS)('references in pushed records on $name', (backend) => {
     ]);
   });
 
+  it('refuses ids spelled in capitals, which would not find their stored record', async () => {
+    const mine = await aCase('pracovnik1');
+    const theirs = await aCase('pracovnik2');
+    const upper = (id: string) => id.toUpperCase();
+    const res = await push('pracovnik1', [
+      // A colleague's enrolment, moved into my household under its id in capitals.
+      m('enrolment', {
+        ...theirs.e,
+        id: upper(theirs.e.id),
+        householdId: mine.h.id,
+        workerId: me('pracovnik1').id,
+      }),
+      m('person', { ...theirs.p, id: upper(theirs.p.id), householdId: mine.h.id }),
+      m('contact', aContact(mine.h.id, upper(mine.e.id), { workerId: me('pracovnik1').id })),
+    ]);
+    expect(outcome(res)).toEqual([
+      ['rejected', 'invalid', 'schema'],
+      ['rejected', 'invalid', 'schema'],
+      ['rejected', 'invalid', 'schema'],
+    ]);
+    const [row] = await world.db.query<{ household_id: string }>(
+      'SELECT household_id FROM records WHERE id = $1',
+      [theirs.e.id],
+    );
+    expect(row?.household_id).toBe(theirs.h.id);
+  });
+
   it('lets a correction keep the name of whoever did the work it corrects', async () => {
     const mine = await aCase('pracovnik1');
     const original = aContact(mine.h.id, mine.e.id, { workerId: me('pracovnik1').id });
