@@ -15,6 +15,8 @@ export type RefusedChange = {
   code: string;
   reason: string | null;
   record: Record<string, unknown>;
+  /** As it was pushed: a hand-over sends both, and the server checks them against its ledger. */
+  base: Record<string, unknown> | null;
   createdAt: string;
 };
 
@@ -24,6 +26,7 @@ export const loadRefused = async (db: TerenDb): Promise<RefusedChange[]> => {
   return Promise.all(
     entries.map(async (e) => {
       const record = await decodeValue<Record<string, unknown>>(e.record);
+      const base = (await decodeValue<Record<string, unknown> | null>(e.base ?? null)) ?? null;
       return {
         seq: e.seq as number,
         mutationId: e.mutationId,
@@ -33,6 +36,7 @@ export const loadRefused = async (db: TerenDb): Promise<RefusedChange[]> => {
         code: e.rejected as string,
         reason: e.reason ?? null,
         record,
+        base,
         createdAt: e.createdAt,
       };
     }),

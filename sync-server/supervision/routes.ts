@@ -19,6 +19,7 @@ import type { Session } from '../auth/sessions';
 import type { Database, Queryable } from '../db/database';
 import { HttpProblem } from '../http/problem';
 import { mergeConcurrentPlan } from '../sync/plan-merge';
+import { checkReferences, storedLookup } from '../sync/push-checks';
 import { laterThan } from '../sync/server-clock';
 import { findRecord, lockKeys, storeRecords } from '../sync/store-records';
 
@@ -107,6 +108,14 @@ export const registerSupervisionRoutes = (app: FastifyInstance, db: Database) =>
     const body = ResolveConflict.safeParse(request.body);
     if (!body.success) throw new HttpProblem(400, 'invalid_request');
     return db.transaction(async (tx) => {
+      // The record's locks come before any row lock, in the order a push and an
+      // anonymisation take them, so none of them waits on another in a cycle.
+      const [seen] = await tx.query<{ record_id: string }>(
+        'SELECT record_id FROM sync_conflicts WHERE id = $1 AND team_id = $2',
+        [id, session.teamId],
+      );
+      if (!seen) throw new HttpProblem(404, 'not_found');
+      await lockRecordAndHousehold(tx, seen.record_id);
       const [row] = await tx.query<{
         record_id: string;
         record_type: RecordType;
@@ -119,7 +128,6 @@ export const registerSupervisionRoutes = (app: FastifyInstance, db: Database) =>
       );
       if (!row) throw new HttpProblem(404, 'not_found');
       if (body.data.action === 'restore') {
-        await lockRecordAndHousehold(tx, row.record_id);
         const stored = await findRecord(tx, row.record_id);
         if (!stored || stored.team_id !== session.teamId) throw new HttpProblem(404, 'not_found');
         const restored = RECORD_SCHEMAS[row.record_type].safeParse({
@@ -154,6 +162,14 @@ export const registerSupervisionRoutes = (app: FastifyInstance, db: Database) =>
     const body = ResolveQuarantine.safeParse(request.body);
     if (!body.success) throw new HttpProblem(400, 'invalid_request');
     return db.transaction(async (tx) => {
+      // Locks first, as in the conflict route above.
+      const [seen] = await tx.query<{ household_id: string; record_id: string | null }>(
+        `SELECT household_id, record ->> 'id' AS record_id FROM sync_quarantine
+          WHERE id = $1 AND team_id = $2`,
+        [id, session.teamId],
+      );
+      if (!seen) throw new HttpProblem(404, 'not_found');
+      await lockKeys(tx, [seen.household_id, ...(seen.record_id ? [seen.record_id] : [])]);
       const [row] = await tx.query<{ record_type: RecordType; record: Record<string, unknown> }>(
         `SELECT record_type, record FROM sync_quarantine
           WHERE id = $1 AND team_id = $2 AND resolved_at IS NULL FOR UPDATE`,
@@ -165,14 +181,27 @@ export const registerSupervisionRoutes = (app: FastifyInstance, db: Database) =>
       if (!parsed.success) throw new HttpProblem(409, 'conflict');
       const record = parsed.data as AnyRecord & Record<string, unknown>;
       if (body.data.action === 'apply') {
-        await lockKeys(tx, [record.id, householdIdOf(type, record)]);
+        const householdId = householdIdOf(type, record);
         const stored = await findRecord(tx, record.id);
-        const household = await findRecord(
-          tx,
-          type === 'household' ? record.id : (record as { householdId: string }).householdId,
-        );
+        const household = await findRecord(tx, householdId);
         // The case may have moved to another team since: not this supervisor's to change.
+        // Applying runs the push's checks too: a held or handed-over record is what a device
+        // sent, and nothing in it is trusted (issue 17 review: one moved a colleague's record).
         if ((stored && stored.team_id !== session.teamId) || household?.team_id !== session.teamId)
+          throw new HttpProblem(409, 'conflict');
+        if (stored && (stored.type !== type || stored.household_id !== householdId))
+          throw new HttpProblem(409, 'conflict');
+        if (type === 'household' && record.teamId !== session.teamId)
+          throw new HttpProblem(409, 'conflict');
+        if (
+          await checkReferences(
+            storedLookup(tx, session.teamId),
+            session.user,
+            type,
+            record,
+            householdId,
+          )
+        )
           throw new HttpProblem(409, 'conflict');
         if (stored && APPEND_ONLY_TYPES.has(type)) {
           if (!deepEqual(stored.data, record)) throw new HttpProblem(409, 'conflict');

@@ -1,18 +1,62 @@
 import type { FastifyInstance } from 'fastify';
-import { HandOverRequest, jsonFault, MAX_UNKNOWN_FIELDS_BYTES } from '../../src/core';
+import { HandOverRequest, jsonFault, type PushResult } from '../../src/core';
 import { audit } from '../audit/audit';
 import { authenticate } from '../auth/authenticate';
-import type { Database } from '../db/database';
+import type { Session } from '../auth/sessions';
+import type { Database, Queryable } from '../db/database';
 import { isUuid } from '../http/ids';
 import { HttpProblem } from '../http/problem';
+import { payloadHash } from './ledger';
+import { lockKeys } from './store-records';
 
-/** A handed-over record is kept as sent; this bounds what one may weigh. */
-const MAX_HAND_OVER_BYTES = 64 * 1024 + MAX_UNKNOWN_FIELDS_BYTES;
+/**
+ * Why the server refused this very change, from its ledger: only a change this device pushed
+ * and had refused (not held for the supervisor already) can be handed over, exactly as pushed.
+ */
+const refusalOf = async (tx: Queryable, session: Session, body: HandOverRequest) => {
+  const [entry] = await tx.query<{ payload_hash: string; result: PushResult }>(
+    'SELECT payload_hash, result FROM sync_ledger WHERE device_id = $1 AND mutation_id = $2',
+    [session.deviceId, body.mutationId],
+  );
+  const { result } = entry ?? {};
+  if (!entry || result?.status !== 'rejected' || result.code === 'quarantined') return null;
+  if (entry.payload_hash !== payloadHash({ ...body, hlc: undefined })) return null;
+  return result.reason ?? result.code ?? 'invalid';
+};
+
+/** Into the supervisor's list; a retry of the same hand-over changes nothing. */
+const keep = async (tx: Queryable, session: Session, body: HandOverRequest, why: string) => {
+  const { user, deviceId } = session;
+  const householdId = body.type === 'household' ? body.record.id : body.record.householdId;
+  const rows = await tx.query(
+    `INSERT INTO sync_quarantine
+       (team_id, household_id, record_type, record, user_id, device_id, reason, mutation_id)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)
+     ON CONFLICT (device_id, mutation_id) WHERE mutation_id IS NOT NULL DO NOTHING
+     RETURNING 1`,
+    [
+      user.teamId,
+      householdId,
+      body.type,
+      JSON.stringify(body.record),
+      user.id,
+      deviceId,
+      why,
+      body.mutationId,
+    ],
+  );
+  if (rows.length === 0) return;
+  const recordId = isUuid(body.record.id) ? body.record.id : null;
+  await audit(tx, [
+    { userId: user.id, deviceId, action: 'refused', recordType: body.type, recordId },
+  ]);
+};
 
 /**
  * A change the server refused is not a dead end (issue 17): its author may hand it to the
- * team's supervisor, who sees it with the held-back edits and why it was refused. Only into
- * a household of the author's own team; a retry of the same hand-over changes nothing.
+ * team's supervisor, who sees it with the held-back edits and why it was refused, and who
+ * may apply it only through the push's own checks (supervision/routes.ts). Only into a
+ * household of the author's team that has not been anonymised.
  */
 export const registerHandOverRoute = (app: FastifyInstance, db: Database) => {
   app.post('/api/sync/hand-over', async (request) => {
@@ -20,47 +64,26 @@ export const registerHandOverRoute = (app: FastifyInstance, db: Database) => {
     const { user } = session;
     if (!user.teamId || (user.role !== 'worker' && user.role !== 'supervisor'))
       throw new HttpProblem(403, 'forbidden');
-    const body = HandOverRequest.safeParse(request.body);
-    if (!body.success || jsonFault(body.data.record)) throw new HttpProblem(400, 'invalid_request');
-    const { mutationId, type, record, reason } = body.data;
-    if (JSON.stringify(record).length > MAX_HAND_OVER_BYTES)
-      throw new HttpProblem(413, 'too_large');
-    const householdId = type === 'household' ? record.id : record.householdId;
+    const parsed = HandOverRequest.safeParse(request.body);
+    if (!parsed.success || jsonFault(parsed.data.record) || jsonFault(parsed.data.base))
+      throw new HttpProblem(400, 'invalid_request');
+    const body = parsed.data;
+    const householdId = body.type === 'household' ? body.record.id : body.record.householdId;
     if (!isUuid(householdId)) throw new HttpProblem(400, 'invalid_request');
-    const [household] = await db.query<{ team_id: string }>(
-      `SELECT team_id FROM records WHERE id = $1 AND type = 'household'`,
-      [householdId],
-    );
-    // A household of another team, or one the server never had: nobody here to hand it to.
-    if (household?.team_id !== user.teamId) throw new HttpProblem(403, 'forbidden');
     await db.transaction(async (tx) => {
-      const rows = await tx.query(
-        `INSERT INTO sync_quarantine
-           (team_id, household_id, record_type, record, user_id, device_id, reason, mutation_id)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)
-         ON CONFLICT (device_id, mutation_id) WHERE mutation_id IS NOT NULL DO NOTHING
-         RETURNING 1`,
-        [
-          user.teamId,
-          householdId,
-          type,
-          JSON.stringify(record),
-          user.id,
-          session.deviceId,
-          reason,
-          mutationId,
-        ],
+      // As a push into this household would: an anonymisation meanwhile is seen.
+      await lockKeys(tx, [householdId]);
+      const [household] = await tx.query<{ team_id: string; anonymised: boolean }>(
+        `SELECT team_id, EXISTS (SELECT 1 FROM anonymisations a WHERE a.household_id = r.id) AS anonymised
+           FROM records r WHERE r.id = $1 AND r.type = 'household'`,
+        [householdId],
       );
-      if (rows.length)
-        await audit(tx, [
-          {
-            userId: user.id,
-            deviceId: session.deviceId,
-            action: 'refused',
-            recordType: type,
-            recordId: isUuid(record.id) ? record.id : null,
-          },
-        ]);
+      // Another team's household, one the server never had, or one anonymised: not kept.
+      if (household?.team_id !== user.teamId || household.anonymised)
+        throw new HttpProblem(403, 'forbidden');
+      const why = await refusalOf(tx, session, body);
+      if (!why) throw new HttpProblem(409, 'conflict');
+      await keep(tx, session, body, why);
     });
     return { ok: true };
   });

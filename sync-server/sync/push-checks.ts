@@ -9,7 +9,8 @@ import {
   type RejectReason,
   type SessionUser,
 } from '../../src/core';
-import type { StoredRecord } from './store-records';
+import type { Queryable } from '../db/database';
+import { findRecord, type StoredRecord } from './store-records';
 
 /** Fields of a pushed record that name other records (besides its own id). */
 export const REFERENCE_FIELDS = [
@@ -54,6 +55,17 @@ export type ReferenceLookup = {
   find: (id: string) => Promise<StoredRecord | undefined>;
   teamMembers: () => Promise<ReadonlySet<string>>;
 };
+
+/** Looks up what is stored (not a push batch's pending writes): for a supervisor's decision. */
+export const storedLookup = (tx: Queryable, teamId: string): ReferenceLookup => ({
+  find: (id) => findRecord(tx, id),
+  teamMembers: async () =>
+    new Set(
+      (await tx.query<{ id: string }>('SELECT id FROM users WHERE team_id = $1', [teamId])).map(
+        (r) => r.id,
+      ),
+    ),
+});
 
 const inHousehold = async (
   lookup: ReferenceLookup,

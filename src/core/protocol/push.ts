@@ -114,12 +114,13 @@ export type AuditUpload = z.infer<typeof AuditUpload>;
 
 /**
  * `POST /api/sync/hand-over`: the author of a change the server refused hands it to the
- * team's supervisor instead of discarding it. Kept as sent (it may not be valid), with why.
+ * team's supervisor instead of discarding it. Sent as it was pushed (the server checks it
+ * against what its ledger recorded as refused) and kept as sent: it may not be valid.
  */
 export const HandOverRequest = z.object({
   mutationId: Id,
   type: recordTypeEnum,
   record: z.record(z.string(), z.unknown()),
-  reason: z.string().max(64),
+  base: z.record(z.string(), z.unknown()).nullable(),
 });
 export type HandOverRequest = z.infer<typeof HandOverRequest>;

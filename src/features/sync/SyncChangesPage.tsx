@@ -101,7 +101,7 @@ const RefusedItem = ({ change: r, household }: { change: RefusedChange; househol
         mutationId: r.mutationId,
         type: r.recordType,
         record: r.record,
-        reason: r.reason ?? r.code,
+        base: r.base,
       });
       await settle();
     } catch (e) {

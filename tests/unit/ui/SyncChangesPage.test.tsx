@@ -59,7 +59,7 @@ describe('SyncChangesPage', () => {
     expect(got).toEqual([
       expect.objectContaining({
         type: 'contact',
-        reason: 'worker_mismatch',
+        base: null,
         record: expect.objectContaining({ id: contact.id }),
       }),
     ]);
