@@ -6,6 +6,7 @@ import {
   type PulledChange,
   type RecordType,
 } from '../core';
+import { clockRow, type DeviceClock } from './clock';
 import { updateDigests } from './digest';
 import { decodeValue, encodeRecord, encodeValue } from './crypto/vault';
 import { RECORD_TABLES, type TerenDb } from './db';
@@ -61,6 +62,11 @@ export const applyPulledPage = async (
   progress: Readonly<Record<string, unknown>> = {},
   /** Aborted (sign-out, revocation): the page is not stored, even if already sealed. */
   signal?: AbortSignal,
+  /**
+   * The device clock, which learnt the server's time from this page: kept with it, as it
+   * stands when the page is written (a change saved meanwhile may have moved it further).
+   */
+  clock?: DeviceClock,
 ): Promise<ApplyResult> => {
   const { byType, unreadable } = sortPage(changes);
   // Sealed before the transaction: a WebCrypto promise inside one would end it.
@@ -98,6 +104,7 @@ export const applyPulledPage = async (
     if (readIds.length) await db.unread.bulkDelete(readIds);
     if (unread.length) await db.unread.bulkPut(unread);
     if (cursor !== null) await writeMeta(db, CURSOR_KEY, cursor);
+    if (clock) await db.meta.put(clockRow(clock));
     for (const [key, value] of Object.entries(progress))
       await (value === null ? db.meta.delete(key) : writeMeta(db, key, value));
   });

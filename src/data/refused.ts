@@ -3,8 +3,12 @@ import { decodeValue } from './crypto/vault';
 import type { TerenDb } from './db';
 import { readMeta } from './meta';
 
-/** Households whose records must be fetched again whole: a refused change of theirs went. */
+/**
+ * Households whose records must be fetched again whole (a refused change of theirs went),
+ * each with a count of such settlements: a pull clears one only if no other came meanwhile.
+ */
 export const REFETCH_KEY = 'sync.refetch';
+export type Refetch = Record<string, number>;
 
 export type RefusedChange = {
   seq: number;
@@ -54,8 +58,9 @@ export const settleRefused = async (db: TerenDb, seq: number): Promise<void> => 
     const entry = await db.outbox.get(seq);
     if (!entry?.rejected) return;
     await db.outbox.delete(seq);
-    const refetch = new Set((await readMeta<string[]>(db, REFETCH_KEY)) ?? []);
-    if (entry.householdId) refetch.add(entry.householdId);
-    await db.meta.put({ key: REFETCH_KEY, value: [...refetch] });
+    const refetch = (await readMeta<Refetch>(db, REFETCH_KEY)) ?? {};
+    const id = entry.householdId;
+    if (id)
+      await db.meta.put({ key: REFETCH_KEY, value: { ...refetch, [id]: (refetch[id] ?? 0) + 1 } });
   });
 };

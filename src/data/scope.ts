@@ -18,6 +18,20 @@ const householdsWithPendingChanges = async (db: TerenDb): Promise<Set<string>> =
 };
 
 /**
+ * Every household the device holds anything of: a household row, records of one whose row
+ * it could not read (kept in `unread`), or unread records themselves.
+ */
+const heldHouseholds = async (db: TerenDb): Promise<string[]> => {
+  const ids = new Set((await db.households.toCollection().primaryKeys()) as string[]);
+  for (const name of Object.values(RECORD_TABLES)) {
+    if (name === 'households') continue;
+    for (const id of await db.table(name).orderBy('householdId').uniqueKeys()) ids.add(String(id));
+  }
+  for (const id of await db.unread.orderBy('householdId').uniqueKeys()) ids.add(String(id));
+  return [...ids];
+};
+
+/**
  * Brings the device in line with the scope the server computed: households the user no
  * longer may hold are removed with all their records (security.md item 3), unless a change
  * of theirs is still waiting to be sent. Returns the households that entered the scope
@@ -33,7 +47,7 @@ export const reconcileScope = async (
   const others = [db.outbox, db.drafts, db.meta, db.digests, db.unread];
   return db.transaction('rw', [...tables, ...others], async () => {
     const pending = await householdsWithPendingChanges(db);
-    const local = (await db.households.toCollection().primaryKeys()) as string[];
+    const local = await heldHouseholds(db);
     const removed = local.filter((id) => !allowed.has(id) && !pending.has(id));
     if (removed.length) {
       await db.households.bulkDelete(removed);

@@ -7,8 +7,8 @@ import {
   RECENT_KEY,
   type PullPartState,
 } from '../data/apply-pulled';
-import { CLOCK_KEY, deviceClock, type DeviceClock } from '../data/clock';
-import { REFETCH_KEY } from '../data/refused';
+import { deviceClock, type DeviceClock } from '../data/clock';
+import { REFETCH_KEY, type Refetch } from '../data/refused';
 import { loadedScope, markScopeLoaded, reconcileScope } from '../data/scope';
 import type { TerenDb } from '../data/db';
 import { readMeta, writeMeta } from '../data/meta';
@@ -20,6 +20,17 @@ const householdOfChange = (c: PulledChange): string =>
   String(c.type === 'household' ? c.record.id : c.record.householdId);
 
 export type PullProgress = (received: number, part: PullPart | null) => void;
+
+/**
+ * Forgets the households just fetched again (or gone from the scope), unless another change
+ * of theirs was settled meanwhile: its record was kept local during this fetch.
+ */
+const clearRefetched = (db: TerenDb, fetched: Refetch) =>
+  db.transaction('rw', db.meta, async () => {
+    const now = (await readMeta<Refetch>(db, REFETCH_KEY)) ?? {};
+    const left = Object.fromEntries(Object.entries(now).filter(([id, n]) => fetched[id] !== n));
+    await writeMeta(db, REFETCH_KEY, left);
+  });
 
 /**
  * Pulls every change after the stored cursor, page by page. Each page is stored with its
@@ -55,7 +66,7 @@ export const pullAll = async (
     changes: PullResponse['changes'],
     cursor: string | null,
     progress: Record<string, unknown> = {},
-  ) => applyPulledPage(db, changes, cursor, { ...progress, [CLOCK_KEY]: clock.state() }, signal);
+  ) => applyPulledPage(db, changes, cursor, progress, signal, clock);
   /** Fetches one page ahead of the one being stored; gives the last page. */
   const pages = async (
     fetchPage: (cursor: string) => Promise<PullResponse>,
@@ -139,9 +150,10 @@ export const pullAll = async (
     const { missing } = await reconcileScope(db, last.scope);
     // Households that entered scope: their older changes are behind our cursor. So are the
     // server's versions of records a refused change kept local until it was settled.
-    const refetch = (await readMeta<string[]>(db, REFETCH_KEY)) ?? [];
+    const refetch = (await readMeta<Refetch>(db, REFETCH_KEY)) ?? {};
     const inScope = new Set(last.scope);
-    const wanted = [...new Set([...missing, ...refetch.filter((id) => inScope.has(id))])];
+    const again = Object.keys(refetch).filter((id) => inScope.has(id));
+    const wanted = [...new Set([...missing, ...again])];
     for (let i = 0; i < wanted.length; i += MAX_CATCH_UP) {
       const { changes } = await api.catchUp(token, wanted.slice(i, i + MAX_CATCH_UP));
       await apply(changes, null);
@@ -149,17 +161,7 @@ export const pullAll = async (
       onProgress(received, null);
     }
     await markScopeLoaded(db, last.scope);
-    // Only what was fetched: a change settled meanwhile asks for its household again.
-    if (refetch.length)
-      await db.transaction('rw', db.meta, async () => {
-        const done = new Set(refetch);
-        const now = (await readMeta<string[]>(db, REFETCH_KEY)) ?? [];
-        await writeMeta(
-          db,
-          REFETCH_KEY,
-          now.filter((id) => !done.has(id)),
-        );
-      });
+    await clearRefetched(db, refetch);
   }
 
   const history = await readMeta<PullPartState>(db, HISTORY_KEY);

@@ -75,6 +75,24 @@ describe('records this app version cannot read', () => {
     expect(await unreadCount(db)).toBe(0);
   });
 
+  it('leave the device with a household whose own row it could not read', async () => {
+    const h = fromNewerApp();
+    const p = aPerson(h.id);
+    await applyPulledPage(
+      db,
+      [
+        { type: 'household', record: h },
+        { type: 'person', record: p },
+      ],
+      '1',
+    );
+    expect([await db.households.count(), await db.people.count(), await unreadCount(db)]).toEqual([
+      0, 1, 1,
+    ]);
+    await reconcileScope(db, []);
+    expect([await db.people.count(), await unreadCount(db)]).toEqual([0, 0]);
+  });
+
   it('leave the device with their household when it leaves the scope', async () => {
     const h = aHousehold();
     await applyPulledPage(db, [{ type: 'household', record: h }], '1');

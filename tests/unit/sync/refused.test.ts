@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PullResponse, PushMutation, PushResult } from '../../../src/core';
 import { CURSOR_KEY } from '../../../src/data/apply-pulled';
 import { TerenDb } from '../../../src/data/db';
@@ -26,7 +26,7 @@ const token = 'token-token-token-token';
 /** A server that answers pushes with `decide`, and holds `records` for pulls and catch-up. */
 const server = (
   decide: (m: PushMutation) => PushResult,
-  records: () => { scope: string[]; households: ReturnType<typeof aHousehold>[] },
+  records: (path: string) => { scope: string[]; households: ReturnType<typeof aHousehold>[] },
 ) => {
   const asked: string[] = [];
   const api = createApiClient('http://server.invalid', async (input, init) => {
@@ -37,7 +37,7 @@ const server = (
       const { mutations } = JSON.parse(String(init?.body)) as { mutations: PushMutation[] };
       return json({ results: mutations.map(decide) });
     }
-    const { scope, households } = records();
+    const { scope, households } = records(url.pathname);
     if (url.pathname === '/api/sync/households')
       return json({ changes: households.map((record) => ({ type: 'household', record })) });
     const page: PullResponse = { cursor: '11', hasMore: false, changes: [], scope };
@@ -66,12 +66,38 @@ describe('a refused change', () => {
     expect((await db.households.get(h.id))?.note).toBe('odmítnuto');
 
     await settleRefused(db, refused?.seq as number);
-    expect(await readMeta(db, REFETCH_KEY)).toEqual([h.id]);
+    expect(await readMeta(db, REFETCH_KEY)).toEqual({ [h.id]: 1 });
     await pullAll(db, api, token);
     expect((await db.households.get(h.id))?.note).toBe('na serveru');
     expect(asked).toContain('/api/sync/households');
-    expect(await readMeta(db, REFETCH_KEY)).toEqual([]);
+    expect(await readMeta(db, REFETCH_KEY)).toEqual({});
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('fetches a household again if another of its changes was settled during the fetch', async () => {
+    const h = aHousehold();
+    await saveWithOutbox(db, 'household', { ...h, note: 'první' });
+    await saveWithOutbox(db, 'household', { ...h, note: 'druhá' });
+    const refuse = (m: PushMutation): PushResult => ({
+      mutationId: m.mutationId,
+      status: 'rejected',
+      code: 'invalid',
+    });
+    let during: (() => Promise<void>) | null = null;
+    const { api } = server(refuse, (path) => {
+      const settle = path === '/api/sync/households' ? during : null;
+      if (settle) during = null;
+      // The worker settles the second change while the first one's household is fetched.
+      void settle?.();
+      return { scope: [h.id], households: [h] };
+    });
+    await pushAll(db, api, token);
+    const [first, second] = await loadRefused(db);
+    await settleRefused(db, first?.seq as number);
+    during = () => settleRefused(db, second?.seq as number);
+    await pullAll(db, api, token);
+    await vi.waitFor(async () => expect(await db.outbox.count()).toBe(0));
+    expect(await readMeta(db, REFETCH_KEY)).toEqual({ [h.id]: 2 });
   });
 
   it('keeps a household out of scope only while it is unsettled', async () => {
