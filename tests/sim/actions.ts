@@ -12,7 +12,13 @@ import type { SimDevice } from './device';
 import type { IntentLog } from './oracle';
 import { SUPERVISOR, type Op } from './ops';
 
-export type World = { devices: SimDevice[]; workerIds: string[]; intent: IntentLog };
+export type World = {
+  devices: SimDevice[];
+  workerIds: string[];
+  intent: IntentLog;
+  /** Numbers every value an edit writes, so no two edits write the same one by chance. */
+  edits: number;
+};
 
 const sorted = <T extends { id: string }>(items: T[]) =>
   [...items].sort((a, b) => a.id.localeCompare(b.id));
@@ -66,7 +72,10 @@ const contact = async (w: World, d: SimDevice, op: Extract<Op, { kind: 'contact'
 const edit = async (w: World, d: SimDevice, op: Extract<Op, { kind: 'edit' }>) => {
   const h = pick(sorted(await d.records<Household>('households')), op.pick);
   if (!h) return;
-  const value = op.field === 'phone' ? `+420 777 000 ${op.value}` : `${op.field} ${op.value}`;
+  // Unique, so the oracle never takes one edit's value for another's (op.value only varies).
+  const n = ++w.edits * 1000 + op.value;
+  const value =
+    op.field === 'phone' ? `+420 ${String(n).padStart(9, '0')}` : `${op.field} ${d.name}-${n}`;
   const updatedAt = d.now().toISOString();
   await saveWithOutbox(d.db, 'household', { ...h, [op.field]: value, updatedAt }, d.clock);
   await w.intent.changed(d, 'household', h.id, { [op.field]: { before: h[op.field], value } });

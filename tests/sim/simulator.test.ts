@@ -17,9 +17,11 @@ import { opArb, USERS, type Op } from './ops';
  * A seeded, property-based simulation of several devices syncing with the real server, on
  * each database backend and through two server instances, with injected faults, encryption
  * at rest on, and restarts that lose what a real app loses (its memory). Replay a failure
- * with SIM_SEED=<seed printed below>; SIM_RUNS sets how many histories each backend tries.
+ * with SIM_SEED=<seed printed below>, explore with SIM_SEED=random; SIM_RUNS sets how many
+ * histories each backend tries.
  */
 const RUNS = Number(process.env.SIM_RUNS ?? 100);
+const DEFAULT_SEED = 17;
 
 const appFor = (db: Database) =>
   buildApp(db, {
@@ -75,6 +77,7 @@ describe.each(BACKENDS)('sync simulator on $name', (backend) => {
       devices,
       workerIds: [identities[0]?.userId as string, identities[1]?.userId as string],
       intent: new IntentLog(),
+      edits: 0,
     };
     const mutationIds = new Set<string>();
     try {
@@ -138,7 +141,10 @@ describe.each(BACKENDS)('sync simulator on $name', (backend) => {
   };
 
   it('keeps every acknowledged intent, converges and respects scope under faults', async () => {
-    const seed = Number(process.env.SIM_SEED ?? Date.now() % 2 ** 31);
+    // A fixed seed by default, so CI runs the same histories every time; SIM_SEED=random
+    // explores new ones (and prints the seed that replays a failure).
+    const given = process.env.SIM_SEED ?? String(DEFAULT_SEED);
+    const seed = given === 'random' ? Date.now() % 2 ** 31 : Number(given);
     console.info(
       `sync simulator on ${backend.name}: seed ${seed}, ${RUNS} runs (replay with SIM_SEED=${seed})`,
     );
