@@ -13,6 +13,7 @@ import { registerSecurityHeaders } from './http/security-headers';
 import { registerGdprRoutes } from './gdpr/routes';
 import { registerSupervisionRoutes } from './supervision/routes';
 import { registerReportRoutes } from './reports/indicators';
+import { registerCatalogRoute } from './rules/catalog';
 import { registerRuleRoutes } from './rules/routes';
 import { registerPullRoute } from './sync/pull-route';
 import { registerHandOverRoute } from './sync/hand-over-route';
@@ -91,6 +92,7 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
   registerPushRoute(app, db);
   registerHandOverRoute(app, db);
   registerRuleRoutes(app, db);
+  registerCatalogRoute(app, db);
   registerAuditRoutes(app, db);
   registerAdminRoutes(app, db);
   registerReportRoutes(app, db);

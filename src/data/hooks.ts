@@ -12,6 +12,7 @@ import { loadEnrolment } from './queries/enrolment';
 import { loadHouseholdLabels } from './queries/labels';
 import { loadCompliance } from './queries/team';
 import { loadRefused } from './refused';
+import { loadCatalog } from './rules';
 import { loadNotices } from './sync-notices';
 import { useLive } from './use-live';
 
@@ -44,3 +45,6 @@ export const useSyncNotices = () => useLive(() => loadNotices(getDb()), []);
 
 /** Pulled records waiting for an app version that can read them. */
 export const useUnreadCount = () => useLive(() => unreadCount(getDb()), []) ?? 0;
+
+/** The city's districts as the server last listed them (null before the first sync). */
+export const useCatalog = () => useLive(() => loadCatalog(getDb()), []);

@@ -1,4 +1,4 @@
-import { ContactRule, DEFAULT_RULES, PROGRAMMES, type Programme } from '../core';
+import { Catalog, ContactRule, DEFAULT_RULES, PROGRAMMES, type Programme } from '../core';
 import type { TerenDb } from './db';
 import { readMeta, writeMeta } from './meta';
 
@@ -39,3 +39,13 @@ export const rulesToFetch = async (db: TerenDb): Promise<string | null | undefin
   if (!server) return undefined;
   return server === (await readMeta<string>(db, RULES_VERSION_KEY)) ? null : server;
 };
+
+const CATALOG_KEY = 'catalog';
+
+/** The city's districts as last received from the server; null before the first fetch. */
+export const loadCatalog = async (db: TerenDb): Promise<Catalog | null> => {
+  const parsed = Catalog.safeParse(await readMeta(db, CATALOG_KEY));
+  return parsed.success ? parsed.data : null;
+};
+
+export const saveCatalog = (db: TerenDb, catalog: Catalog) => writeMeta(db, CATALOG_KEY, catalog);

@@ -13,6 +13,7 @@ import {
   type CreateUser,
   type UpdateUser,
   CatchUpResponse,
+  Catalog,
   LoginResponse,
   Problem,
   PROTOCOL_HEADER,
@@ -94,6 +95,8 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
       const body = (await call('/api/rules', { method: 'GET', token })) as { rules?: unknown };
       return Array.isArray(body.rules) ? body.rules : [];
     },
+    catalog: async (token: string) =>
+      Catalog.parse(await call('/api/catalog', { method: 'GET', token })),
     push: async (token: string, mutations: PushMutation[]) =>
       PushResponse.parse(
         await call('/api/sync/push', {

@@ -3,7 +3,7 @@ import type { TerenDb } from '../data/db';
 import { reapplyUnread } from '../data/apply-pulled';
 import { noteServerContact } from '../data/keyring';
 import { pendingCount } from '../data/outbox';
-import { rulesToFetch, saveRules } from '../data/rules';
+import { rulesToFetch, saveCatalog, saveRules } from '../data/rules';
 import { loadSession } from '../data/session';
 import type { ContactRule } from '../core';
 import { ApiError, type ApiClient } from './api-client';
@@ -74,8 +74,12 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
       });
       // Rules change rarely: fetched only when the pull says they differ from ours.
       const version = await rulesToFetch(db);
-      if (version !== null)
+      if (version !== null) {
+        // The city's districts change with the same fingerprint; an older server has none.
+        const catalog = await api.catalog(session.token).catch(() => null);
+        if (catalog) await saveCatalog(db, catalog);
         await saveRules(db, (await api.rules(session.token)) as ContactRule[], version);
+      }
       set({
         online: true,
         phase: 'idle',

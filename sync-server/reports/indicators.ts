@@ -11,6 +11,7 @@ import { audit } from '../audit/audit';
 import { authenticate } from '../auth/authenticate';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
+import { districtCodes } from '../rules/catalog';
 import { HttpProblem } from '../http/problem';
 import { caseworkReport } from './casework';
 
@@ -94,11 +95,16 @@ const logExport = (db: Database, session: Session, recordType: string) =>
     { userId: session.user.id, deviceId: session.deviceId, action: 'export', recordType },
   ]);
 
+/** A report narrowed to a district the city does not list is a bad request. */
+const knownDistrict = async (db: Database, district: string | undefined) =>
+  district === undefined || (await districtCodes(db)).has(district);
+
 export const registerReportRoutes = (app: FastifyInstance, db: Database) => {
   app.get('/api/reports/casework', async (request): Promise<CaseworkReport> => {
     const { session, teamId } = await reader(db, request);
     const parsed = CaseworkQuery.safeParse(request.query);
-    if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
+    if (!parsed.success || !(await knownDistrict(db, parsed.data.district)))
+      throw new HttpProblem(400, 'invalid_request');
     const report = await caseworkReport(db, parsed.data, teamId, pragueDate(new Date()));
     await logExport(db, session, 'report');
     return report;
@@ -107,7 +113,11 @@ export const registerReportRoutes = (app: FastifyInstance, db: Database) => {
   app.get('/api/reports/indicators', async (request) => {
     const { session, teamId } = await reader(db, request);
     const parsed = IndicatorQuery.safeParse(request.query);
-    if (!parsed.success || parsed.data.from > parsed.data.to)
+    if (
+      !parsed.success ||
+      parsed.data.from > parsed.data.to ||
+      !(await knownDistrict(db, parsed.data.district))
+    )
       throw new HttpProblem(400, 'invalid_request');
     const { from, to, group, programme, district } = parsed.data;
     const dims = [...new Set(group)];

@@ -20,8 +20,9 @@ import { scopeOf, scopeSql } from '../access/households';
 const DEFAULTS = stableJson(DEFAULT_RULES);
 
 /**
- * A fingerprint of the rules: the device fetches them only when it changes. Taken from the
- * stored rules in the same statement as the scope, so a pull costs no extra query for it.
+ * A fingerprint of the rules and the city's districts: the device fetches them (rules and
+ * catalog) only when it changes. Taken in the same statement as the scope, so a pull costs no
+ * extra query for it.
  */
 const rulesVersion = (storedRules: string) =>
   createHash('sha256').update(DEFAULTS).update(storedRules).digest('base64url').slice(0, 22);
@@ -73,9 +74,11 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
         : await db.query<{ scope: string[]; rules: string | null }>(
             `SELECT array(SELECT r.id::text FROM records r
                          WHERE r.type = 'household' AND NOT r.deleted AND ${inScope.sql}) AS scope,
-                  (SELECT string_agg(programme || '=' || rule::text, ';'
-                                     ORDER BY programme)
-                     FROM contact_rules) AS rules`,
+                  concat((SELECT string_agg(programme || '=' || rule::text, ';'
+                                            ORDER BY programme)
+                            FROM contact_rules), '|',
+                         (SELECT string_agg(code || '=' || name, ';' ORDER BY position, code)
+                            FROM districts)) AS rules`,
             inScope.params,
           );
     return {

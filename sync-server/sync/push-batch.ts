@@ -5,6 +5,7 @@ import { compose, type Fragment } from '../db/sql';
 import { isUuid } from '../http/ids';
 import type { LedgerEntry } from './ledger';
 import { heldAmong, heldHouseholdsSql } from '../access/households';
+import { districtCodes } from '../rules/catalog';
 import { REFERENCE_FIELDS } from './push-checks';
 import { findRecord, lockKeys, storeRecords, type StoredRecord } from './store-records';
 
@@ -33,6 +34,7 @@ export class PushBatch {
   private readonly dirty = new Set<string>();
   private readonly access = new Map<string, boolean>();
   private members: Promise<ReadonlySet<string>> | undefined;
+  private districtList: Promise<ReadonlySet<string>> | undefined;
 
   constructor(
     private readonly tx: Queryable,
@@ -80,6 +82,12 @@ export class PushBatch {
       else this.access.set(id, true);
     }
     return ledger;
+  }
+
+  /** The districts the city lists, read once per batch. */
+  async districts(): Promise<ReadonlySet<string>> {
+    this.districtList ??= districtCodes(this.tx);
+    return this.districtList;
   }
 
   /** The ids of the users of this team (a supervisor logs contacts in a worker's name). */

@@ -10,6 +10,7 @@ import {
   type SessionUser,
 } from '../../src/core';
 import type { Queryable } from '../db/database';
+import { districtCodes } from '../rules/catalog';
 import { findRecord, type StoredRecord } from './store-records';
 
 /** Fields of a pushed record that name other records (besides its own id). */
@@ -54,6 +55,8 @@ export const checkShape = (m: PushMutation): Checked => {
 export type ReferenceLookup = {
   find: (id: string) => Promise<StoredRecord | undefined>;
   teamMembers: () => Promise<ReadonlySet<string>>;
+  /** The districts the city lists (sync-server/rules/catalog.ts). */
+  districts: () => Promise<ReadonlySet<string>>;
 };
 
 /** Looks up what is stored (not a push batch's pending writes): for a supervisor's decision. */
@@ -65,6 +68,7 @@ export const storedLookup = (tx: Queryable, teamId: string): ReferenceLookup => 
         (r) => r.id,
       ),
     ),
+  districts: () => districtCodes(tx),
 });
 
 const inHousehold = async (
@@ -109,6 +113,10 @@ export const checkReferences = async (
   const assigned = type === 'enrolment' ? (await lookup.find(record.id))?.data.workerId : null;
   if (type === 'enrolment' && assigned !== r.workerId && !(await ofTeam(r.workerId)))
     return 'not_allowed';
+  // A district the city does not list; one a household was in before stays editable.
+  const district = type === 'household' ? (record as { district: string }).district : null;
+  if (district !== null && (await lookup.find(record.id))?.data.district !== district)
+    if (!(await lookup.districts()).has(district)) return 'unknown_code';
   const checks: [unknown, RecordType][] = [
     [r.enrolmentIds, 'enrolment'],
     [r.participantIds, 'person'],

@@ -182,8 +182,9 @@ const applyOne = async (ctx: Ctx, m: PushMutation, shape: Checked): Promise<Push
   }
   const householdId = householdIdOf(m.type, record);
   const foreign = await checkReferences(ctx.batch, ctx.session.user, m.type, record, householdId);
-  if (foreign)
-    return rejected(m, refuse(foreign === 'foreign_reference' ? 'invalid' : 'forbidden', foreign));
+  // A record naming what does not exist for it is invalid; one its writer may not make, forbidden.
+  const invalid = foreign === 'foreign_reference' || foreign === 'unknown_code';
+  if (foreign) return rejected(m, refuse(invalid ? 'invalid' : 'forbidden', foreign));
   return mergeAndStore(ctx, m, record, existing);
 };
 

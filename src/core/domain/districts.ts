@@ -1,6 +1,16 @@
+import { z } from 'zod';
+
 /**
- * City districts (městské obvody) of Ostrava used by the reference pilot. Codes are stable
- * identifiers stored in records; names are shown to users and are proper nouns in Czech.
+ * A city district's code, as stored in records. Which districts exist is data the server
+ * serves (`GET /api/catalog`, table `districts`), so another city needs no code change; the
+ * server refuses a household in a district it does not list.
+ */
+export const DistrictCode = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+export type District = z.infer<typeof DistrictCode>;
+
+/**
+ * The districts (městské obvody) of Ostrava, the reference pilot: what the server seeds, and
+ * what the app offers before it has fetched the server's list.
  */
 export const DISTRICTS = [
   'marianske-hory',
@@ -11,7 +21,6 @@ export const DISTRICTS = [
   'vitkovice',
   'other',
 ] as const;
-export type District = (typeof DISTRICTS)[number];
 
 export const LOCALITY_KINDS = ['svl', 'hostel', 'ordinary'] as const;
 export type LocalityKind = (typeof LOCALITY_KINDS)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DistrictCode } from '../domain/districts';
 import { Id } from '../records/common';
 import { ROLES } from './auth';
 
@@ -57,3 +58,9 @@ export const AdminDevice = z.object({
   revoked: z.boolean(),
 });
 export type AdminDevice = z.infer<typeof AdminDevice>;
+
+/** `GET /api/catalog`: the places this server's city has, for forms and labels. */
+export const Catalog = z.object({
+  districts: z.array(z.object({ code: DistrictCode, name: z.string() })),
+});
+export type Catalog = z.infer<typeof Catalog>;

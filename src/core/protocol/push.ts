@@ -74,6 +74,8 @@ export const REJECT_REASONS = [
   'payload_mismatch',
   /** The case left this user's caseload: kept for the supervisor. */
   'case_moved',
+  /** A district (or another listed value) the server's city does not have. */
+  'unknown_code',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DISTRICTS } from '../domain/districts';
+import { DistrictCode } from '../domain/districts';
 import { PROGRAMMES } from '../domain/programmes';
 
 /**
@@ -21,7 +21,7 @@ export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
  */
 export const ReportFilter = z.object({
   programme: z.enum(PROGRAMMES).optional(),
-  district: z.enum(DISTRICTS).optional(),
+  district: DistrictCode.optional(),
 });
 export type ReportFilter = z.infer<typeof ReportFilter>;
 

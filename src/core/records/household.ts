@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DISTRICTS, LOCALITY_KINDS } from '../domain/districts';
+import { DistrictCode, LOCALITY_KINDS } from '../domain/districts';
 import { Id, LongText, Phone, recordBase, ShortText } from './common';
 
 /** A household (domácnost): the unit a worker visits. People belong to it. */
@@ -10,7 +10,7 @@ export const Household = z.looseObject({
   label: z.string().trim().min(1).max(120),
   street: ShortText.default(''),
   city: ShortText.default('Ostrava'),
-  district: z.enum(DISTRICTS),
+  district: DistrictCode,
   localityKind: z.enum(LOCALITY_KINDS),
   /** Name of the excluded locality or hostel, if any. */
   localityName: ShortText.default(''),

@@ -8,7 +8,13 @@ import { useFormat } from '../format';
 import { EvaluationNotes } from '../status/EvaluationNotes';
 import { UrgencyBadge } from '../status/UrgencyBadge';
 
-export const CaseloadItem = ({ row }: { row: CaseloadRow }) => {
+export const CaseloadItem = ({
+  row,
+  districtName,
+}: {
+  row: CaseloadRow;
+  districtName: (code: string) => string;
+}) => {
   const { t } = useTranslation();
   const { ago } = useFormat();
   const [sheet, setSheet] = useState(false);
@@ -21,8 +27,7 @@ export const CaseloadItem = ({ row }: { row: CaseloadRow }) => {
             {household.label} {row.urgency !== 'none' && <UrgencyBadge urgency={row.urgency} />}
           </span>
           <span className="case-item__meta">
-            {t(`enums.district.${household.district}`)} ·{' '}
-            {t(`enums.localityKind.${household.localityKind}`)}
+            {districtName(household.district)} · {t(`enums.localityKind.${household.localityKind}`)}
             {household.localityName ? ` · ${household.localityName}` : ''}
           </span>
           <span className="chips">

@@ -1,6 +1,7 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { CaseloadRow } from '../../data/queries/caseload';
+import { useDistricts } from '../districts';
 import { CaseloadItem } from './CaseloadItem';
 
 /**
@@ -9,6 +10,8 @@ import { CaseloadItem } from './CaseloadItem';
  */
 export const CaseloadList = ({ rows }: { rows: CaseloadRow[] }) => {
   const list = useRef<HTMLUListElement>(null);
+  // Read once for the list, not once per row.
+  const districts = useDistricts();
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => {
     setOffset(list.current?.offsetTop ?? 0);
@@ -38,7 +41,7 @@ export const CaseloadList = ({ rows }: { rows: CaseloadRow[] }) => {
             className="case-list__slot"
             style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
           >
-            <CaseloadItem row={row} />
+            <CaseloadItem row={row} districtName={districts.name} />
           </div>
         ) : null;
       })}

@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useEffect, useState } from 'react';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from '../routing';
-import { DISTRICTS, LOCALITY_KINDS, RELATIONS } from '../../core';
+import { LOCALITY_KINDS, RELATIONS } from '../../core';
 import { getDb } from '../../data/db';
 import { useHousehold } from '../../data/hooks';
 import { saveAllWithOutbox, type RecordWrite } from '../../data/outbox';
@@ -12,6 +12,7 @@ import { EnumSelect } from '../forms/EnumSelect';
 import { DraftNotice, FormActions } from '../forms/FormActions';
 import { saveErrorMessage } from '../forms/save-error';
 import { useDraft } from '../forms/use-draft';
+import { useDistricts } from '../districts';
 import { useServices } from '../services';
 import {
   emptyHousehold,
@@ -44,6 +45,18 @@ const HouseholdForm = ({ existing }: { existing: Existing | null }) => {
     keyName: 'key',
   });
   const draft = useDraft(form, `household:${existing?.household.id ?? 'new'}`);
+  const districts = useDistricts();
+  const chosen = useWatch({ control, name: 'district' });
+  // The city's list, and the household's own district even if the list no longer has it.
+  const districtOptions = districts.list.some((d) => d.code === chosen)
+    ? districts.list
+    : [...districts.list, { code: chosen, name: districts.name(chosen) }];
+  const firstListed = districts.list[0]?.code;
+  useEffect(() => {
+    // A new household's default district may not exist in this server's city.
+    if (!existing && firstListed && !districts.list.some((d) => d.code === chosen))
+      form.setValue('district', firstListed);
+  }, [existing, firstListed, chosen, districts.list, form]);
 
   const submit = handleSubmit(async (values) => {
     setError(null);
@@ -91,13 +104,15 @@ const HouseholdForm = ({ existing }: { existing: Existing | null }) => {
         <Field label={t('householdForm.city')} error={err(errors.city?.message)}>
           <input {...register('city')} autoComplete="off" />
         </Field>
-        <EnumSelect
-          label={t('householdForm.district')}
-          enumName="district"
-          values={DISTRICTS}
-          registration={register('district')}
-          error={err(errors.district?.message)}
-        />
+        <Field label={t('householdForm.district')} error={err(errors.district?.message)}>
+          <select {...register('district')}>
+            {districtOptions.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </Field>
         <EnumSelect
           label={t('householdForm.localityKind')}
           enumName="localityKind"

@@ -7,6 +7,7 @@ import { getDb } from '../../data/db';
 import { useHousehold } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
 import { QuickContactSheet } from '../contact/QuickContactSheet';
+import { useDistricts } from '../districts';
 import { useFormat } from '../format';
 import { SubjectExportButton } from '../privacy/SubjectExportButton';
 import { useServices } from '../services';
@@ -21,6 +22,7 @@ export const HouseholdPage = () => {
   const { session } = useServices();
   const { id = '' } = useParams();
   const detail = useHousehold(id);
+  const districts = useDistricts();
   const [sheet, setSheet] = useState(false);
   const [shown, setShown] = useState(PAGE);
 
@@ -44,7 +46,7 @@ export const HouseholdPage = () => {
         <div>
           <h1>{household.label}</h1>
           <span className="muted">
-            {household.street}, {t(`enums.district.${household.district}`)} ·{' '}
+            {household.street}, {districts.name(household.district)} ·{' '}
             {t(`enums.localityKind.${household.localityKind}`)}
             {household.localityName ? ` · ${household.localityName}` : ''}
           </span>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pragueDate, type RetentionList } from '../../core';
 import { isOffline } from '../../sync/api-client';
+import { useDistricts } from '../districts';
 import { useFormat } from '../format';
 import { saveBlob, xlsxBlob } from '../reports/download';
 import { useServices } from '../services';
@@ -16,6 +17,7 @@ const today = () => pragueDate(new Date());
  */
 export const PrivacyPage = () => {
   const { t } = useTranslation();
+  const districts = useDistricts();
   const { date } = useFormat();
   const { api, session } = useServices();
   const [list, setList] = useState<RetentionList | null>(null);
@@ -144,7 +146,7 @@ export const PrivacyPage = () => {
                         {c.label}
                         <span className="muted small">
                           {' · '}
-                          {t(`enums.district.${c.district as 'other'}`)}
+                          {districts.name(c.district)}
                         </span>
                       </td>
                       <td className="text">

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  DISTRICTS,
   pragueDate,
   PROGRAMMES,
   REPORT_DIMENSIONS,
@@ -10,6 +9,7 @@ import {
   type ReportDimension,
 } from '../../core';
 import { isOffline } from '../../sync/api-client';
+import { useDistricts } from '../districts';
 import { useServices } from '../services';
 import { toCsv } from './csv';
 import { saveBlob, xlsxBlob } from './download';
@@ -31,6 +31,7 @@ type Result = {
 /** Indicators for managers and supervisors, computed by the server from the records. */
 export const ReportsPage = () => {
   const { t } = useTranslation();
+  const districts = useDistricts();
   const { api, session } = useServices();
   const [from, setFrom] = useState(yearStart);
   const [to, setTo] = useState(today);
@@ -67,7 +68,10 @@ export const ReportsPage = () => {
 
   const tables: ReportTable[] = result
     ? [
-        indicatorTable(t, result.dim, result.rows, workerName),
+        indicatorTable(t, result.dim, result.rows, {
+          worker: workerName,
+          district: districts.name,
+        }),
         ...caseworkTables(t, result.casework),
       ]
     : [];
@@ -135,9 +139,9 @@ export const ReportsPage = () => {
           <span>{t('reports.columns.district')}</span>
           <select value={district} onChange={(e) => setDistrict(e.target.value)}>
             <option value="">{t('reports.all')}</option>
-            {DISTRICTS.map((d) => (
-              <option key={d} value={d}>
-                {t(`enums.district.${d}`)}
+            {districts.list.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name}
               </option>
             ))}
           </select>

@@ -14,6 +14,9 @@ export type ReportTable = {
   rows: (string | number)[][];
 };
 
+/** Names for ids and codes the report rows carry. */
+type Names = { worker: (id?: string) => string; district: (code?: string) => string };
+
 const hours = (minutes: number) => Math.round(minutes / 6) / 10;
 const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
 
@@ -21,21 +24,21 @@ export const indicatorLabel = (
   t: TFunction,
   dim: ReportDimension,
   r: IndicatorRow,
-  workerName: (id?: string) => string,
+  names: Names,
 ): string =>
   dim === 'month'
     ? (r.month ?? '')
     : dim === 'programme'
       ? t(`enums.programme.${r.programme as 'field_work'}`)
       : dim === 'district'
-        ? t(`enums.district.${r.district as 'other'}`)
-        : workerName(r.workerId);
+        ? names.district(r.district)
+        : names.worker(r.workerId);
 
 export const indicatorTable = (
   t: TFunction,
   dim: ReportDimension,
   rows: readonly IndicatorRow[],
-  workerName: (id?: string) => string,
+  names: Names,
 ): ReportTable => ({
   key: 'indicators',
   title: t('reports.indicators'),
@@ -45,12 +48,7 @@ export const indicatorTable = (
     t('reports.contacts'),
     t('reports.hours'),
   ],
-  rows: rows.map((r) => [
-    indicatorLabel(t, dim, r, workerName),
-    r.people,
-    r.contacts,
-    hours(r.minutes),
-  ]),
+  rows: rows.map((r) => [indicatorLabel(t, dim, r, names), r.people, r.contacts, hours(r.minutes)]),
 });
 
 /** The casework report as tables: each one a question a manager asks. */

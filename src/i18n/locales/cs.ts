@@ -333,6 +333,7 @@ export const cs = {
       foreign_reference: 'Záznam odkazuje na člena, zařazení nebo plán jiné domácnosti.',
       immutable: 'Kontakty a verze plánů se nepřepisují; opravu zapište jako nový záznam.',
       payload_mismatch: 'Server dostal pod stejným označením jinou změnu.',
+      unknown_code: 'Obvod (nebo jiná hodnota z číselníku) na serveru neexistuje.',
       case_moved: 'Případ byl mezitím předán jinému pracovníkovi.',
     },
     codes: {

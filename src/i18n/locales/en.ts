@@ -332,6 +332,7 @@ export const en: Messages = {
       foreign_reference: 'The record names a member, enrolment or plan of another household.',
       immutable: 'Contacts and plan revisions are never rewritten; record a correction anew.',
       payload_mismatch: 'The server got another change under the same id.',
+      unknown_code: 'The district (or another listed value) does not exist on the server.',
       case_moved: 'The case was handed to another worker meanwhile.',
     },
     codes: {

@@ -24,10 +24,10 @@ afterEach(async () => {
   await Dexie.delete(db.name);
 });
 
-/** A household as a newer app version writes it: a district this version does not know. */
+/** A household as a newer app version writes it: a kind of locality this one does not know. */
 const fromNewerApp = (over: Record<string, unknown> = {}) => ({
   ...aHousehold(),
-  district: 'brno-stred',
+  localityKind: 'shelter',
   ...over,
 });
 
