@@ -8,7 +8,7 @@ import { useCatalog } from '../data/hooks';
  * language is named so; one of another city by the name the server gives it.
  */
 export const useDistricts = () => {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const catalog = useCatalog();
   const known = (code: string): string | null =>
     i18n.exists(`enums.district.${code}`)
@@ -20,5 +20,5 @@ export const useDistricts = () => {
     code,
     name: name(code),
   }));
-  return { list, name, t };
+  return { list, name };
 };
