@@ -348,7 +348,7 @@ export const cs = {
     title: 'Ke kontrole po synchronizaci',
     open: 'Ke kontrole',
     intro:
-      'Co synchronizace nevyřešila sama: hodnoty přepsané souběžnou úpravou a změny odeslané k případům, ke kterým autor už neměl přístup. Nic se neztratilo; rozhodněte, co má platit.',
+      'Co synchronizace nevyřešila sama: hodnoty přepsané souběžnou úpravou, změny odeslané k případům, ke kterým autor už neměl přístup, a změny, které server odmítl a autor je předal ke kontrole. Nic se neztratilo; rozhodněte, co má platit.',
     more_one: 'Načíst další (zbývá {{count}})',
     more_few: 'Načíst další (zbývají {{count}})',
     more_other: 'Načíst další (zbývá {{count}})',

@@ -347,7 +347,7 @@ export const en: Messages = {
     title: 'To review after sync',
     open: 'To review',
     intro:
-      'What sync could not settle alone: values overwritten by a concurrent edit, and changes sent for cases their author no longer had. Nothing was lost; decide what should stand.',
+      'What sync could not settle alone: values overwritten by a concurrent edit, changes sent for cases their author no longer had, and changes the server refused that their author handed over. Nothing was lost; decide what should stand.',
     more_one: 'Load more ({{count}} left)',
     more_few: 'Load more ({{count}} left)',
     more_other: 'Load more ({{count}} left)',
