@@ -63,6 +63,8 @@ describe('supervision', () => {
 
     await syncAndSettle(worker.page);
     await gotoAndUnlock(worker.page, `${server.baseUrl}/households/${householdId}`);
-    await worker.page.getByText(lost).waitFor();
+    // The household's note itself; when the worker's was the lost value, the page also tells
+    // them so in a notice that quotes it.
+    await worker.page.getByText(lost, { exact: true }).waitFor();
   });
 });
