@@ -25,7 +25,7 @@ export const olderVisitsMissingBefore = async (db: TerenDb): Promise<string | nu
 export type ApplyResult = { applied: number; rejected: number };
 
 /** The household a pulled change belongs to, read without knowing its type's schema. */
-const householdOf = (c: PulledChange): string =>
+export const householdOfChange = (c: PulledChange): string =>
   String(c.type === 'household' ? c.record.id : (c.record.householdId ?? ''));
 
 /** Splits a page into records this app can read, by type, and those it cannot. */
@@ -81,7 +81,7 @@ export const applyPulledPage = async (
     unreadable.map(async (c) => ({
       id: String(c.record.id),
       type: c.type,
-      householdId: householdOf(c),
+      householdId: householdOfChange(c),
       change: await encodeValue(c),
     })),
   );
@@ -122,7 +122,8 @@ export const reapplyUnread = async (db: TerenDb): Promise<number> => {
   if ((await db.unread.count()) === 0) return 0;
   const rows = await db.unread.toArray();
   const changes = await Promise.all(rows.map((r) => decodeValue<PulledChange>(r.change)));
-  const readable = changes.filter((c) => sortPage([c]).unreadable.length === 0);
+  const { unreadable } = sortPage(changes);
+  const readable = changes.filter((c) => !unreadable.includes(c));
   if (readable.length) await applyPulledPage(db, readable, null);
   return readable.length;
 };

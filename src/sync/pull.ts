@@ -1,9 +1,10 @@
-import { MAX_CATCH_UP, type PulledChange, type PullPart, type PullResponse } from '../core';
+import { MAX_CATCH_UP, type PullPart, type PullResponse } from '../core';
 import { digestCutoff } from '../data/digest';
 import {
   applyPulledPage,
   CURSOR_KEY,
   HISTORY_KEY,
+  householdOfChange,
   RECENT_KEY,
   type PullPartState,
 } from '../data/apply-pulled';
@@ -14,10 +15,6 @@ import type { TerenDb } from '../data/db';
 import { readMeta, writeMeta } from '../data/meta';
 import { RULES_SERVER_VERSION_KEY } from '../data/rules';
 import type { ApiClient } from './api-client';
-
-/** The household a pulled change belongs to (a household is its own). */
-const householdOfChange = (c: PulledChange): string =>
-  String(c.type === 'household' ? c.record.id : c.record.householdId);
 
 export type PullProgress = (received: number, part: PullPart | null) => void;
 

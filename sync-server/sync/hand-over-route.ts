@@ -6,6 +6,7 @@ import type { Session } from '../auth/sessions';
 import type { Database, Queryable } from '../db/database';
 import { isUuid } from '../http/ids';
 import { HttpProblem } from '../http/problem';
+import { holdForSupervisor } from './hold';
 import { payloadHash } from './ledger';
 import { lockKeys } from './store-records';
 
@@ -28,24 +29,16 @@ const refusalOf = async (tx: Queryable, session: Session, body: HandOverRequest)
 const keep = async (tx: Queryable, session: Session, body: HandOverRequest, why: string) => {
   const { user, deviceId } = session;
   const householdId = body.type === 'household' ? body.record.id : body.record.householdId;
-  const rows = await tx.query(
-    `INSERT INTO sync_quarantine
-       (team_id, household_id, record_type, record, user_id, device_id, reason, mutation_id)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)
-     ON CONFLICT (device_id, mutation_id) WHERE mutation_id IS NOT NULL DO NOTHING
-     RETURNING 1`,
-    [
-      user.teamId,
-      householdId,
-      body.type,
-      JSON.stringify(body.record),
-      user.id,
-      deviceId,
-      why,
-      body.mutationId,
-    ],
-  );
-  if (rows.length === 0) return;
+  const kept = await holdForSupervisor(tx, {
+    teamId: user.teamId ?? '',
+    householdId: String(householdId),
+    type: body.type,
+    record: body.record,
+    userId: user.id,
+    deviceId,
+    handedOver: { reason: why, mutationId: body.mutationId },
+  });
+  if (!kept) return;
   const recordId = isUuid(body.record.id) ? body.record.id : null;
   await audit(tx, [
     { userId: user.id, deviceId, action: 'refused', recordType: body.type, recordId },

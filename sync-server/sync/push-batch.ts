@@ -6,7 +6,7 @@ import { isUuid } from '../http/ids';
 import type { LedgerEntry } from './ledger';
 import { heldAmong, heldHouseholdsSql } from '../access/households';
 import { districtCodes } from '../rules/catalog';
-import { REFERENCE_FIELDS } from './push-checks';
+import { REFERENCE_FIELDS, teamMemberIds } from './push-checks';
 import { findRecord, lockKeys, storeRecords, type StoredRecord } from './store-records';
 
 export type Existing = StoredRecord;
@@ -24,8 +24,9 @@ type Write = {
  * the batch touches and the worker's access to their households are read in one statement;
  * accepted records are written at the end in one statement with the audit and ledger rows.
  * Everything the batch writes is locked first, so a concurrent push of the same records
- * waits instead of merging on a stale copy. Reads see the batch's own earlier writes; a query that depends on them (a worker's access
- * after an enrolment changed, a plan merge) first writes what is pending.
+ * waits instead of merging on a stale copy. Reads see the batch's own earlier writes; a
+ * query that depends on them (a worker's access after an enrolment changed, a plan merge)
+ * first writes what is pending.
  */
 export class PushBatch {
   private readonly known = new Map<string, Existing | null>();
@@ -92,9 +93,7 @@ export class PushBatch {
 
   /** The ids of the users of this team (a supervisor logs contacts in a worker's name). */
   async teamMembers(): Promise<ReadonlySet<string>> {
-    this.members ??= this.tx
-      .query<{ id: string }>('SELECT id FROM users WHERE team_id = $1', [this.session.user.teamId])
-      .then((rows) => new Set(rows.map((r) => r.id)));
+    this.members ??= teamMemberIds(this.tx, this.session.user.teamId ?? '');
     return this.members;
   }
 

@@ -13,7 +13,7 @@ import type { Queryable } from '../db/database';
 import { districtCodes } from '../rules/catalog';
 import { findRecord, type StoredRecord } from './store-records';
 
-/** Fields of a pushed record that name other records (besides its own id). */
+/** Fields of a pushed record that name records: its own id, its household, its references. */
 export const REFERENCE_FIELDS = [
   'id',
   'householdId',
@@ -59,15 +59,18 @@ export type ReferenceLookup = {
   districts: () => Promise<ReadonlySet<string>>;
 };
 
+/** The ids of a team's users (a supervisor logs contacts in a worker's name). */
+export const teamMemberIds = async (tx: Queryable, teamId: string): Promise<Set<string>> =>
+  new Set(
+    (await tx.query<{ id: string }>('SELECT id FROM users WHERE team_id = $1', [teamId])).map(
+      (r) => r.id,
+    ),
+  );
+
 /** Looks up what is stored (not a push batch's pending writes): for a supervisor's decision. */
 export const storedLookup = (tx: Queryable, teamId: string): ReferenceLookup => ({
   find: (id) => findRecord(tx, id),
-  teamMembers: async () =>
-    new Set(
-      (await tx.query<{ id: string }>('SELECT id FROM users WHERE team_id = $1', [teamId])).map(
-        (r) => r.id,
-      ),
-    ),
+  teamMembers: () => teamMemberIds(tx, teamId),
   districts: () => districtCodes(tx),
 });
 

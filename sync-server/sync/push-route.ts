@@ -23,6 +23,7 @@ import type { Database, Queryable } from '../db/database';
 import { isUuid } from '../http/ids';
 import { HttpProblem } from '../http/problem';
 import { mergeRecord, type FieldConflict } from './merge';
+import { holdForSupervisor } from './hold';
 import { mergeConcurrentPlan } from './plan-merge';
 import { ledgerInsert, payloadHash, type LedgerEntry } from './ledger';
 import { type Existing, PushBatch } from './push-batch';
@@ -45,11 +46,14 @@ const quarantine = async (
   const { user } = session;
   const household = await batch.find(householdId);
   if (!household || household.team_id !== user.teamId) return refuse('forbidden', 'other_team');
-  await tx.query(
-    `INSERT INTO sync_quarantine (team_id, household_id, record_type, record, user_id, device_id)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6)`,
-    [user.teamId, householdId, type, JSON.stringify(record), user.id, session.deviceId],
-  );
+  await holdForSupervisor(tx, {
+    teamId: user.teamId,
+    householdId,
+    type,
+    record,
+    userId: user.id,
+    deviceId: session.deviceId,
+  });
   return refuse('quarantined', 'case_moved');
 };
 
