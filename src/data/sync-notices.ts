@@ -1,6 +1,7 @@
-import { newId, type RecordType } from '../core';
+import { newId, RECORD_TYPES, type RecordType, type ReplacedValue } from '../core';
 import { decodeValue, encodeValue } from './crypto/vault';
 import type { TerenDb } from './db';
+import { readMeta, writeMeta } from './meta';
 
 /**
  * What sync did to a worker's own changes that they must be told of (issue 17), kept in
@@ -56,3 +57,33 @@ export const dismissNotice = (db: TerenDb, key: string) => db.meta.delete(key);
 /** Keys of the notices that name these households' client data (removed with them). */
 export const householdNoticeKeys = (householdIds: readonly string[]) =>
   householdIds.map((id) => `${PREFIX}replaced:${id}:`);
+
+/** The last replaced-value notice the server sent this device (`PullRequest.replacedAfter`). */
+export const REPLACED_CURSOR_KEY = 'replaced.cursor';
+
+export const replacedCursor = async (db: TerenDb): Promise<string> =>
+  (await readMeta<string>(db, REPLACED_CURSOR_KEY)) ?? '0';
+
+const isRecordType = (t: string): t is RecordType =>
+  (RECORD_TYPES as readonly string[]).includes(t);
+
+/**
+ * Keeps the values of this worker's that a colleague's concurrent edit replaced after they
+ * were accepted, with how far the server's list was read, in one transaction: a notice is
+ * neither lost nor kept twice when the pull is cut off.
+ */
+export const saveReplaced = async (db: TerenDb, replaced: readonly ReplacedValue[]) => {
+  const last = replaced.at(-1);
+  if (!last) return;
+  const rows = await noticeRows(
+    replaced.flatMap(({ recordType, householdId, recordId, field, mine, at }): SyncNotice[] =>
+      isRecordType(recordType)
+        ? [{ kind: 'replaced', householdId, recordType, recordId, field, mine, at }]
+        : [],
+    ),
+  );
+  await db.transaction('rw', db.meta, async () => {
+    await db.meta.bulkPut(rows);
+    await writeMeta(db, REPLACED_CURSOR_KEY, last.id);
+  });
+};

@@ -10,6 +10,7 @@ import {
 } from '../data/apply-pulled';
 import { deviceClock, type DeviceClock } from '../data/clock';
 import { REFETCH_KEY, type Refetch } from '../data/refused';
+import { replacedCursor, saveReplaced } from '../data/sync-notices';
 import { loadedScope, markScopeLoaded, reconcileScope } from '../data/scope';
 import type { TerenDb } from '../data/db';
 import { readMeta, writeMeta } from '../data/meta';
@@ -137,11 +138,14 @@ export const pullAll = async (
     else last = end;
   }
 
+  const replacedAfter = await replacedCursor(db);
   last ??= await pages(
-    (from) => api.pull(token, from, pageSize),
+    (from) => api.pull(token, from, pageSize, { replacedAfter }),
     cursor,
     (page) => apply(page.changes, page.cursor),
   );
+  signal?.throwIfAborted();
+  if (last.replaced) await saveReplaced(db, last.replaced);
   if (last.rulesVersion) await writeMeta(db, RULES_SERVER_VERSION_KEY, last.rulesVersion);
   if (last.scope) {
     const { missing } = await reconcileScope(db, last.scope);

@@ -7,7 +7,13 @@ import { deepEqual as same, type Hlc } from '../../src/core';
  * field; otherwise the server's value stays. Either way, when two different values met, the
  * losing one is returned to be logged: nothing is overwritten silently.
  */
-export type FieldConflict = { field: string; losing: unknown; winning: unknown };
+export type FieldConflict = {
+  field: string;
+  losing: unknown;
+  winning: unknown;
+  /** When the stored value lost: the clock it was accepted with (it names its device). */
+  replaced?: Hlc;
+};
 
 /** Bookkeeping fields that change with every save and never conflict. */
 const BOOKKEEPING = new Set(['updatedAt']);
@@ -39,7 +45,7 @@ export const mergeRecord = (
       merged[field] = mine;
       fields[field] = clock.incoming;
       if (changedOnServer && !BOOKKEEPING.has(field))
-        conflicts.push({ field, losing: theirs, winning: mine });
+        conflicts.push({ field, losing: theirs, winning: mine, ...(last && { replaced: last }) });
     } else if (!BOOKKEEPING.has(field)) {
       // A change made earlier than the one already accepted arrived late: it loses, logged.
       conflicts.push({ field, losing: mine, winning: theirs });

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   CatchUpRequest,
   DEFAULT_RULES,
+  MAX_REPLACED_PER_PULL,
   knowsRecordType,
   PROTOCOL_HEADER,
   PullRequest,
@@ -10,11 +11,12 @@ import {
   type CatchUpResponse,
   type PullResponse,
   type RecordType,
+  type ReplacedValue,
 } from '../../src/core';
 import { authenticate } from '../auth/authenticate';
 import type { Database } from '../db/database';
 import { HttpProblem } from '../http/problem';
-import { scopeOf, scopeSql } from '../access/households';
+import { type Scope, scopeOf, scopeSql } from '../access/households';
 
 /** The rules this server falls back to (they change only with a new server version). */
 const DEFAULTS = stableJson(DEFAULT_RULES);
@@ -26,6 +28,44 @@ const DEFAULTS = stableJson(DEFAULT_RULES);
  */
 const rulesVersion = (storedRules: string) =>
   createHash('sha256').update(DEFAULTS).update(storedRules).digest('base64url').slice(0, 22);
+
+/**
+ * This device's accepted values that a colleague's concurrent edit replaced after `after`, in
+ * the households it may still hold (a case that moved away takes its notices with it).
+ */
+const replacedSince = async (
+  db: Database,
+  deviceId: string,
+  after: string,
+  found: Exclude<Scope, { kind: 'none' }>,
+): Promise<ReplacedValue[]> => {
+  const scope = scopeSql(found, 4);
+  const rows = await db.query<{
+    id: string;
+    record_type: string;
+    record_id: string;
+    household_id: string;
+    field: string;
+    losing_value: unknown;
+    created_at: Date | string;
+  }>(
+    `SELECT c.id::text AS id, c.record_type, c.record_id, r.household_id, c.field,
+            c.losing_value, c.created_at
+       FROM sync_conflicts c JOIN records r ON r.id = c.record_id
+      WHERE c.losing_device_id = $1 AND c.id > $2 AND ${scope.sql}
+      ORDER BY c.id LIMIT $3`,
+    [deviceId, after, MAX_REPLACED_PER_PULL, ...scope.params],
+  );
+  return rows.map((c) => ({
+    id: c.id,
+    recordType: c.record_type,
+    recordId: c.record_id,
+    householdId: c.household_id,
+    field: c.field,
+    mine: c.losing_value,
+    at: new Date(c.created_at).toISOString(),
+  }));
+};
 
 type ChangeRow = { type: RecordType; data: Record<string, unknown>; seq: number };
 
@@ -42,7 +82,7 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
     const session = await authenticate(db, request);
     const parsed = PullRequest.safeParse(request.query);
     if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
-    const { cursor, limit, part, before, upTo } = parsed.data;
+    const { cursor, limit, part, before, upTo, replacedAfter } = parsed.data;
     const found = await scopeOf(db, session.user);
     if (found.kind === 'none')
       return { cursor, hasMore: false, changes: [], ...(part && { part }) };
@@ -81,11 +121,16 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
                             FROM districts)) AS rules`,
             inScope.params,
           );
+    const replaced =
+      tail && replacedAfter !== undefined
+        ? await replacedSince(db, session.deviceId, replacedAfter, found)
+        : [];
     return {
       cursor: last ? String(last.seq) : cursor,
       hasMore,
       changes: forDevice(request, page),
       ...(tail ? { scope: tail.scope, rulesVersion: rulesVersion(tail.rules ?? '') } : {}),
+      ...(replaced.length ? { replaced } : {}),
       serverTime: Date.now(),
       ...(part && { part }),
     };

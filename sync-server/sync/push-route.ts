@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   APPEND_ONLY_TYPES,
   clampHlc,
+  decodeHlc,
   deepEqual,
   encodeHlc,
   type Hlc,
@@ -99,8 +100,8 @@ const logConflicts = async (
 ) => {
   for (const c of conflicts) {
     await tx.query(
-      `INSERT INTO sync_conflicts (record_id, record_type, team_id, field, losing_value, winning_value, user_id, device_id)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)`,
+      `INSERT INTO sync_conflicts (record_id, record_type, team_id, field, losing_value, winning_value, user_id, device_id, losing_device_id)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9)`,
       [
         existing.data.id,
         m.type,
@@ -110,18 +111,29 @@ const logConflicts = async (
         JSON.stringify(c.winning ?? null),
         session.user.id,
         session.deviceId,
+        losingDevice(c, session.deviceId),
       ],
     );
   }
 };
 
-/** When the change was made: the device's clock, never far ahead of the server's. */
-const changeClock = (m: PushMutation): Hlc => {
+/**
+ * When the change was made: the device's clock, never far ahead of the server's. Its node is
+ * the pushing device, so a field's clock says whose value it holds: a device whose value a
+ * colleague's concurrent edit replaces later is told (sync_conflicts.losing_device_id).
+ */
+const changeClock = (m: PushMutation, deviceId: string): Hlc => {
   const serverNow = Date.now();
   // An old app without a clock gets the moment of arrival.
-  return m.hlc
-    ? clampHlc(m.hlc, serverNow, CLOCK_TOLERANCE_MS).hlc
-    : encodeHlc(serverNow, 0, 'server');
+  if (!m.hlc) return encodeHlc(serverNow, 0, deviceId);
+  const { wall, counter } = decodeHlc(clampHlc(m.hlc, serverNow, CLOCK_TOLERANCE_MS).hlc);
+  return encodeHlc(wall, counter, deviceId);
+};
+
+/** The device whose accepted value this conflict replaced, if another than the pusher's. */
+const losingDevice = (c: FieldConflict, pusher: string): string | null => {
+  const node = c.replaced ? decodeHlc(c.replaced).node : null;
+  return node && node !== pusher && isUuid(node) ? node : null;
 };
 
 /** Merges an edit into the stored record field by field and stores it (with the batch). */
@@ -131,7 +143,7 @@ const mergeAndStore = async (
   record: AnyRecord & Record<string, unknown>,
   existing: Existing | undefined,
 ): Promise<PushResult> => {
-  const incoming = changeClock(m);
+  const incoming = changeClock(m, ctx.session.deviceId);
   let toStore: Record<string, unknown> = record;
   let fieldClock = Object.fromEntries(Object.keys(record).map((k) => [k, incoming]));
   let conflicts: string[] = [];

@@ -33,6 +33,11 @@ export const PullRequest = z
     part: z.enum(PULL_PARTS).optional(),
     before: IsoDateTime.optional(),
     upTo: Cursor.optional(),
+    /**
+     * The last replaced-value notice this device has (`replaced[].id`): sent by devices that
+     * want them; the last page of an ordinary pull then brings the newer ones.
+     */
+    replacedAfter: Cursor.optional(),
   })
   .refine((r) => !r.part || r.before, { message: 'A part needs `before`', path: ['before'] })
   .refine((r) => r.part !== 'history' || r.upTo, {
@@ -40,7 +45,7 @@ export const PullRequest = z
     path: ['upTo'],
   });
 export type PullRequest = z.infer<typeof PullRequest>;
-export type PullOptions = Pick<PullRequest, 'part' | 'before' | 'upTo'>;
+export type PullOptions = Partial<Pick<PullRequest, 'part' | 'before' | 'upTo' | 'replacedAfter'>>;
 
 export const PulledChange = z.object({
   /**
@@ -52,6 +57,25 @@ export const PulledChange = z.object({
   record: z.record(z.string(), z.unknown()),
 });
 export type PulledChange = z.infer<typeof PulledChange>;
+
+/** Most notices one pull brings; the rest come with the next one. */
+export const MAX_REPLACED_PER_PULL = 100;
+
+/**
+ * A value this device had got accepted that a colleague's concurrent edit replaced since (the
+ * colleague had not seen it). The value is the device's own; the server keeps it in the
+ * conflict log for the supervisor too.
+ */
+export const ReplacedValue = z.object({
+  id: Cursor,
+  recordType: z.string().max(64),
+  recordId: z.uuid(),
+  householdId: z.uuid(),
+  field: z.string().max(200),
+  mine: z.unknown(),
+  at: IsoDateTime,
+});
+export type ReplacedValue = z.infer<typeof ReplacedValue>;
 
 export const PullResponse = z.object({
   cursor: Cursor,
@@ -66,6 +90,8 @@ export const PullResponse = z.object({
   serverTime: z.number().int().optional(),
   /** On the last page: a fingerprint of the contact rules, so a device fetches them only when they change. */
   rulesVersion: z.string().optional(),
+  /** On the last page, when asked for (`replacedAfter`): this device's replaced values, oldest first. */
+  replaced: z.array(ReplacedValue).optional(),
   /** The part this page belongs to; absent from an ordinary pull and from older servers. */
   part: z.enum(PULL_PARTS).optional(),
 });
