@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import {
+  ruleFor,
   addDays,
   evaluateEnrolment,
   groupBy,
@@ -358,7 +359,7 @@ const bench: BenchApi = {
           e,
           byHousehold.get(e.householdId) ?? [],
           byEnrolment.get(e.id) ?? [],
-          rules[e.programme],
+          ruleFor(rules, e.programme),
           today,
         );
     };

@@ -17,7 +17,7 @@ import {
   type Enrolment,
   type Household,
   type Plan,
-  type Programme,
+  type SeededProgramme,
 } from '../../src/core';
 import { HOSTELS, LOCALITIES, STREETS } from '../../sync-server/seed/fake-names';
 import { PROGRAMME_MIX, WEEKLY_RATE } from '../../sync-server/seed/programme-mix';
@@ -226,7 +226,7 @@ export const generateOrg = (opts: GenOptions): Org => {
   type Case = {
     team: GenTeam;
     workerId: string;
-    programme: Programme;
+    programme: SeededProgramme;
     start: number;
     end: number;
     active: boolean;

@@ -1,4 +1,4 @@
-import { Catalog, ContactRule, DEFAULT_RULES, PROGRAMMES, type Programme } from '../core';
+import { Catalog, ContactRule, DEFAULT_RULES, type RuleSet } from '../core';
 import type { TerenDb } from './db';
 import { readMeta, writeMeta } from './meta';
 
@@ -7,12 +7,10 @@ const RULES_VERSION_KEY = 'rules.version';
 /** The rules' fingerprint the server last reported (with a pull). */
 export const RULES_SERVER_VERSION_KEY = 'rules.serverVersion';
 
-export type RuleSet = Record<Programme, ContactRule>;
-
 /** The organisation's rules as last received from the server, else the seeded defaults. */
 export const loadRules = async (db: TerenDb): Promise<RuleSet> => {
   const stored = (await readMeta<unknown[]>(db, RULES_KEY)) ?? [];
-  const rules: RuleSet = { ...DEFAULT_RULES };
+  const rules: Record<string, ContactRule> = { ...DEFAULT_RULES };
   for (const raw of stored) {
     const parsed = ContactRule.safeParse(raw);
     if (parsed.success) rules[parsed.data.programme] = parsed.data;
@@ -25,9 +23,7 @@ export const saveRules = async (
   rules: readonly ContactRule[],
   version?: string,
 ): Promise<void> => {
-  const valid = rules.filter(
-    (r) => ContactRule.safeParse(r).success && PROGRAMMES.includes(r.programme),
-  );
+  const valid = rules.filter((r) => ContactRule.safeParse(r).success);
   await writeMeta(db, RULES_KEY, valid);
   if (version) await writeMeta(db, RULES_VERSION_KEY, version);
 };
@@ -42,7 +38,7 @@ export const rulesToFetch = async (db: TerenDb): Promise<string | null | undefin
 
 const CATALOG_KEY = 'catalog';
 
-/** The city's districts as last received from the server; null before the first fetch. */
+/** The city's districts and programmes as last received from the server; null before the first fetch. */
 export const loadCatalog = async (db: TerenDb): Promise<Catalog | null> => {
   const parsed = Catalog.safeParse(await readMeta(db, CATALOG_KEY));
   return parsed.success ? parsed.data : null;

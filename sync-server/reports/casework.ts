@@ -5,9 +5,8 @@ import {
   type CaseworkQuery,
   type CaseworkReport,
   type Contact,
-  type ContactRule,
+  type RuleSet,
   type Enrolment,
-  type Programme,
 } from '../../src/core';
 import type { Database } from '../db/database';
 import { currentRules } from '../rules/routes';
@@ -43,11 +42,8 @@ const IN_PERIOD = (c: string) =>
   `(${c}.data ->> 'at')::timestamptz >= ($1::date::timestamp AT TIME ZONE 'Europe/Prague')
    AND (${c}.data ->> 'at')::timestamptz < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Prague')`;
 
-const rulesByProgramme = async (db: Database) =>
-  Object.fromEntries((await currentRules(db)).map((r) => [r.programme, r])) as Record<
-    Programme,
-    ContactRule
-  >;
+const rulesByProgramme = async (db: Database): Promise<RuleSet> =>
+  Object.fromEntries((await currentRules(db)).map((r) => [r.programme, r]));
 
 /** Enrolments opened and closed within the period, closures by reason. */
 const enrolmentCounts = async (

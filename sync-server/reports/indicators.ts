@@ -11,7 +11,7 @@ import { audit } from '../audit/audit';
 import { authenticate } from '../auth/authenticate';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
-import { districtCodes } from '../rules/catalog';
+import { districtCodes, programmeCodes } from '../rules/catalog';
 import { HttpProblem } from '../http/problem';
 import { caseworkReport } from './casework';
 
@@ -95,15 +95,19 @@ const logExport = (db: Database, session: Session, recordType: string) =>
     { userId: session.user.id, deviceId: session.deviceId, action: 'export', recordType },
   ]);
 
-/** A report narrowed to a district the city does not list is a bad request. */
-const knownDistrict = async (db: Database, district: string | undefined) =>
-  district === undefined || (await districtCodes(db)).has(district);
+/** A report narrowed to a district or a programme the city does not list is a bad request. */
+const knownCodes = async (
+  db: Database,
+  { district, programme }: { district?: string | undefined; programme?: string | undefined },
+) =>
+  (district === undefined || (await districtCodes(db)).has(district)) &&
+  (programme === undefined || (await programmeCodes(db)).has(programme));
 
 export const registerReportRoutes = (app: FastifyInstance, db: Database) => {
   app.get('/api/reports/casework', async (request): Promise<CaseworkReport> => {
     const { session, teamId } = await reader(db, request);
     const parsed = CaseworkQuery.safeParse(request.query);
-    if (!parsed.success || !(await knownDistrict(db, parsed.data.district)))
+    if (!parsed.success || !(await knownCodes(db, parsed.data)))
       throw new HttpProblem(400, 'invalid_request');
     const report = await caseworkReport(db, parsed.data, teamId, pragueDate(new Date()));
     await logExport(db, session, 'report');
@@ -116,7 +120,7 @@ export const registerReportRoutes = (app: FastifyInstance, db: Database) => {
     if (
       !parsed.success ||
       parsed.data.from > parsed.data.to ||
-      !(await knownDistrict(db, parsed.data.district))
+      !(await knownCodes(db, parsed.data))
     )
       throw new HttpProblem(400, 'invalid_request');
     const { from, to, group, programme, district } = parsed.data;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Catalog } from '../../src/core';
+import { ProgrammeInfo, type Catalog } from '../../src/core';
 import { authenticate } from '../auth/authenticate';
 import type { Database, Queryable } from '../db/database';
 
@@ -13,10 +13,29 @@ export const currentDistricts = (db: Queryable): Promise<Catalog['districts']> =
 export const districtCodes = async (db: Queryable): Promise<Set<string>> =>
   new Set((await currentDistricts(db)).map((d) => d.code));
 
-/** Every signed-in user needs the places: forms and labels, offline too. */
+/**
+ * The city's programmes, in the order forms offer them. A row an operator wrote by hand that
+ * the app could not read is left out, not sent to every device to fail there.
+ */
+export const currentProgrammes = async (db: Queryable): Promise<ProgrammeInfo[]> => {
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT code, name, housing, lease_max_months AS "leaseMaxMonths", colour
+       FROM programmes ORDER BY position, code`,
+  );
+  return rows.flatMap((r) => {
+    const parsed = ProgrammeInfo.safeParse(r);
+    return parsed.success ? [parsed.data] : [];
+  });
+};
+
+/** The programme codes an enrolment, a rule or a report may name. */
+export const programmeCodes = async (db: Queryable): Promise<Set<string>> =>
+  new Set((await currentProgrammes(db)).map((p) => p.code));
+
+/** Every signed-in user needs the places and programmes: forms and labels, offline too. */
 export const registerCatalogRoute = (app: FastifyInstance, db: Database) => {
   app.get('/api/catalog', async (request): Promise<Catalog> => {
     await authenticate(db, request);
-    return { districts: await currentDistricts(db) };
+    return { districts: await currentDistricts(db), programmes: await currentProgrammes(db) };
   });
 };

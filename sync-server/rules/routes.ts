@@ -1,18 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import { ContactRule, DEFAULT_RULES, PROGRAMMES, type Programme } from '../../src/core';
+import { ContactRule, DEFAULT_RULES, ruleFor } from '../../src/core';
 import { authenticate } from '../auth/authenticate';
 import type { Database } from '../db/database';
 import { HttpProblem } from '../http/problem';
+import { programmeCodes } from './catalog';
 
-/** The organisation's rules: stored ones over the seeded defaults. */
+/**
+ * The organisation's rules, one per programme the city lists: stored ones over the seeded
+ * defaults; a programme with neither requires nothing until an admin sets its rule.
+ */
 export const currentRules = async (db: Database): Promise<ContactRule[]> => {
-  const rows = await db.query<{ programme: Programme; rule: unknown }>(
+  const rows = await db.query<{ programme: string; rule: unknown }>(
     'SELECT programme, rule FROM contact_rules',
   );
   const stored = new Map(rows.map((r) => [r.programme, ContactRule.safeParse(r.rule)]));
-  return PROGRAMMES.map((p) => {
+  return [...(await programmeCodes(db))].map((p) => {
     const s = stored.get(p);
-    return s?.success ? s.data : DEFAULT_RULES[p];
+    return s?.success ? s.data : ruleFor(DEFAULT_RULES, p);
   });
 };
 
@@ -30,6 +34,8 @@ export const registerRuleRoutes = (app: FastifyInstance, db: Database) => {
     if (!parsed.success || parsed.data.programme !== request.params.programme) {
       throw new HttpProblem(400, 'invalid_request');
     }
+    if (!(await programmeCodes(db)).has(parsed.data.programme))
+      throw new HttpProblem(404, 'not_found');
     await db.query(
       `INSERT INTO contact_rules (programme, rule, updated_by) VALUES ($1, $2::jsonb, $3)
        ON CONFLICT (programme) DO UPDATE SET rule = EXCLUDED.rule, updated_at = now(), updated_by = EXCLUDED.updated_by`,

@@ -6,7 +6,7 @@ import {
   type Enrolment,
   type Household,
   type Plan,
-  type Programme,
+  type SeededProgramme,
 } from '../../src/core';
 import { hashPassword } from '../auth/passwords';
 import type { Database } from '../db/database';
@@ -51,7 +51,7 @@ export const seedDemo = async (db: Database, now = Date.now()): Promise<DemoSumm
   let contacts = 0;
 
   for (let h = 0; h < PROGRAMME_MIX.length; h++) {
-    const programme = PROGRAMME_MIX[h] as Programme;
+    const programme = PROGRAMME_MIX[h] as SeededProgramme;
     const householdId = rnd.uuid();
     const startedDaysAgo = rnd.int(5, 330);
     const start = now - startedDaysAgo * DAY;

@@ -22,8 +22,8 @@ import { type Scope, scopeOf, scopeSql } from '../access/households';
 const DEFAULTS = stableJson(DEFAULT_RULES);
 
 /**
- * A fingerprint of the rules and the city's districts: the device fetches them (rules and
- * catalog) only when it changes. Taken in the same statement as the scope, so a pull costs no
+ * A fingerprint of the rules and the city's districts and programmes: the device fetches them
+ * (rules and catalog) only when it changes. Taken in the same statement as the scope, so a pull costs no
  * extra query for it.
  */
 const rulesVersion = (storedRules: string) =>
@@ -118,7 +118,10 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
                                             ORDER BY programme)
                             FROM contact_rules), '|',
                          (SELECT string_agg(code || '=' || name, ';' ORDER BY position, code)
-                            FROM districts)) AS rules`,
+                            FROM districts), '|',
+                         (SELECT string_agg(concat_ws('=', code, name, housing, lease_max_months,
+                                                      colour, position), ';' ORDER BY code)
+                            FROM programmes)) AS rules`,
             inScope.params,
           );
     const replaced =

@@ -5,7 +5,7 @@ import { compose, type Fragment } from '../db/sql';
 import { isUuid } from '../http/ids';
 import type { LedgerEntry } from './ledger';
 import { heldAmong, heldHouseholdsSql } from '../access/households';
-import { districtCodes } from '../rules/catalog';
+import { districtCodes, programmeCodes } from '../rules/catalog';
 import { REFERENCE_FIELDS, teamMemberIds } from './push-checks';
 import { findRecord, lockKeys, storeRecords, type StoredRecord } from './store-records';
 
@@ -36,6 +36,7 @@ export class PushBatch {
   private readonly access = new Map<string, boolean>();
   private members: Promise<ReadonlySet<string>> | undefined;
   private districtList: Promise<ReadonlySet<string>> | undefined;
+  private programmeList: Promise<ReadonlySet<string>> | undefined;
 
   constructor(
     private readonly tx: Queryable,
@@ -89,6 +90,12 @@ export class PushBatch {
   async districts(): Promise<ReadonlySet<string>> {
     this.districtList ??= districtCodes(this.tx);
     return this.districtList;
+  }
+
+  /** The programmes the city lists, read once per batch. */
+  async programmes(): Promise<ReadonlySet<string>> {
+    this.programmeList ??= programmeCodes(this.tx);
+    return this.programmeList;
   }
 
   /** The ids of the users of this team (a supervisor logs contacts in a worker's name). */

@@ -10,7 +10,7 @@ import {
   type SessionUser,
 } from '../../src/core';
 import type { Queryable } from '../db/database';
-import { districtCodes } from '../rules/catalog';
+import { districtCodes, programmeCodes } from '../rules/catalog';
 import { findRecord, type StoredRecord } from './store-records';
 
 /** Fields of a pushed record that name records: its own id, its household, its references. */
@@ -57,6 +57,8 @@ export type ReferenceLookup = {
   teamMembers: () => Promise<ReadonlySet<string>>;
   /** The districts the city lists (sync-server/rules/catalog.ts). */
   districts: () => Promise<ReadonlySet<string>>;
+  /** The programmes the city lists. */
+  programmes: () => Promise<ReadonlySet<string>>;
 };
 
 /** The ids of a team's users (a supervisor logs contacts in a worker's name). */
@@ -72,7 +74,27 @@ export const storedLookup = (tx: Queryable, teamId: string): ReferenceLookup => 
   find: (id) => findRecord(tx, id),
   teamMembers: () => teamMemberIds(tx, teamId),
   districts: () => districtCodes(tx),
+  programmes: () => programmeCodes(tx),
 });
+
+/** The code a record names from the city's lists: a household's district, an enrolment's programme. */
+const LISTED: Partial<Record<RecordType, { field: string; list: 'districts' | 'programmes' }>> = {
+  household: { field: 'district', list: 'districts' },
+  enrolment: { field: 'programme', list: 'programmes' },
+};
+
+/** A code the city does not list; one the record held before stays editable. */
+const unlistedCode = async (
+  lookup: ReferenceLookup,
+  type: RecordType,
+  record: Record<string, unknown>,
+): Promise<boolean> => {
+  const listed = LISTED[type];
+  if (!listed) return false;
+  const code = record[listed.field];
+  if ((await lookup.find(String(record.id)))?.data[listed.field] === code) return false;
+  return typeof code !== 'string' || !(await lookup[listed.list]()).has(code);
+};
 
 const inHousehold = async (
   lookup: ReferenceLookup,
@@ -116,10 +138,7 @@ export const checkReferences = async (
   const assigned = type === 'enrolment' ? (await lookup.find(record.id))?.data.workerId : null;
   if (type === 'enrolment' && assigned !== r.workerId && !(await ofTeam(r.workerId)))
     return 'not_allowed';
-  // A district the city does not list; one a household was in before stays editable.
-  const district = type === 'household' ? (record as { district: string }).district : null;
-  if (district !== null && (await lookup.find(record.id))?.data.district !== district)
-    if (!(await lookup.districts()).has(district)) return 'unknown_code';
+  if (await unlistedCode(lookup, type, record as Record<string, unknown>)) return 'unknown_code';
   const checks: [unknown, RecordType][] = [
     [r.enrolmentIds, 'enrolment'],
     [r.participantIds, 'person'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DistrictCode } from '../domain/districts';
+import { ProgrammeInfo } from '../domain/programmes';
 import { Id } from '../records/common';
 import { ROLES } from './auth';
 
@@ -59,8 +60,10 @@ export const AdminDevice = z.object({
 });
 export type AdminDevice = z.infer<typeof AdminDevice>;
 
-/** `GET /api/catalog`: the places this server's city has, for forms and labels. */
+/** `GET /api/catalog`: the places and programmes this server's city has, for forms and labels. */
 export const Catalog = z.object({
   districts: z.array(z.object({ code: DistrictCode, name: z.string() })),
+  /** Absent from servers older than programmes as data: the device keeps Ostrava's. */
+  programmes: z.array(ProgrammeInfo).optional(),
 });
 export type Catalog = z.infer<typeof Catalog>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DistrictCode } from '../domain/districts';
-import { PROGRAMMES } from '../domain/programmes';
+import { ProgrammeCode } from '../domain/programmes';
 
 /**
  * A day a report may start or end on: the product's records start in this century, and a
@@ -20,7 +20,7 @@ export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
  * district keeps only the households whose current address is in it.
  */
 export const ReportFilter = z.object({
-  programme: z.enum(PROGRAMMES).optional(),
+  programme: ProgrammeCode.optional(),
   district: DistrictCode.optional(),
 });
 export type ReportFilter = z.infer<typeof ReportFilter>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROGRAMMES } from '../domain/programmes';
+import { ProgrammeCode } from '../domain/programmes';
 import { Id, IsoDate, recordBase, ShortText } from './common';
 
 export const ENROLMENT_STATUSES = ['active', 'paused', 'closed'] as const;
@@ -23,7 +23,7 @@ export const Lease = z.object({
 export const Enrolment = z.looseObject({
   ...recordBase,
   householdId: Id,
-  programme: z.enum(PROGRAMMES),
+  programme: ProgrammeCode,
   startDate: IsoDate,
   workerId: Id,
   targetGroup: ShortText.default(''),

@@ -2,7 +2,7 @@ import type { Programme } from '../domain/programmes';
 import type { Contact } from '../records/contact';
 import type { Enrolment } from '../records/enrolment';
 import { compliance, evaluatePeriods } from '../rules/evaluate';
-import type { ContactRule } from '../rules/rule';
+import { ruleFor, type RuleSet } from '../rules/defaults';
 import { addDays } from '../time/prague';
 import { groupBy } from '../util/group-by';
 
@@ -25,13 +25,13 @@ export type PlanTimeliness = {
 export const planTimeliness = (
   enrolments: readonly Pick<Enrolment, 'id' | 'programme' | 'startDate'>[],
   firstPlanOn: ReadonlyMap<string, string>,
-  rules: Readonly<Record<Programme, ContactRule>>,
+  rules: RuleSet,
   from: string,
   to: string,
 ): PlanTimeliness[] => {
   const out = new Map<Programme, PlanTimeliness>();
   for (const e of enrolments) {
-    const days = rules[e.programme].planWithinDays;
+    const days = ruleFor(rules, e.programme).planWithinDays;
     if (days === null) continue;
     const deadline = addDays(e.startDate, days);
     if (deadline < from || deadline > to) continue;
@@ -61,7 +61,7 @@ export type ProgrammeCompliance = { programme: Programme; met: number; total: nu
 export const complianceByProgramme = (
   enrolments: readonly Enrolment[],
   contacts: readonly Contact[],
-  rules: Readonly<Record<Programme, ContactRule>>,
+  rules: RuleSet,
   from: string,
   to: string,
   today: string,
@@ -76,7 +76,7 @@ export const complianceByProgramme = (
     const periods = evaluatePeriods(
       e,
       byHousehold.get(e.householdId) ?? [],
-      rules[e.programme],
+      ruleFor(rules, e.programme),
       asOf,
       addDays(from, -62),
     );

@@ -1,4 +1,4 @@
-import type { Programme } from '../domain/programmes';
+import type { SeededProgramme } from '../domain/programmes';
 import type { ContactRule } from './rule';
 
 /** About three months: the first phase of the housing tiers (004_*: "měsíce 0-3"). */
@@ -8,7 +8,7 @@ const FIRST_PHASE_DAYS = 91;
  * Seeded defaults from the Ostrava housing pilot (domain.md); each organisation may edit
  * its own copy. Family prevention and field work have sensible defaults of our own.
  */
-export const DEFAULT_RULES: Record<Programme, ContactRule> = {
+export const DEFAULT_RULES: Readonly<Record<SeededProgramme, ContactRule>> = {
   social_housing: {
     programme: 'social_housing',
     phases: [
@@ -73,3 +73,18 @@ export const DEFAULT_RULES: Record<Programme, ContactRule> = {
     leaseWarningDays: null,
   },
 };
+
+/** The rules of an organisation by programme: its own over the seeded defaults. */
+export type RuleSet = Readonly<Record<string, ContactRule>>;
+
+/**
+ * A programme's rule. One that has none (a programme a city added, before its admin set a
+ * rule) requires no contacts and no plan: nothing is flagged that nobody decided.
+ */
+export const ruleFor = (rules: RuleSet, programme: string): ContactRule =>
+  rules[programme] ?? {
+    programme,
+    phases: [{ fromDay: 0, toDay: null, requirement: null }],
+    planWithinDays: null,
+    leaseWarningDays: null,
+  };

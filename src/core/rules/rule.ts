@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROGRAMMES } from '../domain/programmes';
+import { ProgrammeCode } from '../domain/programmes';
 
 /**
  * A contact-frequency rule is data, not code: a programme's phases, each from/to a day
@@ -30,7 +30,7 @@ export type Phase = z.infer<typeof Phase>;
 
 export const ContactRule = z
   .object({
-    programme: z.enum(PROGRAMMES),
+    programme: ProgrammeCode,
     phases: z.array(Phase).min(1).max(12),
     /** The individual plan must exist within this many days of enrolment; null if not required. */
     planWithinDays: z.number().int().min(1).max(730).nullable(),

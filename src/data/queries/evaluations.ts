@@ -1,4 +1,6 @@
 import {
+  ruleFor,
+  type RuleSet,
   addDays,
   evaluateEnrolment,
   groupBy,
@@ -9,7 +11,6 @@ import {
 } from '../../core';
 import { LOOKBACK_DAYS } from '../digest';
 import type { TerenDb } from '../db';
-import type { RuleSet } from '../rules';
 import { recentFactsByHousehold, type HouseholdFacts } from './recent-facts';
 
 /**
@@ -73,7 +74,7 @@ export const evaluateAll = async (
       e,
       facts?.contacts ?? [],
       ownPlans,
-      rules[e.programme],
+      ruleFor(rules, e.programme),
       today,
     );
     known?.set(e.id, { key, evaluation });

@@ -1,4 +1,4 @@
-import { addDays, evaluatePeriods, groupBy, weekStart, type Enrolment } from '../../core';
+import { addDays, evaluatePeriods, groupBy, ruleFor, weekStart, type Enrolment } from '../../core';
 import type { TerenDb } from '../db';
 import { loadRules } from '../rules';
 import { tableRows } from '../table-rows';
@@ -112,7 +112,7 @@ export const loadCompliance = async (
       periods: evaluatePeriods(
         e,
         byHousehold.get(e.householdId) ?? [],
-        rules[e.programme],
+        ruleFor(rules, e.programme),
         today,
         addDays(from, -35),
       ),

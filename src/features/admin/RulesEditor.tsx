@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContactRule, type Phase, type Programme } from '../../core';
 import { useServices } from '../services';
+import { useProgrammes } from '../programmes';
 
 type Props = { rules: ContactRule[]; onSaved: () => Promise<void> };
 
@@ -258,6 +259,7 @@ const RuleForm = ({
 export const RulesEditor = ({ rules, onSaved }: Props) => {
   const { t } = useTranslation();
   const describe = useDescribeRule();
+  const programmes = useProgrammes();
   const [editing, setEditing] = useState<Programme | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   return (
@@ -268,7 +270,7 @@ export const RulesEditor = ({ rules, onSaved }: Props) => {
       <ul className="plain-list">
         {rules.map((rule) => (
           <li key={rule.programme} data-testid={`rule-${rule.programme}`}>
-            <strong>{t(`enums.programme.${rule.programme}`)}</strong>
+            <strong>{programmes.name(rule.programme)}</strong>
             <div className="small">{describe(rule)}</div>
             {editing === rule.programme ? (
               <RuleForm

@@ -8,6 +8,7 @@ import { useFormat } from '../format';
 import { useServices } from '../services';
 import { EvaluationNotes } from '../status/EvaluationNotes';
 import { UrgencyBadge } from '../status/UrgencyBadge';
+import { useProgrammes } from '../programmes';
 
 type Item = { row: CaseloadRow; enrolment: Enrolment; evaluation: EnrolmentEvaluation };
 
@@ -42,6 +43,7 @@ const Section = ({
  */
 export const AgendaPage = () => {
   const { t } = useTranslation();
+  const programmes = useProgrammes();
   const { ago, date } = useFormat();
   const { session } = useServices();
   const isWorker = session.user.role === 'worker';
@@ -83,7 +85,7 @@ export const AgendaPage = () => {
         {badge && <UrgencyBadge urgency={evaluation.urgency} />}
         <span className="muted small">
           {' '}
-          {t(`enums.programme.${enrolment.programme}`)} ·{' '}
+          {programmes.name(enrolment.programme)} ·{' '}
           {t('agenda.lastContact', { ago: ago(row.lastContactAt) })}
         </span>
       </span>
@@ -133,7 +135,7 @@ export const AgendaPage = () => {
         {plans.map((i) => (
           <li key={i.enrolment.id} className="agenda-item">
             <Link to={`/enrolments/${i.enrolment.id}/plan`}>{i.row.household.label}</Link>{' '}
-            <span className="muted small">{t(`enums.programme.${i.enrolment.programme}`)}</span>{' '}
+            <span className="muted small">{programmes.name(i.enrolment.programme)}</span>{' '}
             <EvaluationNotes evaluation={{ ...i.evaluation, lease: null, nextDue: null }} />
           </li>
         ))}

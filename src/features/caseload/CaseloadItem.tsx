@@ -7,6 +7,7 @@ import { QuickContactSheet } from '../contact/QuickContactSheet';
 import { useFormat } from '../format';
 import { EvaluationNotes } from '../status/EvaluationNotes';
 import { UrgencyBadge } from '../status/UrgencyBadge';
+import { useProgrammes } from '../programmes';
 
 export const CaseloadItem = ({
   row,
@@ -16,6 +17,7 @@ export const CaseloadItem = ({
   districtName: (code: string) => string;
 }) => {
   const { t } = useTranslation();
+  const programmes = useProgrammes();
   const { ago } = useFormat();
   const [sheet, setSheet] = useState(false);
   const { household, people, enrolments } = row;
@@ -32,8 +34,8 @@ export const CaseloadItem = ({
           </span>
           <span className="chips">
             {enrolments.map((e) => (
-              <span key={e.id} className={`chip chip--${e.programme}`}>
-                {t(`enums.programme.${e.programme}`)}
+              <span key={e.id} className={`chip chip--${programmes.info(e.programme).colour}`}>
+                {programmes.name(e.programme)}
               </span>
             ))}
             <span className="chip chip--plain">

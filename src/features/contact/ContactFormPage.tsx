@@ -33,9 +33,11 @@ import {
   type ContactFormValues,
 } from './contact-form';
 import { defaultEnrolmentIds, defaultParticipantIds } from './defaults';
+import { useProgrammes } from '../programmes';
 
 const ContactForm = ({ detail, amends }: { detail: HouseholdDetail; amends: Contact | null }) => {
   const { t } = useTranslation();
+  const programmes = useProgrammes();
   const navigate = useNavigate();
   const { session } = useServices();
   const [error, setError] = useState<string | null>(null);
@@ -74,7 +76,7 @@ const ContactForm = ({ detail, amends }: { detail: HouseholdDetail; amends: Cont
   const selectedIds = Array.isArray(selected) ? (selected as string[]) : [];
   const split = [...splitMinutes(minutes, selectedIds)].map(([id, m]) => {
     const e = enrolments.find((x) => x.id === id);
-    return `${e ? t(`enums.programme.${e.programme}`) : '?'} ${t('common.minutes', { count: m })}`;
+    return `${e ? programmes.name(e.programme) : '?'} ${t('common.minutes', { count: m })}`;
   });
 
   const submit = handleSubmit(async (values) => {
@@ -127,7 +129,7 @@ const ContactForm = ({ detail, amends }: { detail: HouseholdDetail; amends: Cont
         />
         <CheckGroup
           legend={t('contactForm.enrolments')}
-          options={open.map((e) => ({ value: e.id, label: t(`enums.programme.${e.programme}`) }))}
+          options={open.map((e) => ({ value: e.id, label: programmes.name(e.programme) }))}
           registration={register('enrolmentIds')}
           error={errors.enrolmentIds?.message}
           testId="contact-enrolments"

@@ -6,10 +6,8 @@ import { useNavigate, useParams } from '../routing';
 import {
   CLOSE_REASONS,
   ENROLMENT_STATUSES,
-  isHousing,
   LEGAL_BASES,
   pragueDate,
-  PROGRAMMES,
   type Enrolment,
 } from '../../core';
 import { getDb } from '../../data/db';
@@ -22,6 +20,7 @@ import { saveErrorMessage } from '../forms/save-error';
 import { useDraft } from '../forms/use-draft';
 import { useFormat } from '../format';
 import { Loaded } from '../Loaded';
+import { useProgrammes } from '../programmes';
 import { useServices } from '../services';
 import {
   emptyEnrolment,
@@ -50,7 +49,8 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
   const { register, control, handleSubmit, setError: setFieldError, formState } = form;
   const { errors, isSubmitting } = formState;
   const draft = useDraft(form, `enrolment:${existing?.id ?? `new:${householdId}`}`);
-  const programme = useWatch({ control, name: 'programme' });
+  const programmes = useProgrammes();
+  const programme = programmes.info(useWatch({ control, name: 'programme' }));
   const status = useWatch({ control, name: 'status' });
   const consentGiven = useWatch({ control, name: 'consentGiven' });
   const workers = session.team.length
@@ -59,15 +59,20 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
 
   const submit = handleSubmit(async (values) => {
     setError(null);
-    const problems = enrolmentFormProblems(values);
+    const kind = programmes.info(values.programme);
+    const problems = enrolmentFormProblems(values, kind);
     for (const p of problems) {
       const message =
         p.code === 'required'
           ? t('forms.required')
           : p.code === 'before_start'
             ? t('enrolmentForm.leaseEndBeforeStart')
-            : p.code === 'crisis_too_long'
-              ? t('enrolmentForm.crisisLeaseTooLong', { max: date(p.max ?? '') })
+            : p.code === 'lease_too_long'
+              ? t('enrolmentForm.leaseTooLong', {
+                  programme: kind.name,
+                  count: kind.leaseMaxMonths ?? 0,
+                  max: date(p.max ?? ''),
+                })
               : p.code === 'close_needs_reason'
                 ? t('enrolmentForm.closeNeedsReason')
                 : t('enrolmentForm.consentNeedsDate');
@@ -75,11 +80,15 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
     }
     if (problems.length) return;
     try {
-      const record = enrolmentFromForm(values, {
-        householdId,
-        existing,
-        now: new Date().toISOString(),
-      });
+      const record = enrolmentFromForm(
+        values,
+        {
+          householdId,
+          existing,
+          now: new Date().toISOString(),
+        },
+        kind,
+      );
       await saveWithOutbox(getDb(), 'enrolment', record);
       await draft.discard();
       await navigate(`/households/${householdId}`, { replace: true });
@@ -94,13 +103,15 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
       <Fieldset
         legend={`${existing ? t('enrolmentForm.editTitle') : t('enrolmentForm.newTitle')}: ${householdLabel}`}
       >
-        <EnumSelect
-          label={t('enrolmentForm.programme')}
-          enumName="programme"
-          values={PROGRAMMES}
-          registration={register('programme')}
-          error={errors.programme?.message}
-        />
+        <Field label={t('enrolmentForm.programme')} error={errors.programme?.message}>
+          <select {...register('programme')}>
+            {programmes.list.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </Field>
         <Field label={t('enrolmentForm.startDate')} error={errors.startDate?.message}>
           <input type="date" {...register('startDate')} aria-invalid={!!errors.startDate} />
         </Field>
@@ -141,7 +152,7 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
         )}
       </Fieldset>
 
-      {isHousing(programme) && (
+      {programme.housing && (
         <Fieldset legend={t('enrolmentForm.lease')}>
           <Field label={t('enrolmentForm.flat')} error={errors.leaseFlat?.message} wide>
             <input

@@ -3,10 +3,10 @@ import {
   CLOSE_REASONS,
   Enrolment,
   enrolmentProblems,
-  isHousing,
   LEGAL_BASES,
   newId,
   type Enrolment as EnrolmentRecord,
+  type ProgrammeInfo,
 } from '../../core';
 
 const dateOrEmpty = z.union([Enrolment.shape.startDate, z.literal('')]);
@@ -62,10 +62,13 @@ export const enrolmentToForm = (e: EnrolmentRecord): EnrolmentFormValues => ({
 });
 
 type Base = { householdId: string; existing: EnrolmentRecord | null; now: string };
+/** What the chosen programme is (src/features/programmes.ts). */
+type Kind = Pick<ProgrammeInfo, 'housing' | 'leaseMaxMonths'>;
 
 export const enrolmentFromForm = (
   v: EnrolmentFormValues,
   { householdId, existing, now }: Base,
+  kind: Kind,
 ): EnrolmentRecord => {
   const fields = {
     programme: v.programme,
@@ -75,7 +78,7 @@ export const enrolmentFromForm = (
     status: v.status,
     closedOn: v.status === 'closed' ? v.closedOn || null : null,
     closeReason: v.status === 'closed' ? v.closeReason || null : null,
-    lease: isHousing(v.programme)
+    lease: kind.housing
       ? { flat: v.leaseFlat, start: v.leaseStart || v.startDate, end: v.leaseEnd || null }
       : null,
     consent: { given: v.consentGiven, date: v.consentDate || null, legalBasis: v.legalBasis },
@@ -86,17 +89,18 @@ export const enrolmentFromForm = (
 };
 
 /** Cross-field problems of the record the form would save, as form field paths. */
-export const enrolmentFormProblems = (v: EnrolmentFormValues) =>
-  enrolmentProblems(enrolmentFromForm(v, { householdId: '', existing: null, now: '' })).map(
-    (p) => ({
-      ...p,
-      field: (
-        {
-          'lease.flat': 'leaseFlat',
-          'lease.end': 'leaseEnd',
-          closeReason: 'closeReason',
-          'consent.date': 'consentDate',
-        } as const
-      )[p.path],
-    }),
-  );
+export const enrolmentFormProblems = (v: EnrolmentFormValues, kind: Kind) =>
+  enrolmentProblems(
+    enrolmentFromForm(v, { householdId: '', existing: null, now: '' }, kind),
+    kind,
+  ).map((p) => ({
+    ...p,
+    field: (
+      {
+        'lease.flat': 'leaseFlat',
+        'lease.end': 'leaseEnd',
+        closeReason: 'closeReason',
+        'consent.date': 'consentDate',
+      } as const
+    )[p.path],
+  }));

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../routing';
 import { contactVersions, type Contact, type Enrolment, type Person } from '../../core';
 import { useFormat } from '../format';
+import { useProgrammes } from '../programmes';
 
 type Props = { contact: Contact; all: Contact[]; people: Person[]; enrolments: Enrolment[] };
 
 /** One visit: when, what kind, how long, for whom; corrections show their history. */
 export const ContactItem = ({ contact, all, people, enrolments }: Props) => {
   const { t } = useTranslation();
+  const programme = useProgrammes();
   const { dateTime, date } = useFormat();
   const [open, setOpen] = useState(false);
   const versions = contact.amends ? contactVersions(all, contact.id) : [contact];
@@ -19,7 +21,7 @@ export const ContactItem = ({ contact, all, people, enrolments }: Props) => {
   const programmes = contact.enrolmentIds
     .map((id) => enrolments.find((e) => e.id === id)?.programme)
     .filter((p): p is Enrolment['programme'] => !!p)
-    .map((p) => t(`enums.programme.${p}`));
+    .map((p) => programme.name(p));
   return (
     <li
       className={contact.kind === 'failed_attempt' ? 'contact contact--failed' : 'contact'}

@@ -13,11 +13,13 @@ import { SubjectExportButton } from '../privacy/SubjectExportButton';
 import { useServices } from '../services';
 import { ContactItem } from './ContactItem';
 import { HouseholdNotices } from './HouseholdNotices';
+import { useProgrammes } from '../programmes';
 
 const PAGE = 30;
 
 export const HouseholdPage = () => {
   const { t } = useTranslation();
+  const programmes = useProgrammes();
   const { date } = useFormat();
   const { session } = useServices();
   const { id = '' } = useParams();
@@ -98,8 +100,8 @@ export const HouseholdPage = () => {
               const plan = planState(plans.filter((p) => p.enrolmentId === e.id));
               return (
                 <li key={e.id} data-testid="enrolment">
-                  <span className={`chip chip--${e.programme}`}>
-                    {t(`enums.programme.${e.programme}`)}
+                  <span className={`chip chip--${programmes.info(e.programme).colour}`}>
+                    {programmes.name(e.programme)}
                   </span>{' '}
                   <span className="muted">
                     {t(`enums.status.${e.status}`)} ·{' '}

@@ -6,10 +6,12 @@ import { useFormat } from '../format';
 import { useServices } from '../services';
 import { PlanReviews } from './PlanReviews';
 import { PlanView } from './PlanView';
+import { useProgrammes } from '../programmes';
 
 /** /enrolments/:id/plan: the current plan, its revision history, and 2 versions if any. */
 export const PlanPage = () => {
   const { t } = useTranslation();
+  const programmes = useProgrammes();
   const { date } = useFormat();
   const { session } = useServices();
   const { id = '' } = useParams();
@@ -30,7 +32,7 @@ export const PlanPage = () => {
       </Link>
       <header className="page__header">
         <h1>
-          {t('plan.title')}: {t(`enums.programme.${enrolment.programme}`)}
+          {t('plan.title')}: {programmes.name(enrolment.programme)}
         </h1>
         <Link className="button button--primary" to={`/enrolments/${enrolment.id}/plan/edit`}>
           <Icon name="edit" size={18} /> {plan.current ? t('plan.edit') : t('plan.create')}

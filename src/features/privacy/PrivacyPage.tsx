@@ -7,6 +7,7 @@ import { useFormat } from '../format';
 import { saveBlob, xlsxBlob } from '../reports/download';
 import { useServices } from '../services';
 import { pseudonymisedTables } from './pseudonymised-tables';
+import { useProgrammes } from '../programmes';
 
 const yearStart = () => `${new Date().getFullYear() - 1}-01-01`;
 const today = () => pragueDate(new Date());
@@ -17,6 +18,7 @@ const today = () => pragueDate(new Date());
  */
 export const PrivacyPage = () => {
   const { t } = useTranslation();
+  const programmes = useProgrammes();
   const districts = useDistricts();
   const { date } = useFormat();
   const { api, session } = useServices();
@@ -150,9 +152,7 @@ export const PrivacyPage = () => {
                         </span>
                       </td>
                       <td className="text">
-                        {c.programmes
-                          .map((p) => t(`enums.programme.${p as 'field_work'}`))
-                          .join(', ')}
+                        {c.programmes.map((p) => programmes.name(p)).join(', ')}
                       </td>
                       <td>{date(c.closedOn)}</td>
                       <td>{date(c.retainUntil)}</td>

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   pragueDate,
-  PROGRAMMES,
   REPORT_DIMENSIONS,
   type CaseworkReport,
   type IndicatorRow,
@@ -10,6 +9,7 @@ import {
 } from '../../core';
 import { isOffline } from '../../sync/api-client';
 import { useDistricts } from '../districts';
+import { useProgrammes } from '../programmes';
 import { useServices } from '../services';
 import { toCsv } from './csv';
 import { saveBlob, xlsxBlob } from './download';
@@ -32,6 +32,7 @@ type Result = {
 export const ReportsPage = () => {
   const { t } = useTranslation();
   const districts = useDistricts();
+  const programmes = useProgrammes();
   const { api, session } = useServices();
   const [from, setFrom] = useState(yearStart);
   const [to, setTo] = useState(today);
@@ -71,8 +72,9 @@ export const ReportsPage = () => {
         indicatorTable(t, result.dim, result.rows, {
           worker: workerName,
           district: districts.name,
+          programme: programmes.name,
         }),
-        ...caseworkTables(t, result.casework),
+        ...caseworkTables(t, result.casework, programmes.name),
       ]
     : [];
   const [indicators, ...casework] = tables;
@@ -128,9 +130,9 @@ export const ReportsPage = () => {
           <span>{t('reports.columns.programme')}</span>
           <select value={programme} onChange={(e) => setProgramme(e.target.value)}>
             <option value="">{t('reports.all')}</option>
-            {PROGRAMMES.map((p) => (
-              <option key={p} value={p}>
-                {t(`enums.programme.${p}`)}
+            {programmes.list.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
               </option>
             ))}
           </select>

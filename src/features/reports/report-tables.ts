@@ -15,7 +15,11 @@ export type ReportTable = {
 };
 
 /** Names for ids and codes the report rows carry. */
-type Names = { worker: (id?: string) => string; district: (code?: string) => string };
+type Names = {
+  worker: (id?: string) => string;
+  district: (code?: string) => string;
+  programme: (code?: string) => string;
+};
 
 const hours = (minutes: number) => Math.round(minutes / 6) / 10;
 const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
@@ -29,7 +33,7 @@ export const indicatorLabel = (
   dim === 'month'
     ? (r.month ?? '')
     : dim === 'programme'
-      ? t(`enums.programme.${r.programme as 'field_work'}`)
+      ? names.programme(r.programme)
       : dim === 'district'
         ? names.district(r.district)
         : names.worker(r.workerId);
@@ -52,8 +56,11 @@ export const indicatorTable = (
 });
 
 /** The casework report as tables: each one a question a manager asks. */
-export const caseworkTables = (t: TFunction, c: CaseworkReport): ReportTable[] => {
-  const programme = (p: string) => t(`enums.programme.${p as 'field_work'}`);
+export const caseworkTables = (
+  t: TFunction,
+  c: CaseworkReport,
+  programme: Names['programme'],
+): ReportTable[] => {
   return [
     {
       key: 'enrolments',

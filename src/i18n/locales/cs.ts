@@ -199,7 +199,10 @@ export const cs = {
     consentGiven: 'Klient dal souhlas se zpracováním údajů',
     consentDate: 'Datum souhlasu',
     legalBasis: 'Právní titul zpracování',
-    crisisLeaseTooLong: 'Nájem v krizovém bydlení trvá nejvýše 6 měsíců (do {{max}}).',
+    leaseTooLong_one: 'Nájem v programu {{programme}} trvá nejvýše {{count}} měsíc (do {{max}}).',
+    leaseTooLong_few: 'Nájem v programu {{programme}} trvá nejvýše {{count}} měsíce (do {{max}}).',
+    leaseTooLong_other:
+      'Nájem v programu {{programme}} trvá nejvýše {{count}} měsíců (do {{max}}).',
     leaseEndBeforeStart: 'Konec nájmu musí být po jeho začátku.',
     closeNeedsReason: 'U ukončeného zařazení uveďte datum a důvod.',
     consentNeedsDate: 'Uveďte datum souhlasu.',

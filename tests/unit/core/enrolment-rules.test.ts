@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { enrolmentProblems } from '../../../src/core';
+import {
+  enrolmentProblems as problemsOf,
+  OSTRAVA_PROGRAMMES,
+  programmeInfo,
+} from '../../../src/core';
 import { anEnrolment } from '../../factories/records';
 
 const id = '00000000-0000-4000-8000-000000000099';
+
+/** The problems, with the enrolment's programme as Ostrava's list has it. */
+const enrolmentProblems = (e: ReturnType<typeof anEnrolment>) =>
+  problemsOf(e, programmeInfo(OSTRAVA_PROGRAMMES, e.programme));
 
 describe('enrolmentProblems', () => {
   it('accepts a well-formed social housing enrolment', () => {
@@ -27,12 +35,26 @@ describe('enrolmentProblems', () => {
       anEnrolment(id, { programme: 'crisis_housing', lease: lease(end) });
     expect(enrolmentProblems(crisis('2026-07-15'))).toEqual([]);
     expect(enrolmentProblems(crisis('2026-07-16'))).toEqual([
-      { path: 'lease.end', code: 'crisis_too_long', max: '2026-07-15' },
+      { path: 'lease.end', code: 'lease_too_long', max: '2026-07-15' },
     ]);
     expect(enrolmentProblems(crisis(null))).toEqual([{ path: 'lease.end', code: 'required' }]);
     expect(enrolmentProblems(crisis('2026-01-01'))).toEqual([
       { path: 'lease.end', code: 'before_start' },
     ]);
+  });
+
+  it('takes the lease rules from the programme, so another city sets its own', () => {
+    const e = anEnrolment(id, {
+      programme: 'emergency_flats',
+      lease: { flat: 'X 1', start: '2026-01-15', end: '2026-05-01' },
+    });
+    expect(problemsOf(e, { housing: true, leaseMaxMonths: 3 })).toEqual([
+      { path: 'lease.end', code: 'lease_too_long', max: '2026-04-15' },
+    ]);
+    expect(problemsOf(e, { housing: true, leaseMaxMonths: null })).toEqual([]);
+    expect(problemsOf({ ...e, lease: null }, { housing: false, leaseMaxMonths: null })).toEqual([]);
+    // A code the list does not hold is a plain programme: no flat asked for.
+    expect(enrolmentProblems({ ...e, lease: null })).toEqual([]);
   });
 
   it('asks a closed enrolment for its date and reason, and consent for its date', () => {

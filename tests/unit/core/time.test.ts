@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonths,
-  crisisLeaseLatestEnd,
+  leaseLatestEnd,
   dayOf,
   daysBetween,
   pragueDate,
@@ -58,7 +58,7 @@ describe('Prague calendar', () => {
   });
 
   it('ends a crisis lease at most 6 months after it starts', () => {
-    expect(crisisLeaseLatestEnd('2026-01-15')).toBe('2026-07-15');
+    expect(leaseLatestEnd('2026-01-15', 6)).toBe('2026-07-15');
   });
 });
 

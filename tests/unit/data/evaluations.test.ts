@@ -6,16 +6,17 @@ import {
   DEFAULT_RULES,
   evaluateEnrolment,
   pragueDate,
+  ruleFor,
   type Contact,
   type Enrolment,
   type Plan,
+  type RuleSet,
 } from '../../../src/core';
 import { applyPulledPage } from '../../../src/data/apply-pulled';
 import { TerenDb } from '../../../src/data/db';
 import { factsOf, LOOKBACK_DAYS, planFactsOf } from '../../../src/data/digest';
 import { saveWithOutbox } from '../../../src/data/outbox';
 import { evaluateAll } from '../../../src/data/queries/evaluations';
-import type { RuleSet } from '../../../src/data/rules';
 import { aContact, aHousehold, anEnrolment, aPlan } from '../../factories/records';
 
 const names: string[] = [];
@@ -44,7 +45,7 @@ const fromRecords = async (
         e,
         contacts.filter((c) => c.householdId === e.householdId),
         plans.filter((p) => p.enrolmentId === e.id),
-        rules[e.programme],
+        ruleFor(rules, e.programme),
         today,
       ),
     ]),

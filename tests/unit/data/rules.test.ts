@@ -27,7 +27,7 @@ describe('rules on the device', () => {
     const edited = { ...DEFAULT_RULES.field_work, planWithinDays: 45 };
     await saveRules(db, [edited], 'v1');
     expect(await rulesToFetch(db)).toBeNull();
-    expect((await loadRules(db)).field_work.planWithinDays).toBe(45);
+    expect((await loadRules(db)).field_work?.planWithinDays).toBe(45);
     await writeMeta(db, RULES_SERVER_VERSION_KEY, 'v2');
     expect(await rulesToFetch(db)).toBe('v2');
   });

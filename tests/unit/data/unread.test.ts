@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PullResponse } from '../../../src/core';
+import { newId, PullResponse } from '../../../src/core';
 import {
   applyPulledPage,
   CURSOR_KEY,
@@ -42,7 +42,7 @@ describe('records this app version cannot read', () => {
       hasMore: false,
       changes: [
         { type: 'household', record: h },
-        { type: 'groupActivity', record: { id: h.id.replace(/.$/, '0'), householdId: h.id } },
+        { type: 'groupActivity', record: { id: newId(), householdId: h.id } },
       ],
     });
     expect(await applyPulledPage(db, page.changes, page.cursor)).toEqual({

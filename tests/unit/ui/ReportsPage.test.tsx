@@ -129,7 +129,9 @@ describe('ReportsPage', () => {
 
 describe('xlsxBlob', () => {
   it('writes a workbook with a sheet per table, numbers as numbers', async () => {
-    const tables = caseworkTables(i18n.t, casework);
+    const tables = caseworkTables(i18n.t, casework, (p) =>
+      i18n.t(`enums.programme.${p as 'field_work'}`),
+    );
     const blob = await xlsxBlob(tables);
     const files = unzipSync(new Uint8Array(await blob.arrayBuffer()));
     const workbook = strFromU8(files['xl/workbook.xml'] as Uint8Array);

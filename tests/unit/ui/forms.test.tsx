@@ -123,7 +123,9 @@ describe('enrolment form', () => {
     fireEvent.change(screen.getByLabelText('Nájem do'), { target: { value: '2026-09-01' } });
     await userEvent.click(screen.getByRole('button', { name: 'Uložit' }));
     expect(
-      await screen.findByText('Nájem v krizovém bydlení trvá nejvýše 6 měsíců (do 15. 7. 2026).'),
+      await screen.findByText(
+        'Nájem v programu Krizové bydlení trvá nejvýše 6 měsíců (do 15. 7. 2026).',
+      ),
     ).toBeTruthy();
     expect(await getDb().enrolments.count()).toBe(0);
 
