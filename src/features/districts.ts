@@ -20,5 +20,8 @@ export const useDistricts = () => {
     code,
     name: name(code),
   }));
-  return { list, name };
+  /** The excluded localities and hostels the city knows in a district. */
+  const localities = (district: string) =>
+    (catalog?.localities ?? []).filter((l) => l.district === district);
+  return { list, name, localities };
 };

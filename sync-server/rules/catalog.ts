@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ProgrammeInfo, type Catalog } from '../../src/core';
+import { Locality, ProgrammeInfo, type Catalog } from '../../src/core';
 import { authenticate } from '../auth/authenticate';
 import type { Database, Queryable } from '../db/database';
 
@@ -28,6 +28,17 @@ export const currentProgrammes = async (db: Queryable): Promise<ProgrammeInfo[]>
   });
 };
 
+/** The localities the city knows, by district. Rows the app could not read are left out. */
+export const currentLocalities = async (db: Queryable): Promise<Locality[]> =>
+  (
+    await db.query<Record<string, unknown>>(
+      'SELECT district, name, kind FROM localities ORDER BY district, position, name',
+    )
+  ).flatMap((r) => {
+    const parsed = Locality.safeParse(r);
+    return parsed.success ? [parsed.data] : [];
+  });
+
 /** The programme codes an enrolment, a rule or a report may name. */
 export const programmeCodes = async (db: Queryable): Promise<Set<string>> =>
   new Set((await currentProgrammes(db)).map((p) => p.code));
@@ -36,6 +47,10 @@ export const programmeCodes = async (db: Queryable): Promise<Set<string>> =>
 export const registerCatalogRoute = (app: FastifyInstance, db: Database) => {
   app.get('/api/catalog', async (request): Promise<Catalog> => {
     await authenticate(db, request);
-    return { districts: await currentDistricts(db), programmes: await currentProgrammes(db) };
+    return {
+      districts: await currentDistricts(db),
+      programmes: await currentProgrammes(db),
+      localities: await currentLocalities(db),
+    };
   });
 };

@@ -22,9 +22,9 @@ import { type Scope, scopeOf, scopeSql } from '../access/households';
 const DEFAULTS = stableJson(DEFAULT_RULES);
 
 /**
- * A fingerprint of the rules and the city's districts and programmes: the device fetches them
- * (rules and catalog) only when it changes. Taken in the same statement as the scope, so a pull costs no
- * extra query for it.
+ * A fingerprint of the rules and the city's districts, programmes and localities: the device
+ * fetches them (rules and catalog) only when it changes. Taken in the same statement as the
+ * scope, so a pull costs no extra query for it.
  */
 const rulesVersion = (storedRules: string) =>
   createHash('sha256').update(DEFAULTS).update(storedRules).digest('base64url').slice(0, 22);
@@ -121,7 +121,10 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
                             FROM districts), '|',
                          (SELECT string_agg(concat_ws('=', code, name, housing, lease_max_months,
                                                       colour, position), ';' ORDER BY code)
-                            FROM programmes)) AS rules`,
+                            FROM programmes), '|',
+                         (SELECT string_agg(concat_ws('=', district, name, kind, position), ';'
+                                            ORDER BY district, name)
+                            FROM localities)) AS rules`,
             inScope.params,
           );
     const replaced =

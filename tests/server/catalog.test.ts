@@ -56,6 +56,24 @@ describe.each(BACKENDS)('the city catalogue on $name', (backend) => {
     expect((await indicators('brno-stred')).statusCode).toBe(200);
   });
 
+  it('serves the localities the city knows, and tells devices when the list changes', async () => {
+    expect((await catalog()).localities).toContainEqual({
+      district: 'poruba',
+      name: 'Dělnická-Skautská',
+      kind: 'svl',
+    });
+    const before = await fingerprint();
+    await world.db.query(
+      "INSERT INTO localities (district, name, kind) VALUES ('ostrava-jih', 'Ubytovna U Lesa', 'hostel')",
+    );
+    expect(await fingerprint()).not.toBe(before);
+    expect((await catalog()).localities).toContainEqual({
+      district: 'ostrava-jih',
+      name: 'Ubytovna U Lesa',
+      kind: 'hostel',
+    });
+  });
+
   it('keeps a household editable in a district the city no longer lists', async () => {
     const m = create('vitkovice');
     await pushResults(world.app, token('vedouci'), [m]);

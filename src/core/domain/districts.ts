@@ -24,3 +24,14 @@ export const DISTRICTS = [
 
 export const LOCALITY_KINDS = ['svl', 'hostel', 'ordinary'] as const;
 export type LocalityKind = (typeof LOCALITY_KINDS)[number];
+
+/**
+ * A place the city knows as an excluded locality or a hostel (`GET /api/catalog`): offered
+ * when a household's locality is typed, so one place is written one way.
+ */
+export const Locality = z.object({
+  district: DistrictCode,
+  name: z.string().trim().min(1).max(120),
+  kind: z.enum(['svl', 'hostel']),
+});
+export type Locality = z.infer<typeof Locality>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DistrictCode } from '../domain/districts';
+import { DistrictCode, Locality } from '../domain/districts';
 import { ProgrammeInfo } from '../domain/programmes';
 import { Id } from '../records/common';
 import { ROLES } from './auth';
@@ -65,5 +65,7 @@ export const Catalog = z.object({
   districts: z.array(z.object({ code: DistrictCode, name: z.string() })),
   /** Absent from servers older than programmes as data: the device keeps Ostrava's. */
   programmes: z.array(ProgrammeInfo).optional(),
+  /** The excluded localities and hostels the city knows, for forms to offer. */
+  localities: z.array(Locality).optional(),
 });
 export type Catalog = z.infer<typeof Catalog>;

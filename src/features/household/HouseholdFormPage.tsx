@@ -47,6 +47,7 @@ const HouseholdForm = ({ existing }: { existing: Existing | null }) => {
   const draft = useDraft(form, `household:${existing?.household.id ?? 'new'}`);
   const districts = useDistricts();
   const chosen = useWatch({ control, name: 'district' });
+  const knownLocalities = districts.localities(chosen);
   // The city's list, and the household's own district even if the list no longer has it.
   const districtOptions = districts.list.some((d) => d.code === chosen)
     ? districts.list
@@ -121,7 +122,22 @@ const HouseholdForm = ({ existing }: { existing: Existing | null }) => {
           error={err(errors.localityKind?.message)}
         />
         <Field label={t('householdForm.localityName')} error={err(errors.localityName?.message)}>
-          <input {...register('localityName')} autoComplete="off" />
+          <input
+            {...register('localityName', {
+              // A place the city lists is of its kind: picking it says so.
+              onChange: (e: { target: { value: string } }) => {
+                const known = knownLocalities.find((l) => l.name === e.target.value);
+                if (known) form.setValue('localityKind', known.kind);
+              },
+            })}
+            list="known-localities"
+            autoComplete="off"
+          />
+          <datalist id="known-localities">
+            {knownLocalities.map((l) => (
+              <option key={l.name} value={l.name} />
+            ))}
+          </datalist>
         </Field>
         <Field label={t('householdForm.phone')} error={err(errors.phone?.message)}>
           <input {...register('phone')} type="tel" inputMode="tel" autoComplete="off" />

@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../src/data/db';
 import { saveCatalog } from '../../../src/data/rules';
@@ -45,5 +46,31 @@ describe('districts from the server', () => {
     const select = (await screen.findByLabelText('Městský obvod')) as HTMLSelectElement;
     await expect.poll(() => select.value).toBe('brno-stred');
     expect([...select.options].map((o) => o.textContent)).toEqual(['Brno-střed', 'Brno-sever']);
+  });
+
+  it('offers the localities the city knows in the chosen district, and takes their kind', async () => {
+    await saveCatalog(getDb(), {
+      districts: [
+        { code: 'brno-stred', name: 'Brno-střed' },
+        { code: 'brno-sever', name: 'Brno-sever' },
+      ],
+      localities: [
+        { district: 'brno-stred', name: 'Cejl', kind: 'svl' },
+        { district: 'brno-sever', name: 'Ubytovna Sever', kind: 'hostel' },
+      ],
+    });
+    renderScreen(<HouseholdFormPage />, {}, { path: '/households/new', url: '/households/new' });
+    const district = (await screen.findByLabelText('Městský obvod')) as HTMLSelectElement;
+    await expect.poll(() => district.value).toBe('brno-stred');
+    const offered = () =>
+      [...document.querySelectorAll('#known-localities option')].map((o) =>
+        o.getAttribute('value'),
+      );
+    expect(offered()).toEqual(['Cejl']);
+    await userEvent.selectOptions(district, 'brno-sever');
+    await expect.poll(offered).toEqual(['Ubytovna Sever']);
+    const kind = screen.getByLabelText('Typ lokality') as HTMLSelectElement;
+    await userEvent.type(screen.getByLabelText(/Název lokality/), 'Ubytovna Sever');
+    expect(kind.value).toBe('hostel');
   });
 });
