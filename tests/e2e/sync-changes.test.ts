@@ -26,19 +26,19 @@ describe('what sync did with a worker\u2019s changes', () => {
     await server.close();
   });
 
-  /** The supervisor reassigns one of the worker's cases, through the API as the app does. */
-  const reassign = async (enrolmentId: string, to: string) => {
+  /** The supervisor's device pushes one change, through the API as the app does. */
+  const supervisorPushes = async (
+    type: string,
+    base: Record<string, unknown>,
+    change: Record<string, unknown>,
+    hlc?: string,
+  ) => {
     const login = await fetch(`${server.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'vedouci', password: DEMO_PASSWORD, deviceId: newId() }),
     });
     const { token } = (await login.json()) as { token: string };
-    const [row] = await server.db.query<{ data: Record<string, unknown> }>(
-      'SELECT data FROM records WHERE id = $1',
-      [enrolmentId],
-    );
-    const base = row?.data as Record<string, unknown>;
     const res = await fetch(`${server.baseUrl}/api/sync/push`, {
       method: 'POST',
       headers: {
@@ -48,7 +48,7 @@ describe('what sync did with a worker\u2019s changes', () => {
       },
       body: JSON.stringify({
         mutations: [
-          { mutationId: newId(), type: 'enrolment', record: { ...base, workerId: to }, base },
+          { mutationId: newId(), type, record: { ...base, ...change }, base, ...(hlc && { hlc }) },
         ],
       }),
     });
@@ -56,6 +56,15 @@ describe('what sync did with a worker\u2019s changes', () => {
       'applied',
     );
   };
+  const stored = async (id: string) => {
+    const [row] = await server.db.query<{ data: Record<string, unknown> }>(
+      'SELECT data FROM records WHERE id = $1',
+      [id],
+    );
+    return row?.data as Record<string, unknown>;
+  };
+  const reassign = async (enrolmentId: string, to: string) =>
+    supervisorPushes('enrolment', await stored(enrolmentId), { workerId: to });
 
   it('keeps the outbox and the data when a proxy answers 403 with its own page', async () => {
     const { page } = browser;
@@ -71,6 +80,37 @@ describe('what sync did with a worker\u2019s changes', () => {
     await page.unroute('**/api/sync/**');
     expect(await countRecords(page, 'households')).toBe(before);
     expect(await page.getByRole('button', { name: 'Přihlásit se' }).count()).toBe(0);
+  });
+
+  it('tells the worker when a colleague’s concurrent edit replaced a value already sent', async () => {
+    const { page } = browser;
+    const [mine] = await server.db.query<{ household: string }>(
+      `SELECT e.household_id AS household FROM records e JOIN users u
+           ON u.id = (e.data ->> 'workerId')::uuid
+        WHERE e.type = 'enrolment' AND u.username = 'pracovnik1' AND e.data ->> 'status' = 'active'
+        ORDER BY e.id DESC LIMIT 1`,
+    );
+    if (!mine) throw new Error('the demo data has no case of pracovnik1');
+    // The supervisor's copy, taken before the worker's edit (an offline tablet).
+    const before = await stored(mine.household);
+    await gotoAndUnlock(page, `${server.baseUrl}/households/${mine.household}/edit`);
+    await page.getByLabel('Poznámka').fill('Dohodnuto: splátky od ledna');
+    await page.getByRole('button', { name: 'Uložit' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await syncAndSettle(page);
+    await expect
+      .poll(async () => (await stored(mine.household)).note)
+      .toBe('Dohodnuto: splátky od ledna');
+    // Later, the supervisor's offline edit of the same field arrives, made after the worker's.
+    const later = `${String(Date.now() + 1000).padStart(15, '0')}:0000:e2e`;
+    await supervisorPushes('household', before, { note: 'Splátkový kalendář zrušen' }, later);
+    await syncAndSettle(page);
+    await gotoAndUnlock(page, `${server.baseUrl}/households/${mine.household}`);
+    const notices = page.getByTestId('household-notices');
+    await expect.poll(() => notices.textContent()).toContain('Dohodnuto: splátky od ledna');
+    expect(await notices.textContent()).toContain('byla nahrazena pozdější úpravou kolegy');
+    await notices.getByRole('button', { name: 'Rozumím' }).click();
+    await expect.poll(() => notices.count()).toBe(0);
   });
 
   it('tells of a visit logged offline on a case reassigned meanwhile', async () => {
