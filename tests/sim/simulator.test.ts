@@ -20,7 +20,7 @@ import { opArb, USERS, type Op } from './ops';
  * with SIM_SEED=<seed printed below>, explore with SIM_SEED=random; SIM_RUNS sets how many
  * histories each backend tries.
  */
-const RUNS = Number(process.env.SIM_RUNS ?? 100);
+const RUNS = Number(process.env.SIM_RUNS ?? 150);
 const DEFAULT_SEED = 17;
 
 const appFor = (db: Database) =>
