@@ -3,10 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../src/data/db';
 import { ContactFormPage } from '../../../src/features/contact/ContactFormPage';
-import { NewEnrolmentPage } from '../../../src/features/enrolment/EnrolmentFormPage';
 import { HouseholdFormPage } from '../../../src/features/household/HouseholdFormPage';
 import { aContact, aHousehold, anEnrolment, aPerson } from '../../factories/records';
-import { aSession, renderScreen, resetAppDb } from './render';
+import { aSession, openNewEnrolment, renderScreen, resetAppDb } from './render';
 
 afterEach(resetAppDb);
 
@@ -106,16 +105,7 @@ describe('household form', () => {
 
 describe('enrolment form', () => {
   it('holds a crisis lease to 6 months', async () => {
-    const h = aHousehold();
-    await getDb().households.put(h);
-    renderScreen(
-      <NewEnrolmentPage />,
-      {},
-      {
-        path: '/households/:householdId/enrolments/new',
-        url: `/households/${h.id}/enrolments/new`,
-      },
-    );
+    await openNewEnrolment();
     await userEvent.selectOptions(await screen.findByLabelText('Program'), 'crisis_housing');
     fireEvent.change(screen.getByLabelText('Datum zařazení'), { target: { value: '2026-01-15' } });
     await userEvent.type(screen.getByLabelText('Byt (adresa, číslo bytu)'), 'Krizová 1, byt 4');

@@ -4,10 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../src/data/db';
 import type { CaseloadRow } from '../../../src/data/queries/caseload';
 import { saveCatalog } from '../../../src/data/rules';
-import { NewEnrolmentPage } from '../../../src/features/enrolment/EnrolmentFormPage';
 import { CaseloadItem } from '../../../src/features/caseload/CaseloadItem';
 import { aHousehold, anEnrolment } from '../../factories/records';
-import { renderScreen, resetAppDb } from './render';
+import { openNewEnrolment, renderScreen, resetAppDb } from './render';
 
 afterEach(resetAppDb);
 
@@ -35,16 +34,7 @@ const otherCity = {
 describe('programmes from the server', () => {
   it('offers the server\u2019s programmes and holds a lease to the programme\u2019s limit', async () => {
     await saveCatalog(getDb(), otherCity);
-    const h = aHousehold();
-    await getDb().households.put(h);
-    renderScreen(
-      <NewEnrolmentPage />,
-      {},
-      {
-        path: '/households/:householdId/enrolments/new',
-        url: `/households/${h.id}/enrolments/new`,
-      },
-    );
+    await openNewEnrolment();
     const select = (await screen.findByLabelText('Program')) as HTMLSelectElement;
     await expect
       .poll(() => [...select.options].map((o) => o.textContent))

@@ -5,6 +5,8 @@ import { I18nextProvider } from 'react-i18next';
 import { Route, Router, Switch, useLocation } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { getDb } from '../../../src/data/db';
+import { NewEnrolmentPage } from '../../../src/features/enrolment/EnrolmentFormPage';
+import { aHousehold } from '../../factories/records';
 import { ServicesContext, type Services } from '../../../src/features/services';
 import { i18n } from '../../../src/i18n/i18n';
 import { createApiClient } from '../../../src/sync/api-client';
@@ -69,4 +71,19 @@ export const resetAppDb = async () => {
   cleanup();
   await getDb().delete();
   await getDb().open();
+};
+
+/** The enrolment form of a new household's first enrolment. */
+export const openNewEnrolment = async () => {
+  const h = aHousehold();
+  await getDb().households.put(h);
+  renderScreen(
+    <NewEnrolmentPage />,
+    {},
+    {
+      path: '/households/:householdId/enrolments/new',
+      url: `/households/${h.id}/enrolments/new`,
+    },
+  );
+  return h;
 };
