@@ -154,4 +154,19 @@ describe('toCsv', () => {
       '\uFEFFObvod,Osoby\r\n"Mariánské Hory a Hulváky, ""MOb""",3\r\n',
     );
   });
+
+  it('keeps a cell a spreadsheet would run as a formula as text, and numbers as numbers', () => {
+    const names = ['=HYPERLINK("http://x.invalid","Klikni")', '+420', '-1+1', '@SUM(A1)'];
+    const csv = toCsv(['Pracovník', 'Kontakty'], [...names.map((n) => [n, -3]), ['Nováková', 2]]);
+    expect(csv.slice(1).split('\r\n')).toEqual([
+      'Pracovník,Kontakty',
+      `"'=HYPERLINK(""http://x.invalid"",""Klikni"")",-3`,
+      "'+420,-3",
+      "'-1+1,-3",
+      "'@SUM(A1),-3",
+      'Nováková,2',
+      '',
+    ]);
+    expect(toCsv(['x'], [['\t=1'], ['\r=1']])).toBe(`\uFEFFx\r\n'\t=1\r\n"'\r=1"\r\n`);
+  });
 });
