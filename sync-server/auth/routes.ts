@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import {
   DEFAULT_DEVICE_POLICY,
@@ -38,6 +39,33 @@ type UserRow = {
   locked: boolean;
 };
 
+/** How an unknown name is kept: hashed, since what people mistype may be a name of theirs. */
+const nameKey = (username: string) =>
+  createHash('sha256').update(username.toLowerCase()).digest('hex');
+
+const unknownNameLocked = async (db: Database, key: string) =>
+  (
+    await db.query<{ locked: boolean }>(
+      'SELECT locked_until > now() AS locked FROM unknown_name_failures WHERE name_key = $1',
+      [key],
+    )
+  )[0]?.locked === true;
+
+/** Counts a failure under an unknown name as an account's is counted (see the failure below). */
+const countUnknownNameFailure = async (db: Database, key: string, opts: AuthOptions) => {
+  await db.query(
+    `INSERT INTO unknown_name_failures AS f (name_key, failures, locked_until)
+     VALUES ($1, 1, CASE WHEN 1 >= $2 THEN now() + make_interval(mins => $3) END)
+     ON CONFLICT (name_key) DO UPDATE SET
+       failures = f.failures + 1, last_failed_at = now(),
+       locked_until = CASE WHEN f.failures + 1 >= $2 THEN now() + make_interval(mins => $3) END`,
+    [key, opts.maxFailedLogins, opts.lockoutMinutes],
+  );
+  await db.query(
+    `DELETE FROM unknown_name_failures WHERE last_failed_at < now() - interval '30 days'`,
+  );
+};
+
 const teamOf = async (db: Database, teamId: string | null): Promise<TeamMember[]> =>
   teamId
     ? db.query<TeamMember>(
@@ -70,8 +98,12 @@ export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: Aut
       [username.toLowerCase()],
     );
     if (!user) {
+      // Answered as a real account would be: the same work, the same lockout.
+      const key = nameKey(username);
+      if (await unknownNameLocked(db, key)) throw new HttpProblem(429, 'locked_out');
       await verifyPassword(password, await DUMMY_HASH_PROMISE);
       await failed();
+      await countUnknownNameFailure(db, key, opts);
       throw new HttpProblem(401, 'unauthorized');
     }
     if (user.locked) throw new HttpProblem(429, 'locked_out');

@@ -59,6 +59,23 @@ describe.each(BACKENDS)('accounts and sessions on $name', (backend) => {
     expect(locked.res.json()).toMatchObject({ code: 'locked_out' });
   });
 
+  it('answers an unknown name as a real one, after repeated failures too (no enumeration)', async () => {
+    const answers = async (username: string) => {
+      const seen: unknown[] = [];
+      for (let i = 0; i < 5; i++) {
+        const { res } = await login(app, username, 'bad');
+        seen.push([res.statusCode, res.json()]);
+      }
+      return seen;
+    };
+    const real = await answers('spravce');
+    expect(real.at(-1)).toEqual([429, expect.objectContaining({ code: 'locked_out' })]);
+    expect(await answers('neexistujici.ucet')).toEqual(real);
+    // What was typed is not kept as typed.
+    const kept = JSON.stringify(await db.query('SELECT * FROM unknown_name_failures'));
+    expect(kept).not.toContain('neexistujici');
+  });
+
   it('kills the old token when the same device logs in again', async () => {
     const first = await login(app, 'vedouci');
     const second = await login(app, 'vedouci', 'teren-demo', first.deviceId);
