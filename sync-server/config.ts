@@ -9,6 +9,9 @@ export type ServerConfig = {
   dataDir: string;
   databaseUrl: string | undefined;
   staticDir: string;
+  /** NODE_ENV=production: no demo data, no demo passwords (startup-checks.ts). */
+  production: boolean;
+  /** Demo data only when asked for (SEED_DEMO=1; `npm start` asks). */
   seedDemo: boolean;
   hsts: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
@@ -44,7 +47,8 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env): ServerConfi
   dataDir: resolve(env.DATA_DIR ?? 'data'),
   databaseUrl: env.DATABASE_URL || undefined,
   staticDir: resolve(env.STATIC_DIR ?? 'dist'),
-  seedDemo: env.SEED_DEMO !== '0',
+  production: env.NODE_ENV === 'production',
+  seedDemo: env.SEED_DEMO === '1',
   hsts: env.HSTS === '1',
   trustProxy: env.TRUST_PROXY === '1',
   sessionHours: int(env.SESSION_HOURS, 24 * 14),

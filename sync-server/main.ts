@@ -4,6 +4,7 @@ import { configFromEnv } from './config';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo';
+import { productionRefusals } from './startup-checks';
 import { pruneLedger } from './sync/ledger';
 
 const config = configFromEnv();
@@ -11,6 +12,12 @@ if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const applied = await migrate(db);
 if (applied.length) console.info(`Migrations applied: ${applied.join(', ')}`);
+const refusals = await productionRefusals(db, config);
+if (refusals.length) {
+  for (const r of refusals) console.error(`Refusing to start: ${r}`);
+  await db.close();
+  process.exit(1);
+}
 const seeded = config.seedDemo ? await seedDemo(db) : null;
 if (seeded) {
   console.info(`Demo data created: ${seeded.households} households, ${seeded.contacts} contacts.`);
