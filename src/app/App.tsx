@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { restoreClock } from '../data/clock';
 import { vault } from '../data/crypto/vault';
@@ -25,13 +25,13 @@ import { i18n } from '../i18n/i18n';
 import { createApiClient } from '../sync/api-client';
 import { startSyncRunner, type SyncRunner } from '../sync/sync-runner';
 import { registerServiceWorker } from './register-sw';
+import { lazyScreen } from './lazy-screen';
+import { ScreenBoundary } from './ScreenBoundary';
 import { AppRoutes } from './router';
 import { Shell } from './Shell';
 
 // The sign-in form (and the form library under it) loads only when someone signs in.
-const LoginPage = lazy(async () => ({
-  default: (await import('../features/session/LoginPage')).LoginPage,
-}));
+const LoginPage = lazyScreen(() => import('../features/session/LoginPage'), 'LoginPage');
 import { useInactivityLock } from './use-inactivity-lock';
 
 const api = createApiClient();
@@ -177,9 +177,9 @@ const Screens = () => {
       );
     case 'signedOut':
       return (
-        <Suspense fallback={null}>
+        <ScreenBoundary fallback={null}>
           <LoginPage onLogin={login} notice={phase.notice} />
-        </Suspense>
+        </ScreenBoundary>
       );
     case 'open':
       return (

@@ -1,13 +1,14 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { HomeRoute } from './HomeRoute';
+import { lazyScreen } from './lazy-screen';
+import { ScreenBoundary } from './ScreenBoundary';
 import { NotFoundPage } from './NotFoundPage';
 
 // Every screen but the caseload loads on first use, from the service worker's cache once
 // installed: the app starts with what the first screen needs (issue 8: <= 200 KB of JS).
-const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(async () => ({ default: (await load())[name] }));
+const named = lazyScreen;
 const AgendaPage = named(() => import('../features/agenda/AgendaPage'), 'AgendaPage');
 const HouseholdPage = named(() => import('../features/household/HouseholdPage'), 'HouseholdPage');
 const HouseholdFormPage = named(
@@ -42,7 +43,9 @@ const SyncChangesPage = named(() => import('../features/sync/SyncChangesPage'), 
 const Loading = ({ children }: { children: ReactNode }) => {
   const { t } = useTranslation();
   return (
-    <Suspense fallback={<p className="page muted">{t('common.loading')}</p>}>{children}</Suspense>
+    <ScreenBoundary fallback={<p className="page muted">{t('common.loading')}</p>}>
+      {children}
+    </ScreenBoundary>
   );
 };
 

@@ -12,6 +12,8 @@ export const cs = {
   },
   common: {
     loading: 'Načítám…',
+    screenFailed: 'Tuto obrazovku se nepodařilo načíst. Zkontrolujte připojení a zkuste to znovu.',
+    tryAgain: 'Zkusit znovu',
     retry: 'Zkusit znovu',
     cancel: 'Zrušit',
     back: 'Zpět',

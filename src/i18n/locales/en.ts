@@ -13,6 +13,8 @@ export const en: Messages = {
   },
   common: {
     loading: 'Loading…',
+    screenFailed: 'This screen could not be loaded. Check the connection and try again.',
+    tryAgain: 'Try again',
     retry: 'Try again',
     cancel: 'Cancel',
     back: 'Back',
