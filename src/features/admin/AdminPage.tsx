@@ -49,7 +49,7 @@ const NewUserForm = ({
   });
   const e = formState.errors;
   return (
-    <form onSubmit={submit} noValidate>
+    <form autoComplete="off" onSubmit={submit} noValidate>
       <Fieldset legend={t('admin.newUser')}>
         <Field label={t('admin.name')} error={e.name?.message}>
           <input {...register('name')} autoComplete="off" />
@@ -108,7 +108,7 @@ const NewTeamForm = ({ onDone, notify }: { onDone: () => Promise<void>; notify: 
     }
   });
   return (
-    <form className="inline-form" onSubmit={submit} noValidate>
+    <form autoComplete="off" className="inline-form" onSubmit={submit} noValidate>
       <Field label={t('admin.teamName')} error={formState.errors.name?.message}>
         <input {...register('name')} autoComplete="off" />
       </Field>

@@ -97,7 +97,7 @@ const ContactForm = ({ detail, amends }: { detail: HouseholdDetail; amends: Cont
   });
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form autoComplete="off" className="form" onSubmit={submit} noValidate>
       <DraftNotice shown={draft.restored} />
       <Fieldset
         legend={`${amends ? t('contactForm.amendTitle') : t('contactForm.newTitle')}: ${household.label}`}
@@ -105,13 +105,14 @@ const ContactForm = ({ detail, amends }: { detail: HouseholdDetail; amends: Cont
         {amends && <p className="muted">{t('contactForm.amendNote')}</p>}
         <div className="grid-3">
           <Field label={t('contactForm.date')} error={errors.date?.message}>
-            <input type="date" {...register('date')} />
+            <input autoComplete="off" type="date" {...register('date')} />
           </Field>
           <Field label={t('contactForm.time')} error={errors.time?.message}>
-            <input type="time" {...register('time')} />
+            <input autoComplete="off" type="time" {...register('time')} />
           </Field>
           <Field label={t('contactForm.minutes')} error={errors.minutes?.message}>
             <input
+              autoComplete="off"
               type="number"
               inputMode="numeric"
               min={0}
@@ -166,14 +167,14 @@ const ContactForm = ({ detail, amends }: { detail: HouseholdDetail; amends: Cont
           </>
         )}
         <Field label={t('contactForm.note')} error={errors.note?.message} wide>
-          <textarea rows={4} {...register('note')} />
+          <textarea autoComplete="off" rows={4} {...register('note')} />
         </Field>
         <div className="grid-2">
           <Field label={t('contactForm.nextStep')} error={errors.nextStep?.message}>
             <input {...register('nextStep')} autoComplete="off" />
           </Field>
           <Field label={t('contactForm.nextDate')} error={errors.nextDate?.message}>
-            <input type="date" {...register('nextDate')} />
+            <input autoComplete="off" type="date" {...register('nextDate')} />
           </Field>
         </div>
       </Fieldset>

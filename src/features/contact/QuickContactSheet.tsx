@@ -160,6 +160,7 @@ export const QuickContactSheet = ({ household, people, enrolments, onClose }: Pr
                 <label className="field">
                   <span>{t('contactForm.note')}</span>
                   <textarea
+                    autoComplete="off"
                     rows={3}
                     value={note}
                     onChange={(e) => typeNote(e.target.value)}

@@ -98,7 +98,7 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
   });
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form autoComplete="off" className="form" onSubmit={submit} noValidate>
       <DraftNotice shown={draft.restored} />
       <Fieldset
         legend={`${existing ? t('enrolmentForm.editTitle') : t('enrolmentForm.newTitle')}: ${householdLabel}`}
@@ -113,7 +113,12 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
           </select>
         </Field>
         <Field label={t('enrolmentForm.startDate')} error={errors.startDate?.message}>
-          <input type="date" {...register('startDate')} aria-invalid={!!errors.startDate} />
+          <input
+            autoComplete="off"
+            type="date"
+            {...register('startDate')}
+            aria-invalid={!!errors.startDate}
+          />
         </Field>
         <Field label={t('enrolmentForm.worker')} error={errors.workerId?.message}>
           <select {...register('workerId')}>
@@ -137,7 +142,7 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
         {status === 'closed' && (
           <>
             <Field label={t('enrolmentForm.closedOn')} error={errors.closedOn?.message}>
-              <input type="date" {...register('closedOn')} />
+              <input autoComplete="off" type="date" {...register('closedOn')} />
             </Field>
             <EnumSelect
               label={t('enrolmentForm.closeReason')}
@@ -162,10 +167,15 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
             />
           </Field>
           <Field label={t('enrolmentForm.leaseStart')} error={errors.leaseStart?.message}>
-            <input type="date" {...register('leaseStart')} />
+            <input autoComplete="off" type="date" {...register('leaseStart')} />
           </Field>
           <Field label={t('enrolmentForm.leaseEnd')} error={errors.leaseEnd?.message}>
-            <input type="date" {...register('leaseEnd')} aria-invalid={!!errors.leaseEnd} />
+            <input
+              autoComplete="off"
+              type="date"
+              {...register('leaseEnd')}
+              aria-invalid={!!errors.leaseEnd}
+            />
           </Field>
         </Fieldset>
       )}
@@ -177,7 +187,12 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
         </label>
         {consentGiven && (
           <Field label={t('enrolmentForm.consentDate')} error={errors.consentDate?.message}>
-            <input type="date" {...register('consentDate')} aria-invalid={!!errors.consentDate} />
+            <input
+              autoComplete="off"
+              type="date"
+              {...register('consentDate')}
+              aria-invalid={!!errors.consentDate}
+            />
           </Field>
         )}
         <EnumSelect

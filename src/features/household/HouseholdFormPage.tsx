@@ -89,7 +89,7 @@ const HouseholdForm = ({ existing }: { existing: Existing | null }) => {
   const err = (message: string | undefined) => (message ? message : undefined);
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form autoComplete="off" className="form" onSubmit={submit} noValidate>
       <DraftNotice shown={draft.restored} />
       <Fieldset legend={existing ? t('householdForm.editTitle') : t('householdForm.newTitle')}>
         <Field
@@ -97,7 +97,7 @@ const HouseholdForm = ({ existing }: { existing: Existing | null }) => {
           hint={t('householdForm.labelHint')}
           error={err(errors.label?.message)}
         >
-          <input {...register('label')} aria-invalid={!!errors.label} />
+          <input autoComplete="off" {...register('label')} aria-invalid={!!errors.label} />
         </Field>
         <Field label={t('householdForm.street')} error={err(errors.street?.message)}>
           <input {...register('street')} autoComplete="off" />
@@ -143,7 +143,7 @@ const HouseholdForm = ({ existing }: { existing: Existing | null }) => {
           <input {...register('phone')} type="tel" inputMode="tel" autoComplete="off" />
         </Field>
         <Field label={t('householdForm.note')} error={err(errors.note?.message)} wide>
-          <textarea {...register('note')} rows={3} />
+          <textarea autoComplete="off" {...register('note')} rows={3} />
         </Field>
       </Fieldset>
 
@@ -186,6 +186,7 @@ const HouseholdForm = ({ existing }: { existing: Existing | null }) => {
                 </Field>
                 <Field label={t('householdForm.birthYear')} error={err(e?.birthYear?.message)}>
                   <input
+                    autoComplete="off"
                     {...register(`members.${i}.birthYear`, {
                       setValueAs: (v: unknown) =>
                         v === '' || v === null || v === undefined ? null : Number(v),

@@ -54,13 +54,17 @@ const Steps = ({
         return (
           <div key={s.key} className="step-row" data-testid="plan-step">
             <Field label={t('plan.what')} error={e?.what?.message}>
-              <input {...register(`goals.${goal}.steps.${i}.what`)} aria-invalid={!!e?.what} />
+              <input
+                autoComplete="off"
+                {...register(`goals.${goal}.steps.${i}.what`)}
+                aria-invalid={!!e?.what}
+              />
             </Field>
             <Field label={t('plan.who')} error={e?.who?.message}>
-              <input {...register(`goals.${goal}.steps.${i}.who`)} />
+              <input autoComplete="off" {...register(`goals.${goal}.steps.${i}.who`)} />
             </Field>
             <Field label={t('plan.due')} error={e?.due?.message}>
-              <input type="date" {...register(`goals.${goal}.steps.${i}.due`)} />
+              <input autoComplete="off" type="date" {...register(`goals.${goal}.steps.${i}.due`)} />
             </Field>
             <label className="check">
               <input type="checkbox" {...register(`goals.${goal}.steps.${i}.done`)} />
@@ -128,7 +132,7 @@ const PlanForm = ({ detail }: { detail: EnrolmentDetail }) => {
   });
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form autoComplete="off" className="form" onSubmit={submit} noValidate>
       <DraftNotice shown={draft.restored} />
       <h1>
         {t('plan.editTitle')} · {household.label}
@@ -146,7 +150,12 @@ const PlanForm = ({ detail }: { detail: EnrolmentDetail }) => {
                 error={e?.area?.message}
               />
               <Field label={t('plan.goalText')} error={e?.text?.message} wide>
-                <textarea rows={2} {...register(`goals.${i}.text`)} aria-invalid={!!e?.text} />
+                <textarea
+                  autoComplete="off"
+                  rows={2}
+                  {...register(`goals.${i}.text`)}
+                  aria-invalid={!!e?.text}
+                />
               </Field>
               <Steps goal={i} control={control} register={register} errors={errors} />
               {goals.fields.length > 1 && (
@@ -167,14 +176,14 @@ const PlanForm = ({ detail }: { detail: EnrolmentDetail }) => {
       </button>
       <Fieldset legend={t('plan.title')}>
         <Field label={t('plan.reviewDate')} error={errors.reviewDate?.message}>
-          <input type="date" {...register('reviewDate')} />
+          <input autoComplete="off" type="date" {...register('reviewDate')} />
         </Field>
         <label className="check">
           <input type="checkbox" {...register('clientAgreed')} />
           <span>{t('plan.clientAgreed')}</span>
         </label>
         <Field label={t('plan.evaluation')} error={errors.evaluation?.message} wide>
-          <textarea rows={3} {...register('evaluation')} />
+          <textarea autoComplete="off" rows={3} {...register('evaluation')} />
         </Field>
       </Fieldset>
       <FormActions

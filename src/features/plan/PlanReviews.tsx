@@ -97,9 +97,10 @@ export const PlanReviews = ({
           ))}
         </ol>
       )}
-      <form onSubmit={(e) => e.preventDefault()} noValidate>
+      <form autoComplete="off" onSubmit={(e) => e.preventDefault()} noValidate>
         <Field label={t('planReview.comment')} error={form.formState.errors.text?.message} wide>
           <textarea
+            autoComplete="off"
             rows={3}
             {...form.register('text')}
             aria-invalid={!!form.formState.errors.text}

@@ -199,11 +199,21 @@ export const PrivacyPage = () => {
         <div className="inline-form">
           <label className="field">
             <span>{t('reports.from')}</span>
-            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            <input
+              autoComplete="off"
+              type="date"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+            />
           </label>
           <label className="field">
             <span>{t('reports.to')}</span>
-            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+            <input
+              autoComplete="off"
+              type="date"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+            />
           </label>
           <button
             type="button"

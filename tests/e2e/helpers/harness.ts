@@ -48,6 +48,8 @@ export const launchBrowser = async (
 ): Promise<{
   context: BrowserContext;
   page: Page;
+  /** The profile directory, whose files a test may search. */
+  profile: string;
   close: () => Promise<void>;
 }> => {
   const profile = mkdtempSync(join(tmpdir(), 'teren-e2e-profile-'));
@@ -72,6 +74,7 @@ export const launchBrowser = async (
   return {
     context,
     page,
+    profile,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
