@@ -36,12 +36,15 @@ export const deviceId = async (db: TerenDb): Promise<string> => {
   return id;
 };
 
-/** Removes every record, the outbox, drafts and the session; the device id and keyring stay. */
+/**
+ * Erases the device database, not only its rows: deleting it makes the browser remove its
+ * files, so no salt, wrapped key or ciphertext stays in the profile for an offline password
+ * guess (issue 18; tests/e2e/wipe-disk.test.ts searches the files). Only the device id is
+ * written back: a revoked device stays revoked.
+ */
 export const wipeLocalData = async (db: TerenDb): Promise<void> => {
-  await db.transaction('rw', db.tables, async () => {
-    for (const table of db.tables) {
-      if (table.name === 'meta') await table.where('key').noneOf([DEVICE_KEY, 'keyring']).delete();
-      else await table.clear();
-    }
-  });
+  const id = await readMeta<string>(db, DEVICE_KEY);
+  await db.delete();
+  await db.open();
+  if (id) await writeMeta(db, DEVICE_KEY, id);
 };

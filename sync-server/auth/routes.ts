@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import {
   DEFAULT_DEVICE_POLICY,
+  DeviceStatusRequest,
   LoginRequest,
   type LoginResponse,
   type Role,
@@ -78,7 +79,8 @@ export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: Aut
   app.post('/api/auth/login', async (request, reply) => {
     const body = LoginRequest.safeParse(request.body);
     if (!body.success) throw new HttpProblem(400, 'invalid_request');
-    const { username, password, deviceId, deviceName } = body.data;
+    const { username, password, deviceId, deviceName, deviceKey } = body.data;
+    const checkKey = deviceKey ? hashToken(deviceKey) : null;
     const address = request.ip;
     const [recent] = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM login_attempts WHERE address = $1 AND attempted_at > now() - ${ADDRESS_WINDOW}`,
@@ -132,16 +134,16 @@ export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: Aut
       if (device?.revoked) throw new HttpProblem(403, 'revoked');
       if (device && device.user_id !== user.id) throw new HttpProblem(403, 'forbidden');
       if (device) {
-        await tx.query('UPDATE devices SET last_seen_at = now(), name = $2 WHERE id = $1', [
-          deviceId,
-          deviceName,
-        ]);
+        await tx.query(
+          `UPDATE devices SET last_seen_at = now(), name = $2,
+                  check_key_hash = COALESCE($3, check_key_hash) WHERE id = $1`,
+          [deviceId, deviceName, checkKey],
+        );
       } else {
-        await tx.query('INSERT INTO devices (id, user_id, name) VALUES ($1, $2, $3)', [
-          deviceId,
-          user.id,
-          deviceName,
-        ]);
+        await tx.query(
+          'INSERT INTO devices (id, user_id, name, check_key_hash) VALUES ($1, $2, $3, $4)',
+          [deviceId, user.id, deviceName, checkKey],
+        );
       }
       await audit(tx, [{ userId: user.id, deviceId, action: 'login' }]);
       return createSession(tx, user.id, deviceId, opts.sessionHours);
@@ -164,6 +166,22 @@ export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: Aut
       },
     };
     return reply.send(response);
+  });
+
+  // A locked device cannot open its session token; its check key asks only this (issue 18).
+  app.post('/api/device/status', async (request, reply) => {
+    const body = DeviceStatusRequest.safeParse(request.body);
+    if (!body.success) throw new HttpProblem(400, 'invalid_request');
+    const [device] = await db.query<{ blocked: boolean }>(
+      `SELECT (d.revoked_at IS NOT NULL OR u.disabled) AS blocked
+         FROM devices d JOIN users u ON u.id = d.user_id
+        WHERE d.id = $1 AND d.check_key_hash = $2`,
+      [body.data.deviceId, hashToken(body.data.deviceKey)],
+    );
+    // An unknown device or a wrong key learns nothing.
+    if (!device) throw new HttpProblem(404, 'not_found');
+    if (device.blocked) throw new HttpProblem(403, 'revoked');
+    return reply.code(204).send();
   });
 
   app.get('/api/auth/me', async (request) => {

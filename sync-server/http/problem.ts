@@ -34,5 +34,9 @@ export const problemBody = (status: number, code: ErrorCode): Problem => ({
 });
 
 /** Errors reveal nothing to the caller beyond their code (security.md item 13). */
-export const sendProblem = (reply: FastifyReply, status: number, code: ErrorCode) =>
-  reply.code(status).type('application/problem+json').send(problemBody(status, code));
+export const sendProblem = (reply: FastifyReply, status: number, code: ErrorCode) => {
+  // A revoked device or user: the browser itself erases the app's storage and caches too,
+  // whatever state the app is in (issue 18).
+  if (code === 'revoked') reply.header('Clear-Site-Data', '"cache", "storage"');
+  return reply.code(status).type('application/problem+json').send(problemBody(status, code));
+};

@@ -6,11 +6,19 @@ import { isStorableText } from './json-safety';
 export const ROLES = ['worker', 'supervisor', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** 32 random bytes, base64url: asks only whether this device was revoked. */
+export const DeviceKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+/** `POST /api/device/status`: answered 204, or 403 `revoked` (with Clear-Site-Data). */
+export const DeviceStatusRequest = z.object({ deviceId: Id, deviceKey: DeviceKey });
+
 export const LoginRequest = z.object({
   username: z.string().trim().min(1).max(100).refine(isStorableText),
   password: z.string().min(1).max(200).refine(isStorableText),
   deviceId: Id,
   deviceName: z.string().trim().max(100).default(''),
+  /** The device's own check key (`DeviceStatusRequest`); absent from older apps. */
+  deviceKey: DeviceKey.optional(),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
