@@ -12,6 +12,7 @@ import {
 } from '../data/keyring';
 import { pendingCount } from '../data/outbox';
 import {
+  deviceCheckKey,
   deviceId,
   loadSession,
   loadSessionUser,
@@ -26,6 +27,7 @@ import { createApiClient } from '../sync/api-client';
 import { startSyncRunner, type SyncRunner } from '../sync/sync-runner';
 import { registerServiceWorker } from './register-sw';
 import { lazyScreen } from './lazy-screen';
+import { useRevocationCheck } from './use-revocation-check';
 import { ScreenBoundary } from './ScreenBoundary';
 import { AppRoutes } from './router';
 import { Shell } from './Shell';
@@ -40,7 +42,11 @@ const api = createApiClient();
 let runner: SyncRunner | null = null;
 const syncNow = () => runner?.syncNow() ?? Promise.resolve();
 
-/** Removes local data, the key and the service worker's caches: logout, revocation. */
+/**
+ * Erases local data, the key and the service worker's runtime caches: logout, revocation.
+ * The precache stays: it holds only the built app, which an offline device needs to show
+ * the sign-in screen at all.
+ */
 const wipeDevice = async () => {
   await destroyKeyring(getDb());
   if ('caches' in window) {
@@ -89,6 +95,16 @@ const Screens = () => {
     phase.kind === 'open' ? phase.session.policy.inactivityMinutes : undefined,
   );
 
+  /** The server revoked this device or its user: wiped, and said so, with what was lost. */
+  const revoked = useCallback(
+    async (unsent: number) => {
+      await wipeDevice();
+      setPhase({ kind: 'signedOut', notice: t('unlock.revoked', { count: unsent }) });
+    },
+    [t],
+  );
+  useRevocationCheck(phase.kind === 'locked', api, revoked);
+
   const signOut = useCallback(async () => {
     const current = await loadSession(getDb()).catch(() => undefined);
     if (current) await api.logout(current.token).catch(() => undefined);
@@ -102,9 +118,9 @@ const Screens = () => {
   useEffect(() => {
     if (!session) return;
     const r = startSyncRunner(getDb(), api, {
-      onRevoked: () => {
+      onRevoked: (unsent) => {
         r.stop();
-        void wipeDevice().then(() => setPhase({ kind: 'signedOut', notice: null }));
+        void revoked(unsent);
       },
       onSessionExpired: () => {
         vault.lock();
@@ -116,13 +132,14 @@ const Screens = () => {
       r.stop();
       runner = null;
     };
-  }, [session]);
+  }, [session, revoked]);
 
   const login = async (form: { username: string; password: string }) => {
     const db = getDb();
     const response = await api.login({
       ...form,
       deviceId: await deviceId(db),
+      deviceKey: deviceCheckKey(),
       deviceName: navigator.userAgent.slice(0, 100),
     });
     const previous = await loadSessionUser(db);
@@ -133,7 +150,8 @@ const Screens = () => {
       await wipeDevice();
     }
     try {
-      await openKeyringAtLogin(db, response.user.id, form.password);
+      // After a wipe the device has a new, empty database: always the current one.
+      await openKeyringAtLogin(getDb(), response.user.id, form.password);
     } catch (e) {
       if (e instanceof PasswordChangedWithPendingError) {
         setPhase({ kind: 'signedOut', notice: t('unlock.passwordChangedPending') });
@@ -141,7 +159,7 @@ const Screens = () => {
       }
       throw e;
     }
-    await saveSession(db, response);
+    await saveSession(getDb(), response);
     setPhase({ kind: 'open', session: response });
   };
 
@@ -152,7 +170,7 @@ const Screens = () => {
       const s = await loadSession(db);
       if (s) setPhase({ kind: 'open', session: s });
     } else if (outcome.result === 'wiped') {
-      setPhase({ kind: 'signedOut', notice: t('unlock.wiped') });
+      setPhase({ kind: 'signedOut', notice: t('unlock.wiped', { count: outcome.unsent ?? 0 }) });
     } else if (outcome.result === 'online_required') {
       setPhase({ kind: 'signedOut', notice: t('unlock.onlineRequired') });
     }

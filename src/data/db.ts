@@ -1,3 +1,4 @@
+import { databaseFactory, deleteBucket } from './storage-bucket';
 import Dexie, { type EntityTable } from 'dexie';
 import type { Contact, Enrolment, Household, Person, Plan, PlanReview, RecordType } from '../core';
 import type { HouseholdDigest } from './digest';
@@ -62,9 +63,16 @@ export class TerenDb extends Dexie {
   snapshots!: EntityTable<SnapshotEntry, 'key'>;
   unread!: EntityTable<UnreadEntry, 'id'>;
 
-  /** `versions` is for tests that open the database as a newer app version would. */
-  constructor(name = 'teren', versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
-    super(name);
+  /**
+   * `versions` is for tests that open the database as a newer app version would; `factory`
+   * is where it lives (storage-bucket.ts), the origin's IndexedDB when absent.
+   */
+  constructor(
+    name = 'teren',
+    versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
+    readonly factory: IDBFactory | null = null,
+  ) {
+    super(name, factory ? { indexedDB: factory, IDBKeyRange } : {});
     for (const v of versions) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
@@ -87,6 +95,32 @@ export const RECORD_TABLES = {
   planReview: 'planReviews',
 } as const satisfies Record<RecordType, keyof TerenDb>;
 
+/** Waits for a step of erasing, at most a few seconds, whatever its outcome. */
+const settled = (step: Promise<unknown>) =>
+  Promise.race([step.catch(() => undefined), new Promise((r) => setTimeout(r, 3_000))]);
+
 let instance: TerenDb | null = null;
+let factory: IDBFactory | null = null;
+
+/** Decides where the app's database lives; called once at start, before `getDb`. */
+export const initDb = async (): Promise<void> => {
+  factory = await databaseFactory('teren').catch(() => null);
+  instance = null;
+};
+
 /** The app's database; tests make their own with `new TerenDb(name)`. */
-export const getDb = (): TerenDb => (instance ??= new TerenDb());
+export const getDb = (): TerenDb => (instance ??= new TerenDb('teren', SCHEMA_VERSIONS, factory));
+
+/**
+ * Deletes a database with its files: the app's, when in a bucket, by deleting the bucket
+ * (storage-bucket.ts). Gives the database to use from now on (the app's is a new one then).
+ */
+export const eraseDatabase = async (db: TerenDb): Promise<TerenDb> => {
+  // The browser may have removed it already (a Clear-Site-Data answer): nothing to wait for.
+  await settled(db.delete({ disableAutoOpen: false }));
+  if (db !== instance) return db;
+  if (db.factory) await settled(deleteBucket());
+  // An older install's database was outside a bucket: what comes next goes into one.
+  await initDb();
+  return getDb();
+};

@@ -41,10 +41,14 @@ export const openKeyringAtLogin = async (
     completeDigestsLater(db);
   } else {
     if (existing && (await pendingCount(db)) > 0) throw new PasswordChangedWithPendingError();
-    if (existing) await wipeLocalData(db);
+    // Another user's (or an old password's) data goes, files and all; a new database follows.
+    const target = existing ? await wipeLocalData(db) : db;
     const fresh = await createKeyring(userId, password, iterations);
-    await writeMeta(db, KEYRING_KEY, fresh.keyring);
+    await writeMeta(target, KEYRING_KEY, fresh.keyring);
     vault.open(fresh.key);
+    await writeMeta(target, FAILURES_KEY, 0);
+    await noteServerContact(target);
+    return;
   }
   await writeMeta(db, FAILURES_KEY, 0);
   await noteServerContact(db);
@@ -62,7 +66,7 @@ export type UnlockResult = 'ok' | 'wrong' | 'wiped' | 'online_required';
 export const unlockDevice = async (
   db: TerenDb,
   password: string,
-): Promise<{ result: UnlockResult; attemptsLeft: number }> => {
+): Promise<{ result: UnlockResult; attemptsLeft: number; unsent?: number }> => {
   const keyring = await readMeta<Keyring>(db, KEYRING_KEY);
   if (!keyring) return { result: 'wiped', attemptsLeft: 0 };
   // Offline use without any server contact for longer than the operator allows needs an
@@ -82,8 +86,10 @@ export const unlockDevice = async (
   }
   const failures = ((await readMeta<number>(db, FAILURES_KEY)) ?? 0) + 1;
   if (failures >= MAX_FAILED_UNLOCKS) {
+    // Told as a count, no content: the worker must know what did not reach the server.
+    const unsent = await db.outbox.count();
     await destroyKeyring(db);
-    return { result: 'wiped', attemptsLeft: 0 };
+    return { result: 'wiped', attemptsLeft: 0, unsent };
   }
   await writeMeta(db, FAILURES_KEY, failures);
   return { result: 'wrong', attemptsLeft: MAX_FAILED_UNLOCKS - failures };
@@ -92,8 +98,8 @@ export const unlockDevice = async (
 /** Forgets the key and everything sealed with it (logout, revocation, too many failures). */
 export const destroyKeyring = async (db: TerenDb): Promise<void> => {
   vault.disable();
+  // The keyring, the failure count and the last contact go with the database.
   await wipeLocalData(db);
-  await db.meta.bulkDelete([KEYRING_KEY, FAILURES_KEY, LAST_CONTACT_KEY]);
 };
 
 export const noteServerContact = (db: TerenDb) =>

@@ -1,6 +1,6 @@
 import { newId, type LoginResponse } from '../core';
 import { decodeValue, encodeValue } from './crypto/vault';
-import type { TerenDb } from './db';
+import { eraseDatabase, type TerenDb } from './db';
 import { readMeta, writeMeta } from './meta';
 
 const SESSION_KEY = 'session';
@@ -27,24 +27,59 @@ export const loadSession = async (db: TerenDb): Promise<StoredSession | undefine
 export const saveSession = async (db: TerenDb, s: StoredSession) =>
   writeMeta(db, SESSION_KEY, { ...s, token: await encodeValue(s.token) });
 
+/**
+ * Where the device id lives: outside the device database, so a wipe can delete that database
+ * whole (the browser then removes its files) and the id still stays. It is no client data.
+ * Older versions kept it in `meta`, read once from there.
+ */
+const DEVICE_ID_STORAGE = 'teren.deviceId';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const keptDeviceId = async (db: TerenDb): Promise<string | undefined> => {
+  const kept = localStorage.getItem(DEVICE_ID_STORAGE) ?? (await readMeta<string>(db, DEVICE_KEY));
+  return kept && UUID.test(kept) ? kept : undefined;
+};
+
 /** A device keeps one id for its whole life, so the server can revoke exactly this device. */
 export const deviceId = async (db: TerenDb): Promise<string> => {
-  const existing = await readMeta<string>(db, DEVICE_KEY);
-  if (existing) return existing;
-  const id = newId();
-  await writeMeta(db, DEVICE_KEY, id);
+  const id = (await keptDeviceId(db)) ?? newId();
+  localStorage.setItem(DEVICE_ID_STORAGE, id);
   return id;
 };
 
+const CHECK_KEY_STORAGE = 'teren.deviceCheckKey';
+const CHECK_KEY = /^[A-Za-z0-9_-]{43}$/;
+
 /**
- * Erases the device database, not only its rows: deleting it makes the browser remove its
- * files, so no salt, wrapped key or ciphertext stays in the profile for an offline password
- * guess (issue 18; tests/e2e/wipe-disk.test.ts searches the files). Only the device id is
- * written back: a revoked device stays revoked.
+ * The device's check key (`DeviceStatusRequest`): random, kept unsealed beside the device id,
+ * since a locked device must use it; it only asks whether this device was revoked.
  */
-export const wipeLocalData = async (db: TerenDb): Promise<void> => {
-  const id = await readMeta<string>(db, DEVICE_KEY);
-  await db.delete();
-  await db.open();
-  if (id) await writeMeta(db, DEVICE_KEY, id);
+export const deviceCheckKey = (): string => {
+  const kept = localStorage.getItem(CHECK_KEY_STORAGE);
+  if (kept && CHECK_KEY.test(kept)) return kept;
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  const key = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+  localStorage.setItem(CHECK_KEY_STORAGE, key);
+  return key;
+};
+
+/** What a locked device asks the server with; null before its first sign-in. */
+export const deviceCheck = async (db: TerenDb) => {
+  const id = await keptDeviceId(db);
+  const deviceKey = localStorage.getItem(CHECK_KEY_STORAGE);
+  return id && deviceKey ? { deviceId: id, deviceKey } : null;
+};
+
+/**
+ * Erases the device database, not only its rows: deleting the origin's only database makes
+ * the browser remove its files, so no salt, wrapped key or ciphertext stays in the profile
+ * for an offline password guess (issue 18; tests/e2e/wipe-disk.test.ts searches the files).
+ * The device id stays (a revoked device stays revoked); the next use opens a new database.
+ */
+export const wipeLocalData = async (db: TerenDb): Promise<TerenDb> => {
+  await deviceId(db).catch(() => undefined); // a Clear-Site-Data answer may have taken the database
+  return eraseDatabase(db);
 };

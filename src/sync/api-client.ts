@@ -26,6 +26,7 @@ import {
   type HandOverRequest,
   type ErrorCode,
   type AuditUpload,
+  type DeviceStatusRequest,
   type LoginRequest,
 } from '../core';
 
@@ -88,6 +89,10 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
       LoginResponse.parse(
         await call('/api/auth/login', { method: 'POST', body: JSON.stringify(body) }),
       ),
+    /** Resolves while this device may work; throws `revoked` when it was revoked. */
+    deviceStatus: async (body: DeviceStatusRequest) => {
+      await call('/api/device/status', { method: 'POST', body: JSON.stringify(body) });
+    },
     logout: async (token: string) => {
       await call('/api/auth/logout', { method: 'POST', token });
     },

@@ -30,7 +30,11 @@ const LOCK_NAME = 'teren-sync';
 
 export type SyncRunnerEvents = {
   /** The server refused this user or device: local data must go (security.md item 4). */
-  onRevoked: () => void;
+  /**
+   * With how many changes had not been sent: counted before the sync, since the revocation's
+   * answer makes the browser clear the storage before the app reads it again.
+   */
+  onRevoked: (unsent: number) => void;
   onSessionExpired: () => void;
 };
 
@@ -63,6 +67,7 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
       return;
     }
     set({ phase: 'syncing', received: 0, history: false, error: null });
+    const unsent = await db.outbox.count().catch(() => 0);
     try {
       // Records an older version of this app could not read, readable after an update.
       await reapplyUnread(db);
@@ -103,7 +108,7 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
       // Only the server's own answer for a revoked device or a disabled user wipes: a 403
       // from a proxy, a firewall or a captive portal is an error like any other, retried
       // with the outbox kept.
-      if (isRevocation(e)) events.onRevoked();
+      if (isRevocation(e)) events.onRevoked(unsent);
       if (code === 'session_expired' || code === 'unauthorized') events.onSessionExpired();
     }
   };

@@ -6,6 +6,7 @@ import {
   startServer,
   unlock,
   waitForServiceWorker,
+  type WithAppDb,
 } from './helpers/harness';
 
 /** What a lost, switched-off phone holds: ciphertext, and a lock that works offline. */
@@ -40,10 +41,8 @@ describe('data on the device is encrypted and locked', () => {
     );
     expect(people.length).toBeGreaterThan(0);
     const dump = await page.evaluate(async () => {
-      const idb: IDBDatabase = await new Promise((resolve) => {
-        const req = indexedDB.open('teren');
-        req.onsuccess = () => resolve(req.result);
-      });
+      const idb = await (window as unknown as WithAppDb).openAppDb();
+      if (!idb) return '';
       const out: string[] = [];
       for (const name of Array.from(idb.objectStoreNames)) {
         out.push(

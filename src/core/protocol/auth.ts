@@ -11,6 +11,7 @@ export const DeviceKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 /** `POST /api/device/status`: answered 204, or 403 `revoked` (with Clear-Site-Data). */
 export const DeviceStatusRequest = z.object({ deviceId: Id, deviceKey: DeviceKey });
+export type DeviceStatusRequest = z.infer<typeof DeviceStatusRequest>;
 
 export const LoginRequest = z.object({
   username: z.string().trim().min(1).max(100).refine(isStorableText),

@@ -544,7 +544,22 @@ export const cs = {
     wrong_one: 'Nesprávné heslo. Zbývá {{count}} pokus, pak se data v zařízení smažou.',
     wrong_few: 'Nesprávné heslo. Zbývají {{count}} pokusy, pak se data v zařízení smažou.',
     wrong_other: 'Nesprávné heslo. Zbývá {{count}} pokusů, pak se data v zařízení smažou.',
-    wiped: 'Příliš mnoho nesprávných hesel: data v zařízení byla smazána. Přihlaste se online.',
+    wiped_zero:
+      'Příliš mnoho nesprávných hesel: data v zařízení byla smazána. Neodeslané změny nebyly žádné. Přihlaste se online.',
+    wiped_one:
+      'Příliš mnoho nesprávných hesel: data v zařízení byla smazána, i {{count}} neodeslaná změna. Přihlaste se online.',
+    wiped_few:
+      'Příliš mnoho nesprávných hesel: data v zařízení byla smazána, i {{count}} neodeslané změny. Přihlaste se online.',
+    wiped_other:
+      'Příliš mnoho nesprávných hesel: data v zařízení byla smazána, i {{count}} neodeslaných změn. Přihlaste se online.',
+    revoked_zero:
+      'Toto zařízení nebo váš účet byl zablokován, a data v zařízení byla proto smazána. Neodeslané změny nebyly žádné. Obraťte se na správce.',
+    revoked_one:
+      'Toto zařízení nebo váš účet byl zablokován, a data v zařízení byla proto smazána, i {{count}} neodeslaná změna. Obraťte se na správce.',
+    revoked_few:
+      'Toto zařízení nebo váš účet byl zablokován, a data v zařízení byla proto smazána, i {{count}} neodeslané změny. Obraťte se na správce.',
+    revoked_other:
+      'Toto zařízení nebo váš účet byl zablokován, a data v zařízení byla proto smazána, i {{count}} neodeslaných změn. Obraťte se na správce.',
     onlineRequired: 'Zařízení se dlouho nespojilo se serverem. Přihlaste se prosím online.',
     signOut: 'Přihlásit se jako někdo jiný',
     passwordChangedPending:

@@ -543,7 +543,22 @@ export const en: Messages = {
     wrong_few: 'Wrong password. {{count}} attempts left, then the data on this device is deleted.',
     wrong_other:
       'Wrong password. {{count}} attempts left, then the data on this device is deleted.',
-    wiped: 'Too many wrong passwords: the data on this device was deleted. Sign in online.',
+    wiped_zero:
+      'Too many wrong passwords: the data on this device was deleted. No changes were waiting to be sent. Sign in online.',
+    wiped_one:
+      'Too many wrong passwords: the data on this device was deleted, with {{count}} unsent change. Sign in online.',
+    wiped_few:
+      'Too many wrong passwords: the data on this device was deleted, with {{count}} unsent changes. Sign in online.',
+    wiped_other:
+      'Too many wrong passwords: the data on this device was deleted, with {{count}} unsent changes. Sign in online.',
+    revoked_zero:
+      'This device or your account was blocked, so the data on this device was deleted. No changes were waiting to be sent. Contact the administrator.',
+    revoked_one:
+      'This device or your account was blocked, so the data on this device was deleted, with {{count}} unsent change. Contact the administrator.',
+    revoked_few:
+      'This device or your account was blocked, so the data on this device was deleted, with {{count}} unsent changes. Contact the administrator.',
+    revoked_other:
+      'This device or your account was blocked, so the data on this device was deleted, with {{count}} unsent changes. Contact the administrator.',
     onlineRequired:
       'This device has not reached the server for a long time. Please sign in online.',
     signOut: 'Sign in as someone else',

@@ -42,6 +42,28 @@ export const startServer = async () => {
   };
 };
 
+/**
+ * For tests that look into the device database from the page: `window.openAppDb()` opens it
+ * where the app keeps it (its storage bucket, else the origin's IndexedDB) and gives null
+ * when there is none, creating nothing.
+ */
+const OPEN_APP_DB = `
+  window.openAppDb = async () => {
+    const nav = navigator;
+    const factory = 'storageBuckets' in nav
+      ? (await nav.storageBuckets.open('teren')).indexedDB
+      : indexedDB;
+    return new Promise((resolve, reject) => {
+      const req = factory.open('teren');
+      req.onupgradeneeded = () => req.transaction.abort();
+      req.onerror = () => (req.error && req.error.name === 'AbortError' ? resolve(null) : reject(req.error));
+      req.onsuccess = () => resolve(req.result);
+    });
+  };`;
+
+/** What the init script adds to each page. */
+export type WithAppDb = { openAppDb: () => Promise<IDBDatabase | null> };
+
 /** Debian's Chromium with a fresh profile: nothing cached, nothing installed. */
 export const launchBrowser = async (
   viewport = { width: 390, height: 844 },
@@ -70,6 +92,7 @@ export const launchBrowser = async (
     timezoneId: 'Europe/Prague',
   });
   context.setDefaultTimeout(10_000);
+  await context.addInitScript(OPEN_APP_DB);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
@@ -101,23 +124,19 @@ export const waitForServiceWorker = (page: Page) =>
     timeout: 20_000,
   });
 
+/** Rows in a store of the device database; 0 when there is no database (wiped). */
 export const countRecords = (page: Page, store: string) =>
-  page.evaluate(
-    (name) =>
-      new Promise<number>((resolvePromise, reject) => {
-        const req = indexedDB.open('teren');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const idb = req.result;
-          const count = idb.transaction(name).objectStore(name).count();
-          count.onsuccess = () => {
-            resolvePromise(count.result);
-            idb.close();
-          };
-        };
-      }),
-    store,
-  );
+  page.evaluate(async (name) => {
+    const idb = await (window as unknown as WithAppDb).openAppDb();
+    if (!idb) return 0;
+    return new Promise<number>((resolvePromise) => {
+      const count = idb.transaction(name).objectStore(name).count();
+      count.onsuccess = () => {
+        resolvePromise(count.result);
+        idb.close();
+      };
+    });
+  }, store);
 
 /** After a reload the data key is gone from memory: the app asks for the password. */
 export const unlock = async (page: Page, password = DEMO_PASSWORD) => {
