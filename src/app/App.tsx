@@ -143,7 +143,7 @@ const Screens = () => {
       deviceName: navigator.userAgent.slice(0, 100),
     });
     const previous = await loadSessionUser(db);
-    // Data of one user never stays on the device for another (security.md fault 14), and
+    // Data of one user never stays on the device for another (docs/security.md fault 14), and
     // one user's unsent work is never sent, or wiped, under another's name.
     if (previous && previous.user.id !== response.user.id) {
       if ((await pendingCount(db)) > 0) throw new OtherUserPendingError(previous.user.name);

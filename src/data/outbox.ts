@@ -18,7 +18,7 @@ export type RecordWrite = { [T in RecordType]: { type: T; record: RecordOf<T> } 
 
 /**
  * Saves records and their outbox entries in one transaction: either all are on disk or
- * none (security.md fault 11). Records are validated by the shared schemas first, so what
+ * none (docs/security.md fault 11). Records are validated by the shared schemas first, so what
  * waits in the outbox is what the server will accept.
  */
 export const saveAllWithOutbox = async (

@@ -33,7 +33,7 @@ const heldHouseholds = async (db: TerenDb): Promise<string[]> => {
 
 /**
  * Brings the device in line with the scope the server computed: households the user no
- * longer may hold are removed with all their records (security.md item 3), unless a change
+ * longer may hold are removed with all their records (docs/security.md item 3), unless a change
  * of theirs is still waiting to be sent. Returns the households that entered the scope
  * since the device last caught up: their older records are behind its cursor, so holding
  * the household row (which a later change may have brought) does not mean holding them all.

@@ -29,7 +29,7 @@ export const isRevocation = (e: unknown): boolean =>
 const LOCK_NAME = 'teren-sync';
 
 export type SyncRunnerEvents = {
-  /** The server refused this user or device: local data must go (security.md item 4). */
+  /** The server refused this user or device: local data must go (docs/security.md item 4). */
   /**
    * With how many changes had not been sent: counted before the sync, since the revocation's
    * answer makes the browser clear the storage before the app reads it again.

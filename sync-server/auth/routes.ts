@@ -194,7 +194,7 @@ export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: Aut
     const token = (request.headers.authorization ?? '').slice('Bearer '.length);
     await audit(db, [{ userId: session.user.id, deviceId: session.deviceId, action: 'logout' }]);
     await db.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
-    // Tell the browser to drop everything of ours it holds (security.md item 8).
+    // Tell the browser to drop everything of ours it holds (docs/security.md item 8).
     return reply.header('Clear-Site-Data', '"cache", "storage"').code(204).send();
   });
 };

@@ -40,7 +40,7 @@ type EnrolmentRow = {
 };
 
 /**
- * GDPR helpers (security.md item 15): closed cases past their retention date, their
+ * GDPR helpers (docs/security.md item 15): closed cases past their retention date, their
  * anonymisation once a manager approves it, one household's data for a subject-access
  * request, and a pseudonymised export for evaluators. Every use is audited.
  */

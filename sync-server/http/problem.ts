@@ -33,7 +33,7 @@ export const problemBody = (status: number, code: ErrorCode): Problem => ({
   code,
 });
 
-/** Errors reveal nothing to the caller beyond their code (security.md item 13). */
+/** Errors reveal nothing to the caller beyond their code (docs/security.md item 13). */
 export const sendProblem = (reply: FastifyReply, status: number, code: ErrorCode) => {
   // A revoked device or user: the browser itself erases the app's storage and caches too,
   // whatever state the app is in (issue 18).

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 
-/** No inline script, no third-party origins, no framing (security.md item 10). */
+/** No inline script, no third-party origins, no framing (docs/security.md item 10). */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -25,7 +25,7 @@ export const registerSecurityHeaders = (app: FastifyInstance, opts: { hsts: bool
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     if (opts.hsts) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    // Client data must never sit in an HTTP cache (security.md item 9).
+    // Client data must never sit in an HTTP cache (docs/security.md item 9).
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
     return payload;
   });

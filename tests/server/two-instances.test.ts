@@ -58,7 +58,7 @@ describe.each(BACKENDS)('two server instances on $name', (backend) => {
 
 const postgres = BACKENDS.filter((b) => b.name === 'postgres');
 
-/** security.md fault 15: the database drops every connection; the server carries on. */
+/** docs/security.md fault 15: the database drops every connection; the server carries on. */
 describe.each(postgres)('connections dropped by $name', (backend) => {
   let db: Database;
   let drop: () => Promise<void>;

@@ -1,5 +1,5 @@
 /**
- * The device's keys (security.md item 6): a random AES-GCM data key encrypts sensitive
+ * The device's keys (docs/security.md item 6): a random AES-GCM data key encrypts sensitive
  * fields; it is stored only wrapped by a key derived from the user's password with
  * PBKDF2-SHA256, and unwrapped into a non-extractable CryptoKey that lives in memory only.
  */

@@ -29,7 +29,7 @@ export const HouseholdPage = () => {
   const [shown, setShown] = useState(PAGE);
 
   useEffect(() => {
-    // Opening a client's record is logged (security.md item 12), offline too.
+    // Opening a client's record is logged (docs/security.md item 12), offline too.
     if (id) void recordView(getDb(), 'household', id).catch(() => undefined);
   }, [id]);
 
