@@ -10,7 +10,17 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 const layer = (target, from, message) => ({ target, from, message });
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'data', 'coverage', 'node_modules', 'test-results'] },
+  {
+    ignores: [
+      'dist',
+      'dist-server',
+      'dev-dist',
+      'data',
+      'coverage',
+      'node_modules',
+      'test-results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,19 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
+/**
+ * The migrations: beside this file's folder in the source (`sync-server/db/` ->
+ * `sync-server/migrations/`), or from the built server (`dist-server/main.js`).
+ */
+const MIGRATIONS_DIR = [
+  new URL('../migrations/', import.meta.url),
+  new URL('../sync-server/migrations/', import.meta.url),
+]
+  .map((u) => fileURLToPath(u))
+  .find((dir) => existsSync(join(dir, '001_initial.sql'))) as string;
 
 /**
  * Applies every migrations/NNN_*.sql not yet recorded, each in its own transaction, in
