@@ -13,6 +13,7 @@ import {
 import { pendingCount } from '../data/outbox';
 import {
   deviceCheckKey,
+  forgetDevice,
   deviceId,
   loadSession,
   loadSessionUser,
@@ -136,17 +137,26 @@ const Screens = () => {
 
   const login = async (form: { username: string; password: string }) => {
     const db = getDb();
+    const before = await loadSessionUser(db);
+    if (before && before.user.username !== form.username.trim().toLowerCase()) {
+      // Someone else takes the device over: the last user's data goes first (their unsent
+      // work must not be lost, so never while there is some), and the device is new to the
+      // server, since a device id stays bound to the user who first signed in on it.
+      if ((await pendingCount(db)) > 0) throw new OtherUserPendingError(before.user.name);
+      await wipeDevice();
+      forgetDevice();
+    }
     const response = await api.login({
       ...form,
-      deviceId: await deviceId(db),
+      deviceId: await deviceId(getDb()),
       deviceKey: deviceCheckKey(),
       deviceName: navigator.userAgent.slice(0, 100),
     });
-    const previous = await loadSessionUser(db);
+    const previous = await loadSessionUser(getDb());
     // Data of one user never stays on the device for another (docs/security.md fault 14), and
     // one user's unsent work is never sent, or wiped, under another's name.
     if (previous && previous.user.id !== response.user.id) {
-      if ((await pendingCount(db)) > 0) throw new OtherUserPendingError(previous.user.name);
+      if ((await pendingCount(getDb())) > 0) throw new OtherUserPendingError(previous.user.name);
       await wipeDevice();
     }
     try {

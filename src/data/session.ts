@@ -66,6 +66,12 @@ export const deviceCheckKey = (): string => {
   return key;
 };
 
+/** The device becomes a new one to the server (another user takes it over). */
+export const forgetDevice = () => {
+  localStorage.removeItem(DEVICE_ID_STORAGE);
+  localStorage.removeItem(CHECK_KEY_STORAGE);
+};
+
 /** What a locked device asks the server with; null before its first sign-in. */
 export const deviceCheck = async (db: TerenDb) => {
   const id = await keptDeviceId(db);

@@ -7,6 +7,7 @@ import {
   syncAndSettle,
   type WithAppDb,
 } from './helpers/harness';
+import { DEMO_PASSWORD } from '../../sync-server/seed/demo';
 import { filesHolding } from './helpers/profile-files';
 
 /** Strings the device stores that must not outlive a wipe: key material and ciphertext. */
@@ -77,6 +78,23 @@ describe('a wipe leaves nothing in the browser profile', () => {
     await page.getByRole('button', { name: 'Odhlásit se' }).click();
     await page.getByRole('button', { name: 'Přihlásit se' }).waitFor();
     await expect.poll(() => foundIn(profile, second), { timeout: 15_000 }).toEqual([]);
+    await browser.close();
+  }, 120_000);
+
+  it('when another user signs in on the device', async () => {
+    const browser = await launchBrowser();
+    const { page, profile } = browser;
+    await loginAs(page, server.baseUrl, 'pracovnik1');
+    await syncAndSettle(page);
+    const first = await secretsOnDevice(page);
+    await page.reload();
+    await page.getByRole('button', { name: 'Přihlásit se jako někdo jiný' }).click();
+    await page.getByLabel('Uživatelské jméno').fill('pracovnik2');
+    await page.getByLabel('Heslo').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Přihlásit se' }).click();
+    await page.getByTestId('caseload').waitFor();
+    await syncAndSettle(page);
+    await expect.poll(() => foundIn(profile, first), { timeout: 15_000 }).toEqual([]);
     await browser.close();
   }, 120_000);
 
