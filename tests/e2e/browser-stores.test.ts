@@ -48,6 +48,9 @@ describe('client text in the browser\u2019s own stores', () => {
     await type('Poznámka', 4);
     await gotoAndUnlock(page, `${server.baseUrl}/households/${row?.household}/edit`);
     await type('Ulice a číslo', 5);
+    await gotoAndUnlock(page, `${server.baseUrl}/households/${row?.household}/enrolments/new`);
+    await type('Cílová skupina', 8);
+    await type('Byt (adresa, číslo bytu)', 9);
     await gotoAndUnlock(page, `${server.baseUrl}/enrolments/${row?.enrolment}/plan/edit`);
     await type('Čeho chce klient dosáhnout', 6);
     await type('Vyhodnocení', 7);
