@@ -100,6 +100,9 @@ const Screens = () => {
   const revoked = useCallback(
     async (unsent: number) => {
       await wipeDevice();
+      // As the answer's Clear-Site-Data does, whichever comes first: a new sign-in here is a
+      // new device, which an admin sees apart from the revoked one.
+      forgetDevice();
       setPhase({ kind: 'signedOut', notice: t('unlock.revoked', { count: unsent }) });
     },
     [t],

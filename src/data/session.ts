@@ -83,7 +83,8 @@ export const deviceCheck = async (db: TerenDb) => {
  * Erases the device database, not only its rows: deleting the origin's only database makes
  * the browser remove its files, so no salt, wrapped key or ciphertext stays in the profile
  * for an offline password guess (issue 18; tests/e2e/wipe-disk.test.ts searches the files).
- * The device id stays (a revoked device stays revoked); the next use opens a new database.
+ * The device id stays (the server knows this device by it), except after a revocation, which
+ * forgets it (App.tsx); the next use opens a new database.
  */
 export const wipeLocalData = async (db: TerenDb): Promise<TerenDb> => {
   await deviceId(db).catch(() => undefined); // a Clear-Site-Data answer may have taken the database
