@@ -1,4 +1,5 @@
 import { newId, type LoginResponse } from '../core';
+import { b64 } from './crypto/keys';
 import { decodeValue, encodeValue } from './crypto/vault';
 import { eraseDatabase, type TerenDb } from './db';
 import { readMeta, writeMeta } from './meta';
@@ -57,8 +58,7 @@ const CHECK_KEY = /^[A-Za-z0-9_-]{43}$/;
 export const deviceCheckKey = (): string => {
   const kept = localStorage.getItem(CHECK_KEY_STORAGE);
   if (kept && CHECK_KEY.test(kept)) return kept;
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  const key = btoa(String.fromCharCode(...bytes))
+  const key = b64(crypto.getRandomValues(new Uint8Array(32)))
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
     .replace(/=+$/, '');

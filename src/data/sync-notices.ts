@@ -1,4 +1,4 @@
-import { newId, RECORD_TYPES, type RecordType, type ReplacedValue } from '../core';
+import { isRecordType, newId, type RecordType, type ReplacedValue } from '../core';
 import { decodeValue, encodeValue } from './crypto/vault';
 import type { TerenDb } from './db';
 import { readMeta, writeMeta } from './meta';
@@ -63,9 +63,6 @@ export const REPLACED_CURSOR_KEY = 'replaced.cursor';
 
 export const replacedCursor = async (db: TerenDb): Promise<string> =>
   (await readMeta<string>(db, REPLACED_CURSOR_KEY)) ?? '0';
-
-const isRecordType = (t: string): t is RecordType =>
-  (RECORD_TYPES as readonly string[]).includes(t);
 
 /**
  * Keeps the values of this worker's that a colleague's concurrent edit replaced after they

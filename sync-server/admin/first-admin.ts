@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { NewPassword, Username } from '../../src/core';
-import type { Database } from '../db/database';
+import { NewPassword, Username, type Role } from '../../src/core';
+import type { Database, Queryable } from '../db/database';
 import { hashPassword } from '../auth/passwords';
 
 export const FirstAdmin = z.object({
@@ -24,12 +24,20 @@ export const createAdmin = async (db: Database, input: unknown): Promise<FirstAd
     const field = parsed.error.issues[0]?.path.join('.') ?? '';
     return { ok: false, reason: 'invalid', detail: field };
   }
-  const { username, name, password } = parsed.data;
+  const id = await insertUser(db, { ...parsed.data, role: 'admin', teamId: null });
+  return id ? { ok: true, id } : { ok: false, reason: 'exists' };
+};
+
+/** A new account; null when its username is taken (checked by the insert itself). */
+export const insertUser = async (
+  db: Queryable,
+  u: { username: string; name: string; role: Role; teamId: string | null; password: string },
+): Promise<string | null> => {
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO users (id, team_id, username, name, role, password_hash)
-     VALUES (gen_random_uuid(), NULL, $1, $2, 'admin', $3)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5)
      ON CONFLICT (username) DO NOTHING RETURNING id`,
-    [username, name, await hashPassword(password)],
+    [u.teamId, u.username, u.name, u.role, await hashPassword(u.password)],
   );
-  return row ? { ok: true, id: row.id } : { ok: false, reason: 'exists' };
+  return row?.id ?? null;
 };

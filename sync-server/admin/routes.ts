@@ -14,6 +14,7 @@ import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { isUuid } from '../http/ids';
 import { HttpProblem } from '../http/problem';
+import { insertUser } from './first-admin';
 
 /**
  * Users, teams and devices, for admins only (checked on every route). A disabled user's or
@@ -49,21 +50,10 @@ export const registerAdminRoutes = (app: FastifyInstance, db: Database) => {
     const session = await admin(request);
     const body = CreateUser.safeParse(request.body);
     if (!body.success) throw new HttpProblem(400, 'invalid_request');
-    const exists = await db.query('SELECT 1 FROM users WHERE username = $1', [body.data.username]);
-    if (exists.length) throw new HttpProblem(409, 'invalid_request');
-    const [row] = await db.query<{ id: string }>(
-      `INSERT INTO users (id, team_id, username, name, role, password_hash)
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5) RETURNING id`,
-      [
-        body.data.teamId,
-        body.data.username,
-        body.data.name,
-        body.data.role,
-        await hashPassword(body.data.password),
-      ],
-    );
-    await logAdmin(session, 'user', row?.id as string);
-    return reply.code(201).send({ id: row?.id });
+    const id = await insertUser(db, body.data);
+    if (!id) throw new HttpProblem(409, 'invalid_request');
+    await logAdmin(session, 'user', id);
+    return reply.code(201).send({ id });
   });
 
   app.patch('/api/admin/users/:id', async (request) => {

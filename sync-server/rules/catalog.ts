@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import { Locality, ProgrammeInfo, type Catalog } from '../../src/core';
 import { authenticate } from '../auth/authenticate';
 import type { Database, Queryable } from '../db/database';
@@ -18,26 +19,26 @@ export const districtCodes = async (db: Queryable): Promise<Set<string>> =>
  * the app could not read is left out, not sent to every device to fail there.
  */
 export const currentProgrammes = async (db: Queryable): Promise<ProgrammeInfo[]> => {
-  const rows = await db.query<Record<string, unknown>>(
+  const rows = await db.query(
     `SELECT code, name, housing, lease_max_months AS "leaseMaxMonths", colour
        FROM programmes ORDER BY position, code`,
   );
-  return rows.flatMap((r) => {
-    const parsed = ProgrammeInfo.safeParse(r);
+  return readable(ProgrammeInfo, rows);
+};
+
+/** The rows the app can read; one an operator wrote by hand wrongly is left out. */
+const readable = <T>(schema: z.ZodType<T>, rows: readonly unknown[]): T[] =>
+  rows.flatMap((r) => {
+    const parsed = schema.safeParse(r);
     return parsed.success ? [parsed.data] : [];
   });
-};
 
 /** The localities the city knows, by district. Rows the app could not read are left out. */
 export const currentLocalities = async (db: Queryable): Promise<Locality[]> =>
-  (
-    await db.query<Record<string, unknown>>(
-      'SELECT district, name, kind FROM localities ORDER BY district, position, name',
-    )
-  ).flatMap((r) => {
-    const parsed = Locality.safeParse(r);
-    return parsed.success ? [parsed.data] : [];
-  });
+  readable(
+    Locality,
+    await db.query('SELECT district, name, kind FROM localities ORDER BY district, position, name'),
+  );
 
 /** The programme codes an enrolment, a rule or a report may name. */
 export const programmeCodes = async (db: Queryable): Promise<Set<string>> =>

@@ -14,7 +14,7 @@ export type Keyring = {
   createdAt: string;
 };
 
-const b64 = (input: ArrayBuffer | Uint8Array) => {
+export const b64 = (input: ArrayBuffer | Uint8Array) => {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   let s = '';
   // In slices: spreading a large record's bytes into one call would overflow the stack.
