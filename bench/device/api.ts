@@ -65,9 +65,9 @@ export type BenchApi = {
     enrolments: number;
     contacts: number;
     coldMs: number;
-    /** Of the first after start: the digest rows read on a new connection, then parsed. */
-    digestReadMs: number;
-    digestParseMs: number;
+    /** Of the first after start: the read model's snapshots read on a new connection, then parsed. */
+    snapshotReadMs: number;
+    snapshotParseMs: number;
     afterWriteMs: number;
     unchangedMs: number;
     engineMs: number;

@@ -239,13 +239,13 @@ export const runDevice = async (
       out.push(
         figure(
           section,
-          `agenda for ${agenda.enrolments} enrolments: evaluateAll, first after start (reads all digests)`,
+          `agenda for ${agenda.enrolments} enrolments: evaluateAll, first after start (the read model's snapshots)`,
           agenda.coldMs,
           'ms',
           {
             baseline: rawRead,
             target: agendaTarget,
-            note: `${agenda.contacts} contacts in the rules' look-back window; digest rows read ${agenda.digestReadMs.toFixed(0)} ms, parsed ${agenda.digestParseMs.toFixed(0)} ms`,
+            note: `${agenda.contacts} contacts in the rules' look-back window; snapshots read ${agenda.snapshotReadMs.toFixed(0)} ms, parsed ${agenda.snapshotParseMs.toFixed(0)} ms`,
           },
         ),
         figure(

@@ -1,13 +1,5 @@
-import {
-  isRecordType,
-  RECORD_SCHEMAS,
-  type Contact,
-  type Plan,
-  type PulledChange,
-  type RecordType,
-} from '../core';
+import { isRecordType, RECORD_SCHEMAS, type PulledChange, type RecordType } from '../core';
 import { clockRow, type DeviceClock } from './clock';
-import { updateDigests } from './digest';
 import { decodeValue, encodeRecord, encodeValue } from './crypto/vault';
 import { RECORD_TABLES, type TerenDb } from './db';
 import { readMeta, writeMeta } from './meta';
@@ -51,8 +43,8 @@ const sortPage = (changes: readonly PulledChange[]) => {
  * Stores one page of pulled records and the new cursor in one transaction, so the cursor
  * never runs ahead of what is on disk. A record this app version cannot read (a value or a
  * type a newer one knows) is kept as received in `unread`, counted, and applied by
- * `reapplyUnread` once an update can read it (issue 17: it was dropped, and the cursor had
- * moved past it). A readable version of a record supersedes an unread one.
+ * `reapplyUnread` once an update can read it (dropped, it would never come again: the
+ * cursor has moved past it). A readable version of a record supersedes an unread one.
  */
 export const applyPulledPage = async (
   db: TerenDb,
@@ -87,7 +79,7 @@ export const applyPulledPage = async (
   );
   const readIds = [...byType.values()].flat().map((r) => (r as { id: string }).id);
   const tables = Object.values(RECORD_TABLES).map((name) => db.table(name));
-  await db.transaction('rw', [...tables, db.digests, db.meta, db.outbox, db.unread], async () => {
+  await db.transaction('rw', [...tables, db.meta, db.outbox, db.unread], async () => {
     signal?.throwIfAborted();
     // A record with a change still in the outbox keeps the local version: the server's
     // merge of that change comes back with a later cursor.
@@ -95,12 +87,6 @@ export const applyPulledPage = async (
     for (const [type, rows] of encoded) {
       await db.table(RECORD_TABLES[type]).bulkPut(rows.filter((r) => !pending.has(r.id as string)));
     }
-    const kept = <T extends { id: string }>(list: unknown[] | undefined) =>
-      ((list ?? []) as T[]).filter((r) => !pending.has(r.id));
-    await updateDigests(db, {
-      contacts: kept<Contact>(byType.get('contact')),
-      plans: kept<Plan>(byType.get('plan')),
-    });
     if (readIds.length) await db.unread.bulkDelete(readIds);
     if (unread.length) await db.unread.bulkPut(unread);
     if (cursor !== null) await writeMeta(db, CURSOR_KEY, cursor);

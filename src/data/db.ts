@@ -1,7 +1,8 @@
 import { databaseFactory, deleteBucket } from './storage-bucket';
 import Dexie, { type EntityTable } from 'dexie';
 import type { Contact, Enrolment, Household, Person, Plan, PlanReview, RecordType } from '../core';
-import type { HouseholdDigest } from './digest';
+import { changeLog, type ChangeEntry } from './read-model/change-log';
+import type { SnapshotEntry } from './read-model/load';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 /** A change waiting to be pushed, written in the same transaction as the record itself. */
@@ -20,7 +21,6 @@ export type OutboxEntry = {
   /** When the change was made, by this device's hybrid logical clock. */
   hlc?: string;
   createdAt: string;
-  attempts: number;
   /** Set when the server refused the change: kept, shown, and no longer sent. */
   rejected?: string;
   /** Why, finer than the code (REJECT_REASONS), when the server said. */
@@ -33,8 +33,6 @@ export type MetaEntry = { key: string; value: unknown };
  * plain so a scope change can remove it. Always newer than what the device holds of it.
  */
 export type UnreadEntry = { id: string; type: string; householdId: string; change: unknown };
-/** A copy of derived data as of a digest generation (digest-cache.ts); never the only copy. */
-export type SnapshotEntry = { key: string; epoch: string; gen: number; value: string };
 export type Draft = { key: string; value: unknown; updatedAt: string };
 export type AuditEntry = {
   id: string;
@@ -48,10 +46,6 @@ export class TerenDb extends Dexie {
   households!: EntityTable<Household, 'id'>;
   people!: EntityTable<Person, 'id'>;
   enrolments!: EntityTable<Enrolment, 'id'>;
-  /**
-   * Contacts and plans are written only by `saveAllWithOutbox` and `applyPulledPage`, which
-   * keep each household's digest (below) in the same transaction.
-   */
   contacts!: EntityTable<Contact, 'id'>;
   plans!: EntityTable<Plan, 'id'>;
   planReviews!: EntityTable<PlanReview, 'id'>;
@@ -59,7 +53,9 @@ export class TerenDb extends Dexie {
   meta!: EntityTable<MetaEntry, 'key'>;
   drafts!: EntityTable<Draft, 'key'>;
   audit!: EntityTable<AuditEntry, 'id'>;
-  digests!: EntityTable<HouseholdDigest, 'householdId'>;
+  /** Every write to a record table, logged by the middleware below (read-model/change-log.ts). */
+  changes!: EntityTable<ChangeEntry, 'seq'>;
+  /** What the read model held, for the next start (read-model/snapshot.ts); never the only copy. */
   snapshots!: EntityTable<SnapshotEntry, 'key'>;
   unread!: EntityTable<UnreadEntry, 'id'>;
 
@@ -77,8 +73,10 @@ export class TerenDb extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
-    // Another tab opened a newer version of the app: let it upgrade, and reload this one
-    // rather than keep running old code against a database it no longer understands.
+    this.use(changeLog(new Set(Object.values(RECORD_TABLES))));
+    // Another tab opened a newer version of the app: let it upgrade. This connection closes,
+    // and the app's next read fails rather than run old code against a database it no
+    // longer understands.
     this.on('versionchange', () => {
       this.close();
       return false;

@@ -14,37 +14,37 @@ import { loadCompliance } from './queries/team';
 import { loadRefused } from './refused';
 import { loadCatalog } from './rules';
 import { loadNotices } from './sync-notices';
-import { useLive } from './use-live';
+import { useDeviceQuery } from './read-model/use-device-query';
 
 /** Live views of the device database: components re-render when the data changes. */
 export const useCaseload = (filter: CaseloadFilter) => {
   const { workerId, today, query } = filter;
-  const rows = useLive(() => loadCaseload(getDb(), { workerId, today }), [workerId, today]);
+  const rows = useDeviceQuery(() => loadCaseload(getDb(), { workerId, today }), [workerId, today]);
   return useMemo(() => (rows && query ? filterCaseload(rows, query) : rows), [rows, query]);
 };
 
-export const useHousehold = (id: string) => useLive(() => loadHousehold(getDb(), id), [id]);
+export const useHousehold = (id: string) => useDeviceQuery(() => loadHousehold(getDb(), id), [id]);
 
-export const usePendingCount = () => useLive(() => pendingCount(getDb()), []) ?? 0;
+export const usePendingCount = () => useDeviceQuery(() => pendingCount(getDb()), []) ?? 0;
 
-export const useRejectedCount = () => useLive(() => rejectedCount(getDb()), []) ?? 0;
+export const useRejectedCount = () => useDeviceQuery(() => rejectedCount(getDb()), []) ?? 0;
 
-export const useEnrolment = (id: string) => useLive(() => loadEnrolment(getDb(), id), [id]);
+export const useEnrolment = (id: string) => useDeviceQuery(() => loadEnrolment(getDb(), id), [id]);
 
 export const useCompliance = (today: string) =>
-  useLive(() => loadCompliance(getDb(), today), [today]);
+  useDeviceQuery(() => loadCompliance(getDb(), today), [today]);
 
 export const useHouseholdLabels = (ids: readonly string[]) =>
-  useLive(() => loadHouseholdLabels(getDb(), ids), [ids.join(',')]);
+  useDeviceQuery(() => loadHouseholdLabels(getDb(), ids), [ids.join(',')]);
 
 /** Changes the server refused, decrypted, for the worker to read and settle. */
-export const useRefused = () => useLive(() => loadRefused(getDb()), []);
+export const useRefused = () => useDeviceQuery(() => loadRefused(getDb()), []);
 
 /** What sync did to this worker's changes that they must be told of (sync-notices.ts). */
-export const useSyncNotices = () => useLive(() => loadNotices(getDb()), []);
+export const useSyncNotices = () => useDeviceQuery(() => loadNotices(getDb()), []);
 
 /** Pulled records waiting for an app version that can read them. */
-export const useUnreadCount = () => useLive(() => unreadCount(getDb()), []) ?? 0;
+export const useUnreadCount = () => useDeviceQuery(() => unreadCount(getDb()), []) ?? 0;
 
 /** The city's districts as the server last listed them (null before the first sync). */
-export const useCatalog = () => useLive(() => loadCatalog(getDb()), []);
+export const useCatalog = () => useDeviceQuery(() => loadCatalog(getDb()), []);

@@ -1,7 +1,6 @@
 import { createKeyring, unwrapKeyring, PBKDF2_ITERATIONS, type Keyring } from './crypto/keys';
 import { vault } from './crypto/vault';
 import type { TerenDb } from './db';
-import { completeDigests } from './digest';
 import { readMeta, writeMeta } from './meta';
 import { pendingCount } from './outbox';
 import { loadSessionUser, wipeLocalData } from './session';
@@ -38,7 +37,6 @@ export const openKeyringAtLogin = async (
     existing && existing.userId === userId ? await unwrapKeyring(existing, password) : null;
   if (key) {
     vault.open(key);
-    completeDigestsLater(db);
   } else {
     if (existing && (await pendingCount(db)) > 0) throw new PasswordChangedWithPendingError();
     // Another user's (or an old password's) data goes, files and all; a new database follows.
@@ -52,12 +50,6 @@ export const openKeyringAtLogin = async (
   }
   await writeMeta(db, FAILURES_KEY, 0);
   await noteServerContact(db);
-};
-
-/** In the background: the screens work meanwhile (reading those households' records). */
-const completeDigestsLater = (db: TerenDb) => {
-  // Best effort: whatever stops it (the app locks, the tab closes) is retried next unlock.
-  completeDigests(db).catch(() => undefined);
 };
 
 export type UnlockResult = 'ok' | 'wrong' | 'wiped' | 'online_required';
@@ -80,7 +72,6 @@ export const unlockDevice = async (
   const key = await unwrapKeyring(keyring, password);
   if (key) {
     vault.open(key);
-    completeDigestsLater(db);
     await writeMeta(db, FAILURES_KEY, 0);
     return { result: 'ok', attemptsLeft: MAX_FAILED_UNLOCKS };
   }

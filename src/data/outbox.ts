@@ -4,14 +4,11 @@ import {
   newId,
   RECORD_SCHEMAS,
   type AnyRecord,
-  type Contact,
-  type Plan,
   type RecordOf,
   type RecordType,
 } from '../core';
 import { decodeRecord, encodeRecord, encodeValue } from './crypto/vault';
 import { clockRow, deviceClock, type DeviceClock } from './clock';
-import { updateDigests } from './digest';
 import { RECORD_TABLES, type OutboxEntry, type TerenDb } from './db';
 
 export type RecordWrite = { [T in RecordType]: { type: T; record: RecordOf<T> } }[RecordType];
@@ -38,7 +35,7 @@ export const saveAllWithOutbox = async (
       // Independent sealings run side by side: a save is waited for with the form open.
       const [base, sealed, row] = await Promise.all([
         // The server merges from the base only records that are edited in place; contacts
-        // and plan revisions are never rewritten, so their save reads nothing (issue 8).
+        // and plan revisions are never rewritten, so their save reads nothing.
         APPEND_ONLY_TYPES.has(type)
           ? null
           : db
@@ -58,16 +55,12 @@ export const saveAllWithOutbox = async (
         base: base as Record<string, unknown> | null,
         hlc: clock.tick(),
         createdAt: now,
-        attempts: 0,
       };
       return { table, row, entry };
     }),
   );
-  const contacts = parsed.flatMap((w) => (w.type === 'contact' ? [w.record as Contact] : []));
-  const plans = parsed.flatMap((w) => (w.type === 'plan' ? [w.record as Plan] : []));
   const tables = [...new Set(prepared.map((p) => p.table))].map((name) => db.table(name));
   tables.push(db.table('meta'));
-  if (contacts.length || plans.length) tables.push(db.table('digests'));
   // Requests are queued together rather than one after another's answer: the transaction
   // still applies them in order, and nothing here reads what another one writes.
   await db.transaction('rw', [...tables, db.outbox], () =>
@@ -76,7 +69,6 @@ export const saveAllWithOutbox = async (
         db.table(table).put(row),
         db.outbox.add(entry),
       ]),
-      updateDigests(db, { contacts, plans }),
       db.meta.put(clockRow(clock)),
     ]),
   );

@@ -1,9 +1,11 @@
 /**
- * Every version of the device database, oldest first. Versions are never edited once
- * released: a change is a new entry with an upgrade step, tested in tests/unit/data.
+ * The versions of the device database the app declares, oldest first. Dexie upgrades a
+ * database from whatever version it is at by the differences between their stores, running
+ * the upgrade steps of the versions it passes; versions that only added caches (5 to 7:
+ * household digests, their generations, a snapshot of them) were folded into version 9.
+ * Every version ever released is opened and upgraded in tests/unit/data/schema-upgrade.test.ts.
  */
 import type { Transaction } from 'dexie';
-import { buildDigests } from './digest';
 
 export type SchemaVersion = {
   version: number;
@@ -26,19 +28,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   {
     // Drafts of forms survive reloads; contacts of a household are read newest first
-    // through a compound index; outbox entries count their failed attempts for back-off.
+    // through a compound index.
     version: 2,
     stores: {
       contacts: 'id, householdId, at, [householdId+at]',
       drafts: 'key, updatedAt',
-    },
-    upgrade: async (tx) => {
-      await tx
-        .table('outbox')
-        .toCollection()
-        .modify((entry: { attempts?: number }) => {
-          entry.attempts ??= 0;
-        });
     },
   },
   {
@@ -52,29 +46,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { planReviews: 'id, householdId, enrolmentId, planId' },
   },
   {
-    // What the agenda needs of each household (its recent contacts' and its plans' facts),
-    // kept at write time so screens need not read every contact and plan (issue 8).
-    version: 5,
-    stores: { digests: 'householdId' },
-    upgrade: (tx) => buildDigests(tx),
-  },
-  {
-    // Digest rows carry the write that last changed them, so a reader holding them parsed
-    // in memory reads only what changed since (digest-cache.ts).
-    version: 6,
-    stores: { digests: 'householdId, gen' },
-  },
-  {
-    // All parsed digests in one row, so the first screen after the app starts reads one
-    // value instead of a row per household (digest-cache.ts).
-    version: 7,
-    stores: { snapshots: 'key' },
-  },
-  {
     // Pulled records this app version cannot read (a value or a type from a newer one), kept
-    // as received until an update can (issue 17: they were dropped and never came again).
+    // as received until an update can (they were once dropped, and never came again).
     version: 8,
     stores: { unread: 'id, householdId' },
+  },
+  {
+    // The read model (src/data/read-model): every write to a record table is logged, and
+    // what the read model holds is kept for the next start. The digests go: nothing reads
+    // them, and the snapshot of them is of no use to it.
+    version: 9,
+    stores: { digests: null, changes: '++seq', snapshots: 'key' },
+    upgrade: async (tx) => {
+      await tx.table('snapshots').clear();
+      await tx.table('meta').delete('digests.generation');
+    },
   },
 ];
 

@@ -1,4 +1,3 @@
-import { nextGeneration } from './digest-generation';
 import { RECORD_TABLES, type TerenDb } from './db';
 import { readMeta, writeMeta } from './meta';
 import { householdNoticeKeys } from './sync-notices';
@@ -44,7 +43,7 @@ export const reconcileScope = async (
 ): Promise<{ removed: string[]; missing: string[] }> => {
   const allowed = new Set(scope);
   const tables = Object.values(RECORD_TABLES).map((name) => db.table(name));
-  const others = [db.outbox, db.drafts, db.meta, db.digests, db.unread];
+  const others = [db.outbox, db.drafts, db.meta, db.snapshots, db.unread];
   return db.transaction('rw', [...tables, ...others], async () => {
     const pending = await householdsWithPendingChanges(db);
     const local = await heldHouseholds(db);
@@ -56,9 +55,9 @@ export const reconcileScope = async (
         if (name !== 'households')
           await db.table(name).where('householdId').anyOf(removed).delete();
       }
-      await db.digests.bulkDelete(removed);
       await db.unread.where('householdId').anyOf(removed).delete();
-      await nextGeneration(db, true);
+      // The read model's copies hold facts of those households (dates, ids): written anew.
+      await db.snapshots.clear();
       // Drafts may hold typed client data of those households too, and so may notices.
       await db.drafts.filter((d) => removed.some((id) => d.key.includes(id))).delete();
       const notices = householdNoticeKeys(removed);

@@ -1,5 +1,5 @@
 import { MAX_CATCH_UP, type PullPart, type PullResponse } from '../core';
-import { digestCutoff } from '../data/digest';
+import { heldContactsFrom } from '../data/read-model/facts';
 import {
   applyPulledPage,
   CURSOR_KEY,
@@ -37,7 +37,7 @@ const clearRefetched = (db: TerenDb, fetched: Refetch) =>
  * large first sync never freezes the UI.
  *
  * A device that never synced takes it in parts (protocol/pull.ts): first everything but
- * contacts older than the digests reach (the caseload and the agenda are right as soon as
+ * contacts older than the read model holds (the caseload and the agenda are right as soon as
  * that is stored), then the ordinary pull from where that ended, then the older contacts.
  * What is left of the history is kept in `meta` and fetched after every later pull until
  * it is complete.
@@ -101,7 +101,7 @@ export const pullAll = async (
   if (stored === undefined) {
     const recent = (await readMeta<PullPartState>(db, RECENT_KEY)) ?? {
       cursor: '0',
-      before: digestCutoff(new Date()),
+      before: heldContactsFrom(new Date()),
     };
     const { before } = recent;
     /** How far the recent part got: older contacts up to there are still to fetch. */

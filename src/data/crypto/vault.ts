@@ -17,52 +17,24 @@ export class VaultLockedError extends Error {
 type State = { mode: 'none' } | { mode: 'locked' } | { mode: 'open'; key: CryptoKey };
 let state: State = { mode: 'none' };
 
-/**
- * Texts already decrypted while the vault is open, by their sealed form: screens read the
- * same rows again after every write (the caseload decrypts 10,000 records on a supervisor's
- * device; issue 8). A sealed text has a fresh IV each time, so an unchanged row maps to the
- * same entry and a changed one never does. The plaintext JSON is kept, not the object, so
- * no reader shares an object another one might change. Dropped whenever the key changes
- * or goes: locking leaves nothing readable in memory.
- */
-const opened = new Map<string, string>();
-let openedChars = 0;
-// About 32 MB of UTF-16 at most: a supervisor's caseload (10,000 records) needs about half.
-const MAX_OPENED_CHARS = 16_000_000;
-
-const forget = () => {
-  opened.clear();
-  openedChars = 0;
-};
+/** Counts the key's changes: what was decrypted under an earlier key is forgotten (decoded.ts). */
+let epoch = 0;
+export const vaultEpoch = (): number => epoch;
 
 export const vault = {
   open: (key: CryptoKey) => {
-    forget();
+    epoch += 1;
     state = { mode: 'open', key };
   },
   lock: () => {
-    forget();
+    epoch += 1;
     if (state.mode !== 'none') state = { mode: 'locked' };
   },
   /** No keyring on this device: nothing to encrypt with (tests and the signed-out app). */
   disable: () => {
-    forget();
+    epoch += 1;
     state = { mode: 'none' };
   },
-};
-
-/** Opens a sealed text, once per sealed text while the key is the same. */
-const openText = async (key: CryptoKey, sealed: string): Promise<string> => {
-  const known = opened.get(sealed);
-  if (known !== undefined) return known;
-  const text = await openToText(key, sealed);
-  // Only if the key is still the one it was opened with (a lock may have come meanwhile).
-  if (state.mode === 'open' && state.key === key) {
-    if (openedChars + sealed.length + text.length > MAX_OPENED_CHARS) forget();
-    opened.set(sealed, text);
-    openedChars += sealed.length + text.length;
-  }
-  return text;
 };
 
 const keyOrPlain = (): CryptoKey | null => {
@@ -132,7 +104,7 @@ export const decodeRecord = async <T>(row: unknown): Promise<T> => {
   const key = keyOrPlain();
   if (!key) throw new VaultLockedError();
   const { enc, ...kept } = r;
-  return { ...kept, ...(JSON.parse(await openText(key, enc)) as Record<string, unknown>) } as T;
+  return { ...kept, ...(JSON.parse(await openToText(key, enc)) as Record<string, unknown>) } as T;
 };
 
 export const decodeAll = <T>(rows: readonly unknown[]): Promise<T[]> =>

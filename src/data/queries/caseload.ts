@@ -20,9 +20,11 @@ import {
 } from '../../core';
 import { olderVisitsMissingBefore } from '../apply-pulled';
 import { decodeAll, decodeRecord } from '../crypto/vault';
+import { decodeAllHeld } from '../read-model/decoded';
+import { ENROLMENTS, HOUSEHOLDS, PEOPLE, PLAN_REVIEWS } from '../read-model/held-tables';
+import { heldTable } from '../read-model/read-model';
 import type { TerenDb } from '../db';
 import { loadRules } from '../rules';
-import { tableRows } from '../table-rows';
 import { legible } from './enrolment-rows';
 import { evaluateAll } from './evaluations';
 
@@ -117,20 +119,21 @@ const mostUrgent = (list: Iterable<Urgency>): Urgency => {
  * to them), with people and the latest contact, most recently contacted last.
  */
 export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise<CaseloadRow[]> => {
-  // Each table is taken whole (kept in memory until written to) and filtered by its readable
-  // fields before anything is decrypted: on a supervisor's device the caseload is most of
-  // each table, and a lookup by 2,000 keys (`anyOf`) walks a cursor step by step.
-  const [sealedEnrolments, sealedHouseholds, sealedPeople, allReviews] = await Promise.all([
-    tableRows<Enrolment>(db, 'enrolments'),
-    tableRows<Household>(db, 'households'),
-    tableRows<Person>(db, 'people'),
-    tableRows<PlanReview>(db, 'planReviews'),
-  ]);
+  // The held rows (read-model.ts) are filtered by their readable fields before anything is
+  // decrypted: closed cases and a colleague's are never opened.
+  const [sealedEnrolments, sealedHouseholds, sealedPeople, allReviews] = (
+    await Promise.all([
+      heldTable(db, ENROLMENTS),
+      heldTable(db, HOUSEHOLDS),
+      heldTable(db, PEOPLE),
+      heldTable(db, PLAN_REVIEWS),
+    ])
+  ).map((index) => index.all()) as [Enrolment[], Household[], Person[], PlanReview[]];
   const shows = (e: Enrolment) =>
     !e.deleted && e.status !== 'closed' && (!filter.workerId || e.workerId === filter.workerId);
   // Closed cases (years of them on a supervisor's device) and a colleague's are told apart
   // by readable fields and never decrypted; a row without them readable would be opened.
-  const opened = await decodeAll<Enrolment>(
+  const opened = await decodeAllHeld<Enrolment>(
     sealedEnrolments.filter((e) => !legible(e) || shows(e)),
   );
   const enrolled = new Set([
@@ -142,7 +145,7 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
   // Households registered on this device but not enrolled yet stay visible, so one whose
   // enrolment form was left unfinished is not lost from sight.
   const households = (
-    await decodeAll<Household>(
+    await decodeAllHeld<Household>(
       sealedHouseholds.filter((h) => byHousehold.has(h.id) || !enrolled.has(h.id)),
     )
   ).filter((h) => !h.deleted);
@@ -154,7 +157,7 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
     filter.today ?? pragueDate(new Date()),
   );
   const people = groupBy(
-    await decodeAll<Person>(sealedPeople.filter((p) => shown.has(p.householdId))),
+    await decodeAllHeld<Person>(sealedPeople.filter((p) => shown.has(p.householdId))),
     (p) => p.householdId,
   );
   // Sign-offs need no decrypting: a review's plan, flag and time are stored readable.

@@ -1,6 +1,6 @@
 import type { Enrolment } from '../../core';
-import { decodeAll } from '../crypto/vault';
-import { readable } from '../digest';
+import { readable } from '../read-model/facts';
+import { decodeAllHeld } from '../read-model/decoded';
 
 /** What screens pick enrolments by; kept readable on the rows this app seals. */
 const PICKED_BY = ['householdId', 'status', 'workerId', 'deleted'] as const;
@@ -19,4 +19,4 @@ export const openEnrolments = async (
   rows: readonly Enrolment[],
   wanted: (e: Enrolment) => boolean,
 ): Promise<Enrolment[]> =>
-  (await decodeAll<Enrolment>(rows.filter((e) => !legible(e) || wanted(e)))).filter(wanted);
+  (await decodeAllHeld<Enrolment>(rows.filter((e) => !legible(e) || wanted(e)))).filter(wanted);

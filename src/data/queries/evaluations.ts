@@ -9,22 +9,22 @@ import {
   type EnrolmentEvaluation,
   type PlanFacts,
 } from '../../core';
-import { LOOKBACK_DAYS } from '../digest';
+import { LOOKBACK_DAYS } from '../read-model/facts';
 import type { TerenDb } from '../db';
 import { recentFactsByHousehold, type HouseholdFacts } from './recent-facts';
 
 /**
  * What was last made of each household's facts, by enrolment: the agenda and the caseload
  * evaluate every enrolment again after each save, while a save changes one household. Kept
- * beside the facts object, which stays the same while its digest is unchanged
- * (recent-facts.ts), and checked against everything else the answer depends on.
+ * beside the facts object, which stays the same while the household's held contacts and
+ * plans are unchanged (recent-facts.ts), and checked against everything else the answer depends on.
  */
 type Remembered = { key: string; evaluation: EnrolmentEvaluation };
 const remembered = new WeakMap<HouseholdFacts, Map<string, Remembered>>();
 
 /**
  * Evaluates enrolments against their programme's rule with the contacts of the recent past,
- * read from the households' digests rather than the contacts and plans, so the agenda stays
+ * held by the read model rather than read from the contacts and plans, so the agenda stays
  * fast with years of contacts.
  */
 export const evaluateAll = async (

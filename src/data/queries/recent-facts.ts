@@ -2,33 +2,46 @@ import Dexie from 'dexie';
 import type { Contact, ContactFacts, Plan, PlanFacts } from '../../core';
 import { decodeRecord } from '../crypto/vault';
 import type { TerenDb } from '../db';
-import { factsOf, planFactsOf } from '../digest';
-import { parsedDigests, type ParsedDigest } from '../digest-cache';
+import { factsOf, planFactsOf, readable } from '../read-model/facts';
+import { CONTACT_FACTS, PLAN_FACTS } from '../read-model/held-tables';
+import { heldTable } from '../read-model/read-model';
 
 export type RecentFacts = { contacts: ContactFacts[]; plans: PlanFacts[] };
 
 /**
- * One household's facts. Taken from a digest, the same object is given again while the
- * digest and the moment are unchanged (readers may remember what they made of it), so
- * neither list is ever to be modified.
+ * One household's facts. The same object is given again while the household's held
+ * contacts and plans and the moment are unchanged (readers may remember what they made of
+ * it), so neither list is ever to be modified.
  */
 export type HouseholdFacts = {
   contacts: readonly ContactFacts[];
   plans: readonly PlanFacts[];
 };
 
-/** The facts last taken from each parsed digest; a changed household gets a new digest. */
-const factsOfDigest = new WeakMap<ParsedDigest, { since: string; facts: HouseholdFacts }>();
+type Made = { since: string; plans: readonly PlanFacts[]; facts: HouseholdFacts };
+/** By the held contacts list, or the plans list for a household without contacts. */
+const made = new WeakMap<readonly object[], Made>();
+
+const factsFor = (
+  contacts: readonly ContactFacts[],
+  plans: readonly PlanFacts[],
+  since: string,
+): HouseholdFacts => {
+  const key = contacts.length ? contacts : plans;
+  const known = made.get(key);
+  if (known && known.since === since && known.plans === plans) return known.facts;
+  const recent: ContactFacts[] = [];
+  for (const c of contacts) if (c.at >= since) recent.push(c);
+  const facts = { contacts: recent, plans };
+  made.set(key, { since, plans, facts });
+  return facts;
+};
 
 /**
- * One household's facts read from its records, decrypting those sealed by an older app
- * (before the facts were kept readable).
+ * One household's facts read from its records, for a reader looking back further than the
+ * read model holds contacts; records sealed whole by an older app are decrypted.
  */
-const readRecords = async (
-  db: TerenDb,
-  householdId: string,
-  since: string,
-): Promise<RecentFacts> => {
+const readRecords = async (db: TerenDb, householdId: string, since: string) => {
   const [contacts, plans] = await Promise.all([
     db.contacts
       .where('[householdId+at]')
@@ -36,51 +49,47 @@ const readRecords = async (
       .toArray(),
     db.plans.where('householdId').equals(householdId).toArray(),
   ]);
+  const open = <T>(r: object, field: string) =>
+    readable(r, field) ? (r as T) : decodeRecord<T>(r);
   return {
-    contacts: (
-      await Promise.all(contacts.map((r) => ('enrolmentIds' in r ? r : decodeRecord<Contact>(r))))
-    ).map(factsOf),
-    plans: (
-      await Promise.all(plans.map((r) => ('reviewDate' in r ? r : decodeRecord<Plan>(r))))
-    ).map(planFactsOf),
+    contacts: (await Promise.all(contacts.map((r) => open<Contact>(r, 'enrolmentIds')))).map(
+      factsOf,
+    ),
+    plans: (await Promise.all(plans.map((r) => open<Plan>(r, 'reviewDate')))).map(planFactsOf),
   };
 };
 
 /**
  * The facts of contacts since a moment and of all plan revisions, by household, as the
- * rules engine needs them: from the households' digests (one small row each, kept at write
- * time and held parsed in memory), so nothing is decrypted and no record is read, unless a
- * digest does not reach back far enough or could not be built. All households of the
- * device when none are named; a household without contacts or plans is left out.
+ * rules engine needs them: from the read model, so nothing is decrypted and no record is
+ * read unless the reader looks back further than it holds. All households of the device
+ * when none are named; a household without contacts or plans is left out.
  */
 export const recentFactsByHousehold = async (
   db: TerenDb,
   since: string,
   households?: ReadonlySet<string>,
 ): Promise<Map<string, HouseholdFacts>> => {
-  const digests = await parsedDigests(db);
+  const [contacts, plans] = await Promise.all([
+    heldTable(db, CONTACT_FACTS),
+    heldTable(db, PLAN_FACTS),
+  ]);
   const out = new Map<string, HouseholdFacts>();
-  const fallback: string[] = [];
-  const take = (householdId: string, d: ParsedDigest | undefined) => {
-    if (!d) return;
-    if (d.partial || d.from > since) {
-      fallback.push(householdId);
-      return;
+  if (contacts.from > since) {
+    const withContacts = households ? [] : await db.contacts.orderBy('householdId').uniqueKeys();
+    const all = households ?? new Set([...plans.householdIds(), ...withContacts.map(String)]);
+    for (const h of all) {
+      const facts = await readRecords(db, h, since);
+      if (facts.contacts.length || facts.plans.length) out.set(h, facts);
     }
-    const held = factsOfDigest.get(d);
-    if (held?.since === since) {
-      out.set(householdId, held.facts);
-      return;
-    }
-    const contacts: ContactFacts[] = [];
-    for (const c of d.contacts) if (c.at >= since) contacts.push(c);
-    const facts = { contacts, plans: d.plans };
-    factsOfDigest.set(d, { since, facts });
-    out.set(householdId, facts);
-  };
-  if (households) for (const h of households) take(h, digests.get(h));
-  else for (const [h, d] of digests) take(h, d);
-  for (const h of fallback) out.set(h, await readRecords(db, h, since));
+    return out;
+  }
+  const ids = households ?? new Set([...contacts.householdIds(), ...plans.householdIds()]);
+  for (const h of ids) {
+    const c = contacts.ofHousehold(h);
+    const p = plans.ofHousehold(h);
+    if (c.length || p.length) out.set(h, factsFor(c, p, since));
+  }
   return out;
 };
 

@@ -1,7 +1,8 @@
-import { addDays, evaluatePeriods, groupBy, ruleFor, weekStart, type Enrolment } from '../../core';
+import { addDays, evaluatePeriods, groupBy, ruleFor, weekStart } from '../../core';
 import type { TerenDb } from '../db';
 import { loadRules } from '../rules';
-import { tableRows } from '../table-rows';
+import { ENROLMENTS } from '../read-model/held-tables';
+import { heldTable } from '../read-model/read-model';
 import { openEnrolments } from './enrolment-rows';
 import { contactFactsSince } from './recent-facts';
 import type { CaseloadRow } from './caseload';
@@ -99,7 +100,7 @@ export const loadCompliance = async (
   const list = pastWeeks(today, weeks);
   const from = list[0] ?? today;
   const enrolments = await openEnrolments(
-    await tableRows<Enrolment>(db, 'enrolments'),
+    (await heldTable(db, ENROLMENTS)).all(),
     (e) => !e.deleted && e.status !== 'closed',
   );
   const since = `${addDays(from, -35)}T00:00:00.000Z`;

@@ -116,31 +116,35 @@ describe('data at rest', () => {
 });
 
 describe('decrypted records in memory', () => {
-  it('are decrypted once while the vault is open, never shared, and forgotten on lock', async () => {
+  it('are decrypted once while the vault is open, frozen, and forgotten on lock', async () => {
     const { key } = await createKeyring(USER, 'heslo', FAST);
     vault.open(key);
     const h = aHousehold({ label: CANARY, lease: null, note: 'první' });
     await saveWithOutbox(db, 'household', h);
+    await saveWithOutbox(db, 'enrolment', anEnrolment(h.id, { workerId: USER }));
     const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
-    const first = await loadHousehold(db, h.id);
-    const again = await loadHousehold(db, h.id);
-    expect(again?.household.label).toBe(CANARY);
-    expect(decrypt).toHaveBeenCalledTimes(1);
-    // Each reader gets its own objects: changing one changes nothing another reads.
-    (first?.household as { label: string }).label = 'změněno';
-    expect((await loadHousehold(db, h.id))?.household.label).toBe(CANARY);
-
-    // A changed row is sealed anew: decrypted again, the new text read.
-    await saveWithOutbox(db, 'household', { ...h, note: 'druhá' });
-    expect((await loadHousehold(db, h.id))?.household.note).toBe('druhá');
+    const household = async () => (await loadCaseload(db, {}))[0]?.household;
+    const first = await household();
+    expect((await household())?.label).toBe(CANARY);
+    // The household and its enrolment, once each, however often the caseload is read.
     expect(decrypt).toHaveBeenCalledTimes(2);
+    // Shared between readers, so nobody may change what another one reads.
+    expect(() => {
+      (first as { label: string }).label = 'změněno';
+    }).toThrow(TypeError);
+
+    // A changed row is sealed anew: decrypted again, the new text read (the save itself
+    // decrypts the stored record once, as the base the server merges from).
+    await saveWithOutbox(db, 'household', { ...h, note: 'druhá' });
+    expect((await household())?.note).toBe('druhá');
+    expect(decrypt).toHaveBeenCalledTimes(4);
 
     // Locked: nothing is read from memory; opened again: decrypted again.
     vault.lock();
-    await expect(loadHousehold(db, h.id)).rejects.toBeInstanceOf(VaultLockedError);
+    await expect(loadCaseload(db, {})).rejects.toBeInstanceOf(VaultLockedError);
     vault.open(key);
-    await loadHousehold(db, h.id);
-    expect(decrypt).toHaveBeenCalledTimes(3);
+    await household();
+    expect(decrypt).toHaveBeenCalledTimes(6);
     decrypt.mockRestore();
   });
 });

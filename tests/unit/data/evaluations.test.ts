@@ -14,7 +14,7 @@ import {
 } from '../../../src/core';
 import { applyPulledPage } from '../../../src/data/apply-pulled';
 import { TerenDb } from '../../../src/data/db';
-import { factsOf, LOOKBACK_DAYS, planFactsOf } from '../../../src/data/digest';
+import { factsOf, LOOKBACK_DAYS, planFactsOf } from '../../../src/data/read-model/facts';
 import { saveWithOutbox } from '../../../src/data/outbox';
 import { evaluateAll } from '../../../src/data/queries/evaluations';
 import { aContact, aHousehold, anEnrolment, aPlan } from '../../factories/records';

@@ -20,7 +20,7 @@ describe('saveWithOutbox', () => {
     expect(await db.households.get(h.id)).toEqual(h);
     const entries = await db.outbox.toArray();
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ recordType: 'household', recordId: h.id, attempts: 0 });
+    expect(entries[0]).toMatchObject({ recordType: 'household', recordId: h.id });
   });
 
   it('writes neither when the record is invalid', async () => {
@@ -40,7 +40,6 @@ describe('saveWithOutbox', () => {
       recordId: 'x',
       record: {},
       createdAt: '',
-      attempts: 0,
     });
     const hook = (_pk: unknown, obj: { seq?: number }) => {
       obj.seq = 1;

@@ -2,7 +2,11 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TerenDb } from '../../../src/data/db';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../src/data/schema';
-import { aContact, aHousehold } from '../../factories/records';
+import { loadCaseload } from '../../../src/data/queries/caseload';
+import { recentFacts } from '../../../src/data/queries/recent-facts';
+import { factsOf } from '../../../src/data/read-model/facts';
+import { aContact, aHousehold, anEnrolment } from '../../factories/records';
+import { RELEASED_STORES } from './released-schemas';
 import { openAtVersion } from './open-at-version';
 
 const names: string[] = [];
@@ -45,7 +49,7 @@ describe('device database upgrades', () => {
     await db.open();
     expect(await db.households.get(h.id)).toEqual(h);
     const [entry] = await db.outbox.toArray();
-    expect(entry).toMatchObject({ mutationId: 'm1', attempts: 0 });
+    expect(entry).toMatchObject({ mutationId: 'm1' });
     // The index added in version 2 works on data written before it existed.
     const newest = await db.contacts
       .where('[householdId+at]')
@@ -56,4 +60,39 @@ describe('device database upgrades', () => {
     expect(await db.drafts.count()).toBe(1);
     db.close();
   });
+
+  it.each(RELEASED_STORES.map((v) => v.version))(
+    'upgrades version %i: records kept and read, the caches of versions 5 to 7 gone',
+    async (version) => {
+      const name = dbName();
+      const old = await openAtVersion(name, version);
+      const h = aHousehold({ label: `Verze ${version}` });
+      const e = anEnrolment(h.id);
+      const c = aContact(h.id, e.id, { at: new Date(Date.now() - 86_400_000).toISOString() });
+      await old.table('households').put(h);
+      await old.table('enrolments').put(e);
+      await old.table('contacts').put(c);
+      const tables = old.tables.map((t) => t.name);
+      if (tables.includes('digests'))
+        await old
+          .table('digests')
+          .put({ householdId: h.id, from: '', contacts: '[]', plans: '[]' });
+      if (tables.includes('snapshots'))
+        await old.table('snapshots').put({ key: 'digests', epoch: 'e', gen: 1, value: '[]' });
+      old.close();
+
+      const db = new TerenDb(name);
+      await db.open();
+      expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+      expect(db.tables.map((t) => t.name)).not.toContain('digests');
+      expect(await db.snapshots.count()).toBe(0);
+      expect((await loadCaseload(db, {})).map((r) => r.household.label)).toEqual([h.label]);
+      const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+      expect((await recentFacts(db, since)).contacts).toEqual([factsOf(c)]);
+      // Writes made after the upgrade are logged, and the read model follows them.
+      await db.contacts.put({ ...c, id: aContact(h.id, e.id).id });
+      expect((await recentFacts(db, since)).contacts).toHaveLength(2);
+      db.close();
+    },
+  );
 });

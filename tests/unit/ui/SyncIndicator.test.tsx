@@ -33,7 +33,6 @@ describe('SyncIndicator', () => {
       recordId: 'x',
       record: {},
       createdAt: '',
-      attempts: 0,
       rejected: 'forbidden',
     });
     renderScreen(<SyncIndicator />);

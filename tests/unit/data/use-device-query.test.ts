@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordView } from '../../../src/data/audit';
 import { TerenDb } from '../../../src/data/db';
 import { saveDraft } from '../../../src/data/drafts';
-import { useLive } from '../../../src/data/use-live';
+import { useDeviceQuery } from '../../../src/data/read-model/use-device-query';
 import { aHousehold } from '../../factories/records';
 
 let db: TerenDb;
@@ -18,11 +18,11 @@ afterEach(async () => {
 
 const settle = () => new Promise((done) => setTimeout(done, 120));
 
-describe('useLive', () => {
-  it('runs again after a write to what screens read, not after drafts, audit or snapshots', async () => {
+describe('useDeviceQuery', () => {
+  it('runs again after a write to what screens read, not after drafts, audit, the log or snapshots', async () => {
     let runs = 0;
     const { result } = renderHook(() =>
-      useLive(async () => {
+      useDeviceQuery(async () => {
         runs += 1;
         return db.households.count();
       }, []),
@@ -33,7 +33,7 @@ describe('useLive', () => {
 
     await saveDraft(db, 'contact:new:x', { note: 'píšu' });
     await recordView(db, 'household', aHousehold().id);
-    await db.snapshots.put({ key: 'digests', epoch: 'e', gen: 1, value: '[]' });
+    await db.snapshots.put({ key: 'contacts', seq: 1, from: '', value: '[]' });
     await settle();
     expect(runs).toBe(before);
 

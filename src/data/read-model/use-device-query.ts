@@ -1,35 +1,39 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { useEffect, useState } from 'react';
-import { mutatedTables } from './mutated-tables';
+import { CHANGES_TABLE } from './change-log';
+import { mutatedTables } from './announcements';
 
 const SETTLE_MS = 30;
 
 /**
- * Tables no live query reads, so a write to them alone changes no answer: a snapshot of
- * what is already read (digest-cache.ts), the local audit trail, and drafts, which a form
- * saves while the user types (re-running the caseload under an open form each time made
- * typing stutter on a supervisor's tablet). A screen that reads one of these must not use
- * `useLive`, or must be taken off this list.
+ * Tables no screen reads, so a write to them alone changes no answer: the change log and
+ * the read model's copy (read-model.ts reads them itself), the local audit trail, and
+ * drafts, which a form saves while the user types (re-running the caseload under an open
+ * form each time made typing stutter on a supervisor's tablet).
  */
-const UNWATCHED_TABLES: ReadonlySet<string> = new Set(['snapshots', 'audit', 'drafts']);
+export const BACKGROUND_TABLES: ReadonlySet<string> = new Set([
+  CHANGES_TABLE,
+  'snapshots',
+  'audit',
+  'drafts',
+]);
 
 /** Whether a write announced with these parts can change an answer. */
-const touchesWatched = (parts: ObservabilitySet): boolean => {
+const touchesScreens = (parts: ObservabilitySet): boolean => {
   const tables = mutatedTables(parts);
-  return !tables?.length || tables.some(({ table }) => !UNWATCHED_TABLES.has(table));
+  return !tables?.length || tables.some(({ table }) => !BACKGROUND_TABLES.has(table));
 };
 
 /**
- * Runs a query, and runs it again after any write to the device database (in this tab or
- * another), settling bursts such as a sync page into one re-run.
- *
- * Why not Dexie's liveQuery: it tracks what a query read through Dexie's zones, and our
- * multi-step queries (enrolments, then households, then recent contacts) lost that tracking
- * across native awaits when run from React, so the caseload stopped updating after a
- * contact was logged. Re-running on every write is simpler and always right; writes are
- * rare next to reads.
+ * How every screen reads the device database: runs a query (over the read model's held
+ * tables and the database), and runs it again after any write another screen could see (in
+ * this tab or another), settling bursts such as a sync page into one re-run. Queries are
+ * cheap to run again: what they read of held tables is in memory (read-model.ts).
  */
-export const useLive = <T>(query: () => Promise<T>, deps: readonly unknown[]): T | undefined => {
+export const useDeviceQuery = <T>(
+  query: () => Promise<T>,
+  deps: readonly unknown[],
+): T | undefined => {
   const [state, setState] = useState<{ deps: readonly unknown[]; value: T | undefined }>({
     deps,
     value: undefined,
@@ -63,7 +67,7 @@ export const useLive = <T>(query: () => Promise<T>, deps: readonly unknown[]): T
       }
     };
     const onChange = (parts: ObservabilitySet) => {
-      if (!touchesWatched(parts)) return;
+      if (!touchesScreens(parts)) return;
       clearTimeout(timer);
       timer = setTimeout(() => void run(), SETTLE_MS);
     };

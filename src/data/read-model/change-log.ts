@@ -1,0 +1,73 @@
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  Middleware,
+} from 'dexie';
+
+/** The table every write to a record table is logged in (schema version 9). */
+export const CHANGES_TABLE = 'changes';
+
+/**
+ * One write to a record table: the ids it put or deleted, or null when it cleared a range
+ * (the table's held rows are then read again). The sequence number orders the log; readers
+ * of the read model remember the last one they applied (read-model.ts).
+ */
+export type ChangeEntry = { seq?: number; table: string; ids: string[] | null };
+
+const keysOf = (
+  req: DBCoreMutateRequest,
+  res: DBCoreMutateResponse,
+  table: DBCoreTable,
+): unknown[] | null => {
+  if (req.type === 'deleteRange') return null;
+  if (req.type === 'delete') return req.keys;
+  if (req.type === 'put' && req.updates) return [...req.updates.keys, ...(req.keys ?? [])];
+  if (req.keys) return req.keys;
+  const extract = table.schema.primaryKey.extractKey;
+  return extract ? req.values.map(extract) : (res.results ?? null);
+};
+
+/**
+ * A Dexie middleware that logs, in the same transaction, every write to the `logged` tables,
+ * whoever makes it: the one write path the read model follows. A read-write transaction
+ * over a logged table is widened to include the log.
+ */
+export const changeLog = (logged: ReadonlySet<string>): Middleware<DBCore> => ({
+  stack: 'dbcore',
+  name: 'ChangeLog',
+  create: (down) => {
+    const hasLog = down.schema.tables.some((t) => t.name === CHANGES_TABLE);
+    const log = hasLog ? down.table(CHANGES_TABLE) : null;
+    return {
+      ...down,
+      transaction: (stores, mode, options) =>
+        down.transaction(
+          log &&
+            mode === 'readwrite' &&
+            stores.some((s) => logged.has(s)) &&
+            !stores.includes(CHANGES_TABLE)
+            ? [...stores, CHANGES_TABLE]
+            : stores,
+          mode,
+          options,
+        ),
+      table: (name) => {
+        const table = down.table(name);
+        if (!log || !logged.has(name)) return table;
+        return {
+          ...table,
+          mutate: async (req) => {
+            const res = await table.mutate(req);
+            const keys = keysOf(req, res, table);
+            if (keys && keys.length === 0) return res;
+            const entry: ChangeEntry = { table: name, ids: keys ? keys.map(String) : null };
+            await log.mutate({ type: 'add', trans: req.trans, values: [entry] });
+            return res;
+          },
+        };
+      },
+    };
+  },
+});

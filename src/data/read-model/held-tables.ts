@@ -1,0 +1,73 @@
+import type { ContactFacts, Enrolment, Household, Person, PlanFacts, PlanReview } from '../../core';
+import { decodeRecord } from '../crypto/vault';
+import {
+  contactOfTuple,
+  contactTuple,
+  factsOf,
+  heldContactsFrom,
+  planFactsOf,
+  planOfTuple,
+  planTuple,
+  readable,
+} from './facts';
+
+/**
+ * How the read model holds a table: what it keeps of a stored row (null: nothing), and
+ * whether it keeps a copy of that in one row (`snapshots`) for the app's next start. A
+ * record type the screens list or count gets an entry here; one only opened by id needs none.
+ */
+export type HeldTable<H> = {
+  table: string;
+  /** May decrypt: rows sealed whole by an older app do not show their facts. */
+  hold: (row: object, from: string) => H | null | Promise<H | null>;
+  householdOf: (held: H) => string;
+  /** Where the held rows begin, for tables holding only recent ones ('' for all). */
+  from?: (now: Date) => string;
+  snapshot?: { encode: (held: H) => unknown; decode: (value: unknown) => H };
+};
+
+/** A sealed row as stored: its readable fields, and the rest decrypted on demand (decoded.ts). */
+const sealedRows = <R extends { id: string; householdId: string }>(
+  table: string,
+): HeldTable<R> => ({
+  table,
+  hold: (row) => Object.freeze(row) as R,
+  householdOf: (r) => r.householdId,
+});
+
+export const HOUSEHOLDS: HeldTable<Household> = {
+  table: 'households',
+  hold: (row) => Object.freeze(row) as Household,
+  householdOf: (h) => h.id,
+};
+export const PEOPLE = sealedRows<Person>('people');
+export const ENROLMENTS = sealedRows<Enrolment>('enrolments');
+export const PLAN_REVIEWS = sealedRows<PlanReview>('planReviews');
+
+const facts = async <T extends object>(row: object, field: string, take: (r: T) => T): Promise<T> =>
+  take(readable(row, field) ? (row as T) : await decodeRecord<T>(row));
+
+/** The facts of recent contacts: what the rules engine and the caseload read, no text. */
+export const CONTACT_FACTS: HeldTable<ContactFacts> = {
+  table: 'contacts',
+  hold: (row, from) => {
+    const at = (row as { at?: string }).at;
+    if (at !== undefined && at < from) return null;
+    if (readable(row, 'enrolmentIds')) return factsOf(row as ContactFacts);
+    return facts<ContactFacts>(row, 'enrolmentIds', factsOf).then((f) => (f.at < from ? null : f));
+  },
+  householdOf: (c) => c.householdId,
+  from: heldContactsFrom,
+  snapshot: { encode: contactTuple, decode: contactOfTuple },
+};
+
+/** The facts of every plan revision: when each is due for review, no goal or text. */
+export const PLAN_FACTS: HeldTable<PlanFacts> = {
+  table: 'plans',
+  hold: (row) =>
+    readable(row, 'reviewDate')
+      ? planFactsOf(row as PlanFacts)
+      : facts<PlanFacts>(row, 'reviewDate', planFactsOf),
+  householdOf: (p) => p.householdId,
+  snapshot: { encode: planTuple, decode: planOfTuple },
+};

@@ -1,0 +1,130 @@
+import Dexie from 'dexie';
+import type { TerenDb } from '../db';
+import { announced } from './announcements';
+import type { ChangeEntry } from './change-log';
+import type { HeldTable } from './held-tables';
+import { holdAll, idsFor, loadIndex, readChanged, TRIMMED_KEY } from './load';
+import { saveSnapshot } from './snapshot';
+import type { TableIndex } from './table-index';
+
+/**
+ * The read model: what screens list and count, held in memory per table (held-tables.ts)
+ * and kept current from the change log, which a Dexie middleware writes with every write to
+ * a record table (change-log.ts). Before a held table is read, its announced writes (Dexie's
+ * `storagemutated`, from this tab or another) are compared with those it has seen; if any
+ * came, the log entries since are read and only the rows they name. docs/architecture.md
+ * draws it.
+ */
+type Slot = { index: TableIndex<unknown>; announced: string; behind: number; saving: boolean };
+
+/** A snapshot is written once this many rows were read beside it (or none was read). */
+export const SNAPSHOT_BEHIND = 200;
+const SNAPSHOT_DELAY_MS = 2_000;
+
+type CatchUp = { entries: ChangeEntry[]; rows: object[]; removed: string[] } | null;
+
+const readCatchUp = (db: TerenDb, table: string, seen: number): Promise<CatchUp> =>
+  db.transaction('r', [db.table(table), db.changes, db.meta], async () => {
+    const trimmed = ((await db.meta.get(TRIMMED_KEY))?.value as number | undefined) ?? 0;
+    if (seen < trimmed) return null;
+    const entries = await db.changes.where('seq').above(seen).toArray();
+    const ids = idsFor(entries, table);
+    return ids ? { entries, ...(await readChanged(db, table, ids)) } : null;
+  });
+
+export class ReadModel {
+  private readonly slots = new Map<string, Slot>();
+  private readonly queue = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly db: TerenDb) {}
+
+  /** The table's index, current as of every write announced before this call. */
+  held<H>(decl: HeldTable<H>): Promise<TableIndex<H>> {
+    // One reading of a table at a time, so what one applies is never applied twice.
+    const run = (this.queue.get(decl.table) ?? Promise.resolve()).then(() => this.current(decl));
+    this.queue.set(
+      decl.table,
+      run.catch(() => undefined),
+    );
+    return run as Promise<TableIndex<H>>;
+  }
+
+  /** The last log entry each loaded index has applied: older ones are no longer needed here. */
+  seenByAll(): number {
+    return Math.min(...[...this.slots.values()].map((s) => s.index.seen));
+  }
+
+  private async current<H>(decl: HeldTable<H>): Promise<TableIndex<H>> {
+    const mark = announced(this.db.name, decl.table);
+    const known = this.slots.get(decl.table);
+    if (known?.announced === mark) return known.index as TableIndex<H>;
+    let slot: Slot;
+    if (known && (await this.catchUp(decl, known))) {
+      slot = known;
+      slot.announced = mark;
+    } else {
+      const index = (await loadIndex(this.db, decl)) as TableIndex<unknown>;
+      slot = { index, announced: mark, behind: Infinity, saving: false };
+      this.slots.set(decl.table, slot);
+    }
+    this.scheduleSnapshot(decl, slot);
+    return slot.index as TableIndex<H>;
+  }
+
+  /** Applies the log since the index's last entry; false when it must be read whole. */
+  private async catchUp<H>(decl: HeldTable<H>, slot: Slot): Promise<boolean> {
+    const index = slot.index as TableIndex<H>;
+    const read = await readCatchUp(this.db, decl.table, index.seen);
+    if (!read) return false;
+    await holdAll(index, decl, read.rows);
+    for (const id of read.removed) index.set(id, null);
+    slot.behind += read.rows.length + read.removed.length;
+    index.seen = read.entries.at(-1)?.seq ?? index.seen;
+    return true;
+  }
+
+  private scheduleSnapshot<H>(decl: HeldTable<H>, slot: Slot): void {
+    if (!decl.snapshot || slot.saving || slot.behind < SNAPSHOT_BEHIND) return;
+    slot.saving = true;
+    setTimeout(() => {
+      // Best effort: without it the next start reads the rows, as before.
+      void saveSnapshot(this.db, this, decl, slot.index as TableIndex<H>)
+        .then((saved) => {
+          if (saved) slot.behind = 0;
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          slot.saving = false;
+        });
+    }, SNAPSHOT_DELAY_MS);
+  }
+
+  /** Writes the snapshots of the loaded tables now (otherwise written when far behind). */
+  async snapshotNow(decls: readonly HeldTable<unknown>[]): Promise<void> {
+    for (const decl of decls) {
+      const index = await this.held(decl);
+      if (decl.snapshot) await saveSnapshot(this.db, this, decl, index);
+    }
+  }
+}
+
+/** One model per open connection: a deleted and reopened database starts from nothing. */
+const models = new WeakMap<object, ReadModel>();
+
+export const readModel = async (db: TerenDb): Promise<ReadModel> => {
+  if (!db.isOpen()) await db.open();
+  const connection = db.backendDB();
+  let model = models.get(connection);
+  if (!model) models.set(connection, (model = new ReadModel(db)));
+  return model;
+};
+
+/** The held table of the device database, current. */
+export const heldTable = <H>(db: TerenDb, decl: HeldTable<H>): Promise<TableIndex<H>> => {
+  // Checked before anything is awaited: Dexie knows its transaction only until then.
+  if (Dexie.currentTransaction)
+    return Promise.reject(
+      new Error('the read model is read outside transactions: an abort would undo what it holds'),
+    );
+  return readModel(db).then((model) => model.held(decl));
+};
