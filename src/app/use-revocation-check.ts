@@ -2,8 +2,12 @@ import { useEffect } from 'react';
 import { getDb } from '../data/db';
 import { deviceCheck } from '../data/session';
 import { ApiError, type ApiClient } from '../sync/api-client';
+import { retryDelay } from '../sync/backoff';
 
-/** How often a locked device asks; also whenever the connection comes back. */
+/**
+ * How often a locked device asks; also whenever the connection comes back, and sooner after
+ * an answer that did not come (the browser may think it is online when it is not).
+ */
 const EVERY_MS = 60_000;
 
 /**
@@ -21,15 +25,21 @@ export const useRevocationCheck = (
   useEffect(() => {
     if (!active) return;
     let stopped = false;
+    let failures = 0;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const check = async () => {
+      clearTimeout(retry);
       const db = getDb();
       const asking = await deviceCheck(db).catch(() => null);
       if (!asking || !navigator.onLine) return;
       const unsent = await db.outbox.count().catch(() => 0);
       try {
         await api.deviceStatus(asking);
+        failures = 0;
       } catch (e) {
-        if (!stopped && e instanceof ApiError && e.code === 'revoked') onRevoked(unsent);
+        if (stopped) return;
+        if (e instanceof ApiError && e.code === 'revoked') onRevoked(unsent);
+        else retry = setTimeout(() => void check(), retryDelay(failures++));
       }
     };
     void check();
@@ -39,6 +49,7 @@ export const useRevocationCheck = (
     return () => {
       stopped = true;
       clearInterval(timer);
+      clearTimeout(retry);
       window.removeEventListener('online', online);
     };
   }, [active, api, onRevoked]);
