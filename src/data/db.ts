@@ -2,6 +2,7 @@ import { databaseFactory, deleteBucket } from './storage-bucket';
 import Dexie, { type EntityTable } from 'dexie';
 import type { Contact, Enrolment, Household, Person, Plan, PlanReview, RecordType } from '../core';
 import { changeLog, type ChangeEntry } from './read-model/change-log';
+import { followCommitted } from './read-model/read-model';
 import type { SnapshotEntry } from './read-model/load';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
@@ -73,7 +74,9 @@ export class TerenDb extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
-    this.use(changeLog(new Set(Object.values(RECORD_TABLES))));
+    this.use(
+      changeLog(new Set(Object.values(RECORD_TABLES)), (list) => followCommitted(this, list)),
+    );
     // Another tab opened a newer version of the app: let it upgrade. This connection closes,
     // and the app's next read fails rather than run old code against a database it no
     // longer understands.

@@ -16,6 +16,37 @@ export const CHANGES_TABLE = 'changes';
  */
 export type ChangeEntry = { seq?: number; table: string; ids: string[] | null };
 
+/**
+ * A logged write once its transaction committed, as this connection made it: the rows it
+ * put (null when only the ids are known, or the table was cleared) and the ids it deleted.
+ */
+export type Committed = {
+  seq: number;
+  table: string;
+  rows: readonly object[] | null;
+  removed: readonly string[];
+};
+
+const rowsOf = (req: DBCoreMutateRequest): Committed['rows'] =>
+  (req.type === 'add' || req.type === 'put') && !('updates' in req && req.updates)
+    ? req.values
+    : req.type === 'delete'
+      ? []
+      : null;
+
+/** Entries of a transaction still open, told once it commits (never if it aborts). */
+const open = new WeakMap<object, Committed[]>();
+
+const onCommit = (trans: object, entry: Committed, committed: (list: Committed[]) => void) => {
+  let list = open.get(trans);
+  if (!list) {
+    open.set(trans, (list = []));
+    const done = list;
+    (trans as IDBTransaction).addEventListener('complete', () => committed(done));
+  }
+  list.push(entry);
+};
+
 const keysOf = (
   req: DBCoreMutateRequest,
   res: DBCoreMutateResponse,
@@ -32,9 +63,13 @@ const keysOf = (
 /**
  * A Dexie middleware that logs, in the same transaction, every write to the `logged` tables,
  * whoever makes it: the one write path the read model follows. A read-write transaction
- * over a logged table is widened to include the log.
+ * over a logged table is widened to include the log. Once it commits, `committed` is told
+ * what this connection wrote, so its read model follows without reading it back.
  */
-export const changeLog = (logged: ReadonlySet<string>): Middleware<DBCore> => ({
+export const changeLog = (
+  logged: ReadonlySet<string>,
+  committed: (list: Committed[]) => void,
+): Middleware<DBCore> => ({
   stack: 'dbcore',
   name: 'ChangeLog',
   create: (down) => {
@@ -62,8 +97,12 @@ export const changeLog = (logged: ReadonlySet<string>): Middleware<DBCore> => ({
             const res = await table.mutate(req);
             const keys = keysOf(req, res, table);
             if (keys && keys.length === 0) return res;
-            const entry: ChangeEntry = { table: name, ids: keys ? keys.map(String) : null };
-            await log.mutate({ type: 'add', trans: req.trans, values: [entry] });
+            const ids = keys ? keys.map(String) : null;
+            const entry: ChangeEntry = { table: name, ids };
+            const added = await log.mutate({ type: 'add', trans: req.trans, values: [entry] });
+            const seq = Number(added.results?.[0] ?? added.lastResult);
+            const removed = req.type === 'delete' ? (ids ?? []) : [];
+            onCommit(req.trans, { seq, table: name, rows: rowsOf(req), removed }, committed);
             return res;
           },
         };

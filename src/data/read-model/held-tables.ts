@@ -71,3 +71,14 @@ export const PLAN_FACTS: HeldTable<PlanFacts> = {
   householdOf: (p) => p.householdId,
   snapshot: { encode: planTuple, decode: planOfTuple },
 };
+
+/** Every held table: the read model follows writes to these from the first one on. */
+// Each holds its own type; the model treats them alike.
+export const HELD_TABLES = [
+  HOUSEHOLDS,
+  PEOPLE,
+  ENROLMENTS,
+  PLAN_REVIEWS,
+  CONTACT_FACTS,
+  PLAN_FACTS,
+] as unknown as readonly HeldTable<unknown>[];

@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import type { TerenDb } from '../db';
 import { announced } from './announcements';
-import type { ChangeEntry } from './change-log';
-import type { HeldTable } from './held-tables';
+import type { ChangeEntry, Committed } from './change-log';
+import { HELD_TABLES, type HeldTable } from './held-tables';
 import { holdAll, idsFor, loadIndex, readChanged, TRIMMED_KEY } from './load';
 import { saveSnapshot } from './snapshot';
 import type { TableIndex } from './table-index';
@@ -15,9 +15,19 @@ import type { TableIndex } from './table-index';
  * came, the log entries since are read and only the rows they name. docs/architecture.md
  * draws it.
  */
-type Slot = { index: TableIndex<unknown>; announced: string; behind: number; saving: boolean };
+type Slot = {
+  index: TableIndex<unknown>;
+  announced: string;
+  behind: number;
+  saving: boolean;
+  /** Being read from the database: what commits meanwhile is read, not applied. */
+  busy: boolean;
+};
 
-/** A snapshot is written once this many rows were read beside it (or none was read). */
+/**
+ * A snapshot is written once this many rows (or a quarter of those held, if more) changed
+ * since the last one, or none was ever read.
+ */
 export const SNAPSHOT_BEHIND = 200;
 const SNAPSHOT_DELAY_MS = 2_000;
 
@@ -59,12 +69,14 @@ export class ReadModel {
     const known = this.slots.get(decl.table);
     if (known?.announced === mark) return known.index as TableIndex<H>;
     let slot: Slot;
-    if (known && (await this.catchUp(decl, known))) {
+    if (known) known.busy = true;
+    if (known && (await this.catchUp(decl, known).finally(() => (known.busy = false)))) {
       slot = known;
       slot.announced = mark;
     } else {
+      this.slots.delete(decl.table);
       const index = (await loadIndex(this.db, decl)) as TableIndex<unknown>;
-      slot = { index, announced: mark, behind: Infinity, saving: false };
+      slot = { index, announced: mark, behind: Infinity, saving: false, busy: false };
       this.slots.set(decl.table, slot);
     }
     this.scheduleSnapshot(decl, slot);
@@ -83,8 +95,32 @@ export class ReadModel {
     return true;
   }
 
+  /**
+   * Follows what this connection committed: applied to the held tables directly when each
+   * is exactly one entry behind and idle (otherwise read from the log when next needed).
+   * A held table not loaded yet is loaded now, so a first sync fills the read model as it
+   * goes, not when the first screen asks.
+   */
+  followCommitted(list: readonly Committed[]): void {
+    for (const entry of list) {
+      for (const decl of HELD_TABLES) {
+        const slot = this.slots.get(decl.table);
+        if (!slot) {
+          if (decl.table === entry.table && !this.queue.has(decl.table))
+            void this.held(decl).catch(() => undefined);
+          continue;
+        }
+        if (slot.busy || slot.index.seen !== entry.seq - 1) continue;
+        if (decl.table === entry.table && !applyDirectly(decl, slot, entry)) continue;
+        slot.index.seen = entry.seq;
+        this.scheduleSnapshot(decl, slot);
+      }
+    }
+  }
+
   private scheduleSnapshot<H>(decl: HeldTable<H>, slot: Slot): void {
-    if (!decl.snapshot || slot.saving || slot.behind < SNAPSHOT_BEHIND) return;
+    const due = Math.max(SNAPSHOT_BEHIND, slot.index.size / 4);
+    if (!decl.snapshot || slot.saving || slot.behind < due) return;
     slot.saving = true;
     setTimeout(() => {
       // Best effort: without it the next start reads the rows, as before.
@@ -108,6 +144,22 @@ export class ReadModel {
   }
 }
 
+/** Applies a committed entry to its table's index; false if a row must be decrypted first. */
+const applyDirectly = <H>(decl: HeldTable<H>, slot: Slot, entry: Committed): boolean => {
+  if (!entry.rows) return false;
+  const index = slot.index as TableIndex<H>;
+  const held: [string, H | null][] = [];
+  for (const row of entry.rows) {
+    const value = decl.hold(row, index.from);
+    if (value instanceof Promise) return false;
+    held.push([(row as { id: string }).id, value]);
+  }
+  for (const [id, value] of held) index.set(id, value);
+  for (const id of entry.removed) index.set(id, null);
+  slot.behind += held.length + entry.removed.length;
+  return true;
+};
+
 /** One model per open connection: a deleted and reopened database starts from nothing. */
 const models = new WeakMap<object, ReadModel>();
 
@@ -117,6 +169,15 @@ export const readModel = async (db: TerenDb): Promise<ReadModel> => {
   let model = models.get(connection);
   if (!model) models.set(connection, (model = new ReadModel(db)));
   return model;
+};
+
+/** Tells the connection's read model what it committed (the change log's middleware does). */
+export const followCommitted = (db: TerenDb, list: readonly Committed[]): void => {
+  if (!db.isOpen()) return;
+  const connection = db.backendDB();
+  let model = models.get(connection);
+  if (!model) models.set(connection, (model = new ReadModel(db)));
+  model.followCommitted(list);
 };
 
 /** The held table of the device database, current. */

@@ -560,6 +560,7 @@ export const cs = {
       'Toto zařízení nebo váš účet byl zablokován, a data v zařízení byla proto smazána, i {{count}} neodeslané změny. Obraťte se na správce.',
     revoked_other:
       'Toto zařízení nebo váš účet byl zablokován, a data v zařízení byla proto smazána, i {{count}} neodeslaných změn. Obraťte se na správce.',
+    expired: 'Přihlášení vypršelo. Přihlaste se prosím znovu; data v zařízení zůstala.',
     onlineRequired: 'Zařízení se dlouho nespojilo se serverem. Přihlaste se prosím online.',
     signOut: 'Přihlásit se jako někdo jiný',
     passwordChangedPending:

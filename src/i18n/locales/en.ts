@@ -559,6 +559,7 @@ export const en: Messages = {
       'This device or your account was blocked, so the data on this device was deleted, with {{count}} unsent changes. Contact the administrator.',
     revoked_other:
       'This device or your account was blocked, so the data on this device was deleted, with {{count}} unsent changes. Contact the administrator.',
+    expired: 'Your session has ended. Please sign in again; the data on this device was kept.',
     onlineRequired:
       'This device has not reached the server for a long time. Please sign in online.',
     signOut: 'Sign in as someone else',

@@ -121,6 +121,27 @@ describe('a held table', () => {
     expect(after.find((h) => h.id === a.id)).toBe(rows[0]);
   });
 
+  it('follows this connection’s writes without reading them back, from the first write on', async () => {
+    const db = freshDb();
+    const a = aHousehold();
+    await saveWithOutbox(db, 'household', a);
+    // The first write loaded the table into the read model; later ones are applied as made.
+    const index = await heldTable(db, HOUSEHOLDS);
+    const b = aHousehold();
+    await saveWithOutbox(db, 'household', b);
+    await db.households.delete(a.id);
+    await new Promise((next) => setTimeout(next, 0));
+    // Seen in the index itself, before any reader asked for the table again.
+    expect(index.get(b.id)).toBeDefined();
+    expect(index.get(a.id)).toBeUndefined();
+    expect(index.seen).toBe((await db.changes.toCollection().last())?.seq);
+    // Another tab's write is read from the log when the table is next read.
+    const c = aHousehold();
+    await otherTab(db).households.put(c);
+    expect(index.get(c.id)).toBeUndefined();
+    expect((await heldTable(db, HOUSEHOLDS)).get(c.id)).toBeDefined();
+  });
+
   it('follows changes, deletions and a cleared table', async () => {
     const db = freshDb();
     const a = aHousehold({ label: 'před' });

@@ -1,0 +1,39 @@
+import type { ContactRule } from '../core';
+import { reapplyUnread } from '../data/apply-pulled';
+import type { TerenDb } from '../data/db';
+import { rulesToFetch, saveCatalog, saveRules } from '../data/rules';
+import type { ApiClient } from './api-client';
+import { pullAll, type PullProgress } from './pull';
+import { pushAll } from './push';
+import { uploadAudit } from './upload-audit';
+
+/**
+ * The rules and the city's catalogue, fetched only when the pull reported a fingerprint
+ * other than this device's (they change rarely). An older server reports none: fetched
+ * every time; one without a catalogue keeps the device's.
+ */
+export const refreshRules = async (db: TerenDb, api: ApiClient, token: string): Promise<void> => {
+  const version = await rulesToFetch(db);
+  if (version === null) return;
+  const catalog = await api.catalog(token).catch(() => null);
+  if (catalog) await saveCatalog(db, catalog);
+  await saveRules(db, (await api.rules(token)) as ContactRule[], version);
+};
+
+/**
+ * One sync, in this order: pulled records an older app could not read (readable after an
+ * update), the outbox, the local audit trail, every change since the cursor, then the rules.
+ * Local changes go first, so the pull brings back the server's merge of them.
+ */
+export const syncOnce = async (
+  db: TerenDb,
+  api: ApiClient,
+  token: string,
+  options: { onProgress: PullProgress; signal: AbortSignal },
+): Promise<void> => {
+  await reapplyUnread(db);
+  await pushAll(db, api, token);
+  await uploadAudit(db, api, token);
+  await pullAll(db, api, token, options);
+  await refreshRules(db, api, token);
+};
