@@ -85,7 +85,7 @@ export default tseslint.config(
         'error',
         {
           selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-          message: 'User text is rendered only as text (security.md item 11).',
+          message: 'User text is rendered only as text (docs/security.md item 11).',
         },
       ],
       'no-console': ['error', { allow: ['warn', 'error', 'info'] }],

@@ -45,7 +45,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
-        // API responses hold client data: never cached by the service worker (security.md 9).
+        // API responses hold client data: never cached by the service worker (docs/security.md item 9).
         runtimeCaching: [],
       },
     }),

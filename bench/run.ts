@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the benchmarks of issue 8. Prints a table and writes bench/results/
+ * `npm run bench`: the benchmarks of docs/performance.md. Prints a table and writes bench/results/
  * latest.json; every figure stands beside a baseline measured in the same run.
  *
  *   npm run bench                      full scale (40 workers, 4,000 households, 400k contacts)

@@ -78,7 +78,7 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
   });
 
   // Text PostgreSQL cannot store (a NUL, a lone surrogate) or nesting a reader cannot walk is
-  // a bad request, not a database error (issue 17). A push checks each mutation on its own
+  // a bad request, not a database error. A push checks each mutation on its own
   // instead, so one bad record never fails its batch.
   app.addHook('preValidation', async (request) => {
     if (request.routeOptions.url === '/api/sync/push') return;

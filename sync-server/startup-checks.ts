@@ -4,7 +4,7 @@ import { verifyPassword } from './auth/passwords';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo';
 
 /**
- * Why a production server must not start (issue 18): demo data asked for, or a demo account
+ * Why a production server must not start: demo data asked for, or a demo account
  * that still opens with the published password (the admin screen cannot set one that short,
  * so only the seeded accounts are checked). Empty when it may start.
  */

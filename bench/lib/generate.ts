@@ -65,7 +65,7 @@ const DAY = 86_400_000;
 const isoDate = (t: number) => new Date(t).toISOString().slice(0, 10);
 const iso = (t: number) => new Date(t).toISOString();
 
-/** The organisation of issue 8 at `scale` (1 = 40 workers, 4,000 households, 400,000 contacts). */
+/** The benchmark's organisation at `scale` (1 = 40 workers, 4,000 households, 400,000 contacts). */
 export const orgOptions = (scale: number, now = Date.now()): GenOptions => ({
   seed: 8_2026,
   teams: 4,

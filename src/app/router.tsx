@@ -7,7 +7,7 @@ import { ScreenBoundary } from './ScreenBoundary';
 import { NotFoundPage } from './NotFoundPage';
 
 // Every screen but the caseload loads on first use, from the service worker's cache once
-// installed: the app starts with what the first screen needs (issue 8: <= 200 KB of JS).
+// installed: the app starts with what the first screen needs (<= 200 KB of JS).
 const named = lazyScreen;
 const AgendaPage = named(() => import('../features/agenda/AgendaPage'), 'AgendaPage');
 const HouseholdPage = named(() => import('../features/household/HouseholdPage'), 'HouseholdPage');

@@ -12,7 +12,7 @@ const EVERY_MS = 60_000;
 
 /**
  * While the app is locked its session token is sealed, so no sync runs. A stolen, locked
- * tablet must still wipe itself once it reaches the server (issue 18): it asks with its check
+ * tablet must still wipe itself once it reaches the server: it asks with its check
  * key alone, and a `revoked` answer (the server's own code, nothing else) wipes it. Gets how
  * many changes were unsent, counted before asking: the answer makes the browser clear the
  * storage itself.

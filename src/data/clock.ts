@@ -11,7 +11,7 @@ export const deviceClock: DeviceClock = createClock(newId().slice(-12));
 
 /**
  * Where the clock stands is kept in `meta` with every change it stamps and every server time
- * it learns (issue 17: rebuilt at each start, a clock running behind stamped an edit made
+ * it learns (rebuilt at each start, a clock running behind stamped an edit made
  * after a reload earlier than the one before it, and the newer value lost).
  */
 export const CLOCK_KEY = 'clock';

@@ -82,7 +82,7 @@ export const deviceCheck = async (db: TerenDb) => {
 /**
  * Erases the device database, not only its rows: with its storage bucket (`eraseDatabase`),
  * so the browser removes its files and no salt, wrapped key or ciphertext stays in the
- * profile for an offline password guess (issue 18; tests/e2e/wipe-disk.test.ts searches).
+ * profile for an offline password guess (tests/e2e/wipe-disk.test.ts searches).
  * The device id stays (the server knows this device by it), except after a revocation, which
  * forgets it (App.tsx); the next use opens a new database.
  */

@@ -2,7 +2,7 @@
  * Chromium's Storage Buckets: a bucket's storage is a directory of its own, which deleting the
  * bucket removes whole. Deleting an IndexedDB database alone can leave its rows in the
  * origin's LevelDB files until some later compaction (seen in Chromium 156), where a copied
- * profile would still hold the wrapped key and the ciphertext (issue 18).
+ * profile would still hold the wrapped key and the ciphertext.
  */
 type Buckets = {
   open(

@@ -4,7 +4,7 @@ import type { TerenDb } from './db';
 import { readMeta, writeMeta } from './meta';
 
 /**
- * What sync did to a worker's own changes that they must be told of (issue 17), kept in
+ * What sync did to a worker's own changes that they must be told of, kept in
  * `meta` until they dismiss it:
  * - `replaced`: a value they entered lost to a colleague's later edit of the same field (the
  *   server keeps it in the conflict log for the supervisor); holds the lost value, sealed.

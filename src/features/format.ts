@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { daysBetween, pragueDate, TIME_ZONE } from '../core';
 
 // Constructing a formatter costs far more than formatting (tens of µs; a list row formats
-// up to three dates, issue 8): one per locale and style, made on first use.
+// up to three dates): one per locale and style, made on first use.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const formatter = (locale: string, style: 'date' | 'time' | 'dateTime') => {
   const key = `${locale} ${style}`;

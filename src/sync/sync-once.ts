@@ -1,6 +1,7 @@
 import type { ContactRule } from '../core';
 import { reapplyUnread } from '../data/apply-pulled';
 import type { TerenDb } from '../data/db';
+import { saveDueSnapshots } from '../data/read-model/read-model';
 import { rulesToFetch, saveCatalog, saveRules } from '../data/rules';
 import type { ApiClient } from './api-client';
 import { pullAll, type PullProgress } from './pull';
@@ -23,7 +24,8 @@ export const refreshRules = async (db: TerenDb, api: ApiClient, token: string): 
 /**
  * One sync, in this order: pulled records an older app could not read (readable after an
  * update), the outbox, the local audit trail, every change since the cursor, then the rules.
- * Local changes go first, so the pull brings back the server's merge of them.
+ * Local changes go first, so the pull brings back the server's merge of them. The read
+ * model's copies are written last when due, so the app's next start finds them.
  */
 export const syncOnce = async (
   db: TerenDb,
@@ -36,4 +38,5 @@ export const syncOnce = async (
   await uploadAudit(db, api, token);
   await pullAll(db, api, token, options);
   await refreshRules(db, api, token);
+  await saveDueSnapshots(db);
 };

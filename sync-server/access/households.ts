@@ -60,7 +60,7 @@ export const heldAmong = async (
 /**
  * A user's scope for a pull. A supervisor's is the team as a plain condition; a worker's
  * households are looked up once per request, so the change query itself is a plain index
- * range (a per-row subquery made pulls slow at city scale, issue 8).
+ * range (a per-row subquery made pulls slow at city scale).
  */
 export const scopeOf = async (db: Queryable, user: SessionUser): Promise<Scope> => {
   const held = heldHouseholdsSql(user, null);

@@ -168,7 +168,7 @@ export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: Aut
     return reply.send(response);
   });
 
-  // A locked device cannot open its session token; its check key asks only this (issue 18).
+  // A locked device cannot open its session token; its check key asks only this.
   app.post('/api/device/status', async (request, reply) => {
     const body = DeviceStatusRequest.safeParse(request.body);
     if (!body.success) throw new HttpProblem(400, 'invalid_request');

@@ -16,9 +16,9 @@ const MIGRATIONS_DIR = [
   .find((dir) => existsSync(join(dir, '001_initial.sql'))) as string;
 
 /**
- * Applies every migrations/NNN_*.sql not yet recorded, each in its own transaction, in
- * name order. Several server instances may start at once against one PostgreSQL: an
- * advisory lock makes them take turns.
+ * Applies every migrations/NNN_*.sql not yet recorded, in name order, all in one
+ * transaction: a start that fails leaves the database as it was. Several server instances
+ * may start at once against one PostgreSQL: an advisory lock makes them take turns.
  */
 export const migrate = async (db: Database): Promise<string[]> => {
   const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();

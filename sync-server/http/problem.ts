@@ -36,7 +36,7 @@ export const problemBody = (status: number, code: ErrorCode): Problem => ({
 /** Errors reveal nothing to the caller beyond their code (docs/security.md item 13). */
 export const sendProblem = (reply: FastifyReply, status: number, code: ErrorCode) => {
   // A revoked device or user: the browser itself erases the app's storage and caches too,
-  // whatever state the app is in (issue 18).
+  // whatever state the app is in.
   if (code === 'revoked') reply.header('Clear-Site-Data', '"cache", "storage"');
   return reply.code(status).type('application/problem+json').send(problemBody(status, code));
 };

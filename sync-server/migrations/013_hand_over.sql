@@ -1,5 +1,5 @@
 -- A change the server refused can be handed over by its author to the team's supervisor
--- (issue 17): it waits beside the held-back edits, with why it was refused. The device's
+--: it waits beside the held-back edits, with why it was refused. The device's
 -- mutation id makes a retried hand-over a no-op.
 ALTER TABLE sync_quarantine ADD COLUMN reason text;
 ALTER TABLE sync_quarantine ADD COLUMN mutation_id uuid;

@@ -1,4 +1,4 @@
--- The city's districts are data, not code (issue 17): another city lists its own. Seeded
+-- The city's districts are data, not code: another city lists its own. Seeded
 -- with Ostrava's, the reference pilot's; the names are what forms and reports show.
 CREATE TABLE districts (
   code text PRIMARY KEY CHECK (code ~ '^[a-z0-9][a-z0-9-]{0,39}$'),

@@ -1,4 +1,4 @@
--- Whose value lost (issue 17): when a colleague's concurrent edit replaces a value a device
+-- Whose value lost: when a colleague's concurrent edit replaces a value a device
 -- had already got accepted, that device is told on its next pull. Null when the loser is the
 -- pushing device itself (its push result says so) or when its author is not known (a change
 -- the server made, or one stored before field clocks named the device).

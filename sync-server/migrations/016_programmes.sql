@@ -1,4 +1,4 @@
--- A city's programmes are data, not code (issue 17): another city lists its own. Seeded with
+-- A city's programmes are data, not code: another city lists its own. Seeded with
 -- Ostrava's pilot (004_*). `housing`: the household has a flat and a lease; `lease_max_months`:
 -- a lease ends within that many months of its start (crisis housing: 6); `colour`: its chip.
 -- A programme's contact rule is a row of contact_rules (edited by an admin); one without a

@@ -1,4 +1,4 @@
--- A city's known excluded localities and hostels are data (issue 17): forms offer them, so
+-- A city's known excluded localities and hostels are data: forms offer them, so
 -- the same place is written the same way and counted as one. A household's locality name
 -- stays free text (a new hostel opens before anyone lists it). Seeded with Ostrava's
 -- well-known excluded localities: Dělnická-Skautská in Poruba (000_*), Kunčičky (004_*),

@@ -1,4 +1,4 @@
--- Failed sign-ins under names no account has (issue 18): counted and locked out exactly as
+-- Failed sign-ins under names no account has: counted and locked out exactly as
 -- an account's are (users.failed_logins, users.locked_until), so the answers never tell a
 -- real username from an unknown one. Keyed by a hash of the name: what people mistype can
 -- be a name of their own. Rows untouched for 30 days are removed.

@@ -186,7 +186,7 @@ export const registerSupervisionRoutes = (app: FastifyInstance, db: Database) =>
         const household = await findRecord(tx, householdId);
         // The case may have moved to another team since: not this supervisor's to change.
         // Applying runs the push's checks too: a held or handed-over record is what a device
-        // sent, and nothing in it is trusted (issue 17 review: one moved a colleague's record).
+        // sent, and nothing in it is trusted (one moved a colleague's record).
         if ((stored && stored.team_id !== session.teamId) || household?.team_id !== session.teamId)
           throw new HttpProblem(409, 'conflict');
         if (stored && (stored.type !== type || stored.household_id !== householdId))

@@ -46,7 +46,7 @@ const keep = async (tx: Queryable, session: Session, body: HandOverRequest, why:
 };
 
 /**
- * A change the server refused is not a dead end (issue 17): its author may hand it to the
+ * A change the server refused is not a dead end: its author may hand it to the
  * team's supervisor, who sees it with the held-back edits and why it was refused, and who
  * may apply it only through the push's own checks (supervision/routes.ts). Only into a
  * household of the author's team that has not been anonymised.

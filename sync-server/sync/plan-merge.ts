@@ -14,7 +14,7 @@ const mergedId = (a: string, b: string) => {
  * two people revised the plan offline. When their edits do not overlap, the server adds the
  * three-way merge as the next revision; when they do, both stay as "2 versions".
  * Runs inside the push transaction. Only revisions of the arrived one's own household take
- * part, whatever its `enrolmentId` and `basedOn` claim (issue 17).
+ * part, whatever its `enrolmentId` and `basedOn` claim.
  */
 export const mergeConcurrentPlan = async (
   tx: Queryable,

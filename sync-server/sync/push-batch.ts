@@ -19,7 +19,7 @@ type Write = {
 };
 
 /**
- * What one push batch reads and writes, set-based (issue 8: a statement or three per
+ * What one push batch reads and writes, set-based (a statement or three per
  * mutation made ingest slow, and each statement is a round trip). The ledger, the records
  * the batch touches and the worker's access to their households are read in one statement;
  * accepted records are written at the end in one statement with the audit and ledger rows.

@@ -37,7 +37,7 @@ export type Checked =
 
 /**
  * Is this mutation something the server can hash, merge and store? Each fault refuses this
- * mutation alone (issue 17: a NUL in one string made PostgreSQL fail the whole batch, and
+ * mutation alone (a NUL in one string made PostgreSQL fail the whole batch, and
  * the device sent the same batch forever).
  */
 export const checkShape = (m: PushMutation): Checked => {
@@ -112,8 +112,8 @@ const inHousehold = async (
 
 /**
  * Every record a pushed record names must be of its own household, and the person it is
- * logged in the name of must be its writer or, for a supervisor, one of the team (issue 17:
- * a plan revision naming another household's plan pulled that plan's goals into the
+ * logged in the name of must be its writer or, for a supervisor, one of the team
+ * (a plan revision naming another household's plan pulled that plan's goals into the
  * writer's household; contacts in a colleague's name skewed the reports by worker).
  */
 export const checkReferences = async (

@@ -204,6 +204,52 @@ const applyOne = async (ctx: Ctx, m: PushMutation, shape: Checked): Promise<Push
   return mergeAndStore(ctx, m, record, existing);
 };
 
+/** The audit row of one answered mutation. */
+const auditEvent = (session: Session, m: PushMutation, result: PushResult): AuditEvent => ({
+  userId: session.user.id,
+  deviceId: session.deviceId,
+  action: result.status === 'applied' ? 'change' : 'refused',
+  recordType: m.type,
+  recordId: isUuid(m.record.id) ? m.record.id : null,
+});
+
+/**
+ * Every mutation of a batch in order, inside the caller's transaction. One this device sent
+ * before gets its stored result again (the same payload) or `payload_mismatch`; a new one
+ * is applied and recorded. The records, their audit rows and the ledger rows are written in
+ * one statement at the end.
+ */
+const applyBatch = async (
+  tx: Queryable,
+  session: Session,
+  mutations: readonly PushMutation[],
+  locking: boolean,
+): Promise<PushResult[]> => {
+  const batch = new PushBatch(tx, session, locking);
+  const ledger = await batch.prefetch(session.deviceId, mutations);
+  const out: PushResult[] = [];
+  const events: AuditEvent[] = [];
+  const recorded: LedgerEntry[] = [];
+  for (const m of mutations) {
+    const shape = checkShape(m);
+    const hash = payloadHash(m, shape.ok || shape.reason !== 'too_deep');
+    const seen = ledger.get(m.mutationId);
+    if (seen) {
+      out.push(seen.hash === hash ? seen.result : rejected(m, refuse('payload_mismatch', 'payload_mismatch')));
+      continue;
+    }
+    const result = await applyOne({ tx, session, batch }, m, shape);
+    events.push(auditEvent(session, m, result));
+    const entry = { id: m.mutationId, hash, result };
+    ledger.set(m.mutationId, entry);
+    recorded.push(entry);
+    out.push(result);
+  }
+  if (recorded.length) await batch.flush(auditInsert(events), ledgerInsert(session.deviceId, recorded));
+  else await batch.flush();
+  return out;
+};
+
 /**
  * Applies a batch of outbox mutations in one transaction and answers only after it commits.
  * Each mutation is applied exactly once per device: a retried one gets its stored result.
@@ -218,45 +264,11 @@ export const registerPushRoute = (app: FastifyInstance, db: Database) => {
       throw new HttpProblem(403, 'forbidden');
     const parsed = PushRequest.safeParse(request.body);
     if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
-    const { mutations } = parsed.data;
-    const results = await db.transaction(async (tx) => {
-      const batch = new PushBatch(tx, session, !db.oneTransactionAtATime);
-      // What this device sent before, the records named and the access: one statement.
-      const ledger = await batch.prefetch(session.deviceId, mutations);
-      const out: PushResult[] = [];
-      const events: AuditEvent[] = [];
-      const recorded: LedgerEntry[] = [];
-      for (const m of mutations) {
-        const shape = checkShape(m);
-        const hash = payloadHash(m, shape.ok || shape.reason !== 'too_deep');
-        const seen = ledger.get(m.mutationId);
-        if (seen) {
-          out.push(
-            seen.hash === hash
-              ? seen.result
-              : rejected(m, refuse('payload_mismatch', 'payload_mismatch')),
-          );
-          continue;
-        }
-        const result = await applyOne({ tx, session, batch }, m, shape);
-        events.push({
-          userId: session.user.id,
-          deviceId: session.deviceId,
-          action: result.status === 'applied' ? 'change' : 'refused',
-          recordType: m.type,
-          recordId: isUuid(m.record.id) ? m.record.id : null,
-        });
-        const entry = { id: m.mutationId, hash, result };
-        ledger.set(m.mutationId, entry);
-        recorded.push(entry);
-        out.push(result);
-      }
-      // The records, their audit rows and the ledger rows: one statement.
-      if (recorded.length)
-        await batch.flush(auditInsert(events), ledgerInsert(session.deviceId, recorded));
-      else await batch.flush();
-      return out;
-    });
+    // Locks are taken where transactions run side by side (not on PGlite: one at a time).
+    const locking = !db.oneTransactionAtATime;
+    const results = await db.transaction((tx) =>
+      applyBatch(tx, session, parsed.data.mutations, locking),
+    );
     return { results };
   });
 };

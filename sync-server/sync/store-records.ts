@@ -21,7 +21,7 @@ export const findRecord = async (tx: Queryable, id: string): Promise<StoredRecor
 
 /**
  * Serialises the transactions that read and then write the same records or households
- * (issue 17: on PostgreSQL at READ COMMITTED two pushes read a household, merged on their
+ * (on PostgreSQL at READ COMMITTED two pushes read a household, merged on their
  * copies, and the one that committed last silently undid the other's edit). Takes an
  * advisory lock, held until commit, per key: record ids, household ids, and anything else
  * that must be done one at a time (a device's push, so a retry overlapping its original
@@ -54,7 +54,7 @@ export type RecordWrite = {
  * any other writes given (`with`: the push's audit and ledger rows). Taking the numbers by
  * updating the single counter row locks it until this transaction commits, so change
  * numbers become visible in order and a pull cursor can never skip a committed change
- * (sync.md). Must run inside a transaction. Returns the last change number given (0 when
+ * (docs/sync-protocol.md, "Pull"). Must run inside a transaction. Returns the last change number given (0 when
  * there were no records).
  */
 export const storeRecords = async (
@@ -65,7 +65,7 @@ export const storeRecords = async (
 ): Promise<number> => {
   if (writes.length === 0 && also.length === 0) return 0;
   // One JSON document for all rows: encoded once, parsed once by the database (arrays of
-  // JSON strings cost an escaping pass per character in the driver, issue 8).
+  // JSON strings cost an escaping pass per character in the driver).
   const rows = JSON.stringify(
     writes.map((w, i) => {
       const record = w.validated ? w.record : RECORD_SCHEMAS[w.type].parse(w.record);

@@ -3,7 +3,7 @@ import { gotoAndUnlock, launchBrowser, loginAs, startServer } from './helpers/ha
 import { filesHolding } from './helpers/profile-files';
 
 /**
- * Issue 18: the browser keeps no client text of its own. Chromium saves typed form state in
+ * The browser keeps no client text of its own. Chromium saves typed form state in
  * its session files (for restoring tabs) and form entries in its autofill store, unless a
  * control opts out; a control page without the opt-out shows the search can see it.
  */

@@ -11,7 +11,7 @@ import {
   waitForServiceWorker,
 } from './helpers/harness';
 
-/** Issue 17, tried as a worker would: what sync does to their changes is never hidden. */
+/** Tried as a worker would: what sync does to their changes is never hidden. */
 describe('what sync did with a worker\u2019s changes', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;

@@ -32,7 +32,7 @@ const secretsOnDevice = (page: Page) =>
     });
   });
 
-/** Issue 18: every wipe removes the device's files, not only what the screens read. */
+/** Every wipe removes the device's files, not only what the screens read. */
 describe('a wipe leaves nothing in the browser profile', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   beforeAll(async () => {

@@ -4,7 +4,7 @@ import { aHousehold } from '../factories/records';
 import { BACKENDS } from './helpers/databases';
 import { pull, pushResults, useSeededApp } from './helpers/app';
 
-/** Issue 17: the city's districts are data the server serves, so another city needs no code. */
+/** The city's districts are data the server serves, so another city needs no code. */
 describe.each(BACKENDS)('the city catalogue on $name', (backend) => {
   const world = useSeededApp(backend, ['vedouci', 'manazer']);
   const token = (u: string) => world.as(u).token;

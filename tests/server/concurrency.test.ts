@@ -29,7 +29,7 @@ const DEVICES = 6;
 type Device = { app: FastifyInstance; token: string; node: string };
 
 /**
- * Truly parallel pushes (issue 17): every device pulled the same household and edits it at
+ * Truly parallel pushes: every device pulled the same household and edits it at
  * once, half of them through each of two server instances (each with its own connection
  * pool on PostgreSQL). Nothing acknowledged may be lost: every field ends at the value with
  * the latest clock, and every other value sent for it is in the conflict log.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BACKENDS } from './helpers/databases';
 import { pull, useSeededApp } from './helpers/app';
 
-/** Issue 18: a locked device learns it was revoked, without its sealed session token. */
+/** A locked device learns it was revoked, without its sealed session token. */
 describe.each(BACKENDS)('the device check on $name', (backend) => {
   const world = useSeededApp(backend, []);
   const signIn = async (username: string) => {

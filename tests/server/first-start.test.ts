@@ -16,7 +16,7 @@ import { login, testApp, useSeededApp } from './helpers/app';
 const run = promisify(execFile);
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 
-/** Issue 18: a production database starts empty and safe, and gets its first admin. */
+/** A production database starts empty and safe, and gets its first admin. */
 describe.each(BACKENDS)('a safe first start on $name', (backend) => {
   const world = useSeededApp(backend, []);
 

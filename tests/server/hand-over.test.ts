@@ -11,7 +11,7 @@ import { aContact, aHousehold, anEnrolment, aPerson } from '../factories/records
 import { BACKENDS } from './helpers/databases';
 import { login, pushResults, useSeededApp } from './helpers/app';
 
-/** Issue 17: a refused change is not a dead end, and a worker learns their value lost. */
+/** A refused change is not a dead end, and a worker learns their value lost. */
 describe.each(BACKENDS)(
   'refused changes handed over, and lost values told, on $name',
   (backend) => {

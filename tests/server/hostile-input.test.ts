@@ -23,7 +23,7 @@ const nested = (depth: number): unknown => {
 };
 
 /**
- * Bad input gets an answer about that input alone (issue 17): one refused mutation in a
+ * Bad input gets an answer about that input alone: one refused mutation in a
  * batch that otherwise applies, or a 4xx problem for the request; never a 500, never a
  * batch the device would resend forever.
  */

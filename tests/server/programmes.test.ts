@@ -12,7 +12,7 @@ import { BACKENDS } from './helpers/databases';
 import { pull, pushResults, useSeededApp } from './helpers/app';
 
 /**
- * Issue 17: a city's programmes are data the server serves (what each one is, its rule), so
+ * A city's programmes are data the server serves (what each one is, its rule), so
  * another city can run its own without a code change.
  */
 describe.each(BACKENDS)('programmes as data on $name', (backend) => {

@@ -20,7 +20,7 @@ const m = (type: PushMutation['type'], record: object): PushMutation => ({
 
 /**
  * Every record a pushed record names must belong to the writer's household, and a contact
- * is logged in its writer's name (issue 17). Refused one by one with a typed reason.
+ * is logged in its writer's name. Refused one by one with a typed reason.
  */
 describe.each(BACKENDS)('references in pushed records on $name', (backend) => {
   const world = useSeededApp(backend, ['pracovnik1', 'pracovnik2', 'vedouci']);

@@ -5,7 +5,7 @@ import { pull, pullEverything, pushResults, useSeededApp } from './helpers/app';
 
 /**
  * A worker's accepted value that a colleague's concurrent edit replaces afterwards: the
- * worker's device is told on its next pull (issue 17), once, and only while it holds the case.
+ * worker's device is told on its next pull, once, and only while it holds the case.
  */
 describe.each(BACKENDS)('replaced values on $name', (backend) => {
   const world = useSeededApp(backend, ['pracovnik1', 'vedouci']);

@@ -18,8 +18,8 @@ type FieldEdit = {
 };
 
 /**
- * What the people in a history meant, checked against what the server made of it (issue 17:
- * convergence alone cannot see an edit silently replaced on every device at once). For every
+ * What the people in a history meant, checked against what the server made of it
+ * (convergence alone cannot see an edit silently replaced on every device at once). For every
  * field, every acknowledged edit must be the final value, in the conflict log, or knowingly
  * replaced (a later edit made by someone who had seen it); and the final value must be that
  * of the acknowledged edit with the latest clock.

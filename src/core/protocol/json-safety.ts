@@ -1,5 +1,5 @@
 /**
- * What a pushed value must be before the server hashes, merges or stores it (issue 17):
+ * What a pushed value must be before the server hashes, merges or stores it:
  * text PostgreSQL's jsonb can hold (no NUL, no lone UTF-16 surrogate, in values and in keys),
  * nesting a recursive reader survives, and fields this version does not know kept small, so
  * one device cannot store megabytes that every other device then pulls.

@@ -4,7 +4,7 @@ import { ProgrammeCode } from '../domain/programmes';
 
 /**
  * A day a report may start or end on: the product's records start in this century, and a
- * period from year 1 would make the server compute two thousand years of months (issue 17).
+ * period from year 1 would make the server compute two thousand years of months.
  */
 export const ReportDay = z.iso
   .date()

@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 /**
  * Record ids are made on the device (UUIDv7: time-ordered, so indexes stay compact), and
  * spelled in lower case only: the server keys what it has read by the id's text, and an id
- * in capitals would not find its stored record (issue 17: it was taken for a new one, and
+ * in capitals would not find its stored record (it was taken for a new one, and
  * every check on an existing record was skipped).
  */
 export const Id = z.uuid().refine((s) => s === s.toLowerCase(), { message: 'lowercase' });

@@ -5,7 +5,8 @@ import type { ContactRule } from './rule';
 const FIRST_PHASE_DAYS = 91;
 
 /**
- * Seeded defaults from the Ostrava housing pilot (domain.md); each organisation may edit
+ * Seeded defaults from the Ostrava housing pilot (social housing: at least weekly for the
+ * first three months, then about twice a week); each organisation may edit
  * its own copy. Family prevention and field work have sensible defaults of our own.
  */
 export const DEFAULT_RULES: Readonly<Record<SeededProgramme, ContactRule>> = {

@@ -40,7 +40,7 @@ const PLAN_DUE_SOON_DAYS = 14;
  * Prague dates (as day numbers, see prague.ts) of the real contacts that served this
  * enrolment, sorted: corrected originals, deleted contacts and failed attempts left out.
  * One pass, no intermediate arrays or strings: this runs for every enrolment on every
- * screen (issue 8). Contacts mostly come in time order, so sorting is mostly skipped.
+ * screen. Contacts mostly come in time order, so sorting is mostly skipped.
  */
 export const countedDays = (enrolmentId: string, contacts: readonly ContactFacts[]): number[] => {
   let superseded: Set<string> | null = null;

@@ -6,7 +6,7 @@
 export const TIME_ZONE = 'Europe/Prague';
 const DAY_MS = 86_400_000;
 
-// Made once: constructing a formatter costs ~40 µs, most of the rules engine's time (issue 8).
+// Made once: constructing a formatter costs ~40 µs, most of the rules engine's time.
 let formatter: Intl.DateTimeFormat | undefined;
 
 const parts = (at: Date) => {
@@ -37,7 +37,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /**
  * Prague has kept the EU summer-time rule since 1996: UTC+2 from 01:00 UTC on the last Sunday
  * of March to 01:00 UTC on the last Sunday of October, UTC+1 otherwise. Computed by
- * arithmetic because the rules engine dates every contact on every screen (issue 8); other
+ * arithmetic because the rules engine dates every contact on every screen; other
  * years go through Intl.
  */
 const FIRST_RULE_YEAR = 1997;
@@ -68,7 +68,7 @@ const dayAt = (ms: number): number => {
 
 /**
  * The day number of the Prague date of a moment: what the rules engine compares, for every
- * contact on every screen (issue 8). A moment as the app writes it ("…T09:30:00.000Z") is
+ * contact on every screen. A moment as the app writes it ("…T09:30:00.000Z") is
  * read digit by digit, without a Date or a string made; any other form goes through
  * Date.parse.
  */
@@ -120,7 +120,7 @@ export const pragueToIso = (date: string, time: string): string => {
 
 /*
  * Calendar dates as day numbers (days since 1970-01-01), by integer arithmetic instead of
- * Date objects: the rules engine does this thousands of times per screen (issue 8).
+ * Date objects: the rules engine does this thousands of times per screen.
  * The algorithm is the proleptic Gregorian "days from civil" with 400-year eras.
  */
 /** Two digits of a date string as a number, without making substrings. */

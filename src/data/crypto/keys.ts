@@ -23,7 +23,7 @@ export const b64 = (input: ArrayBuffer | Uint8Array) => {
   return btoa(s);
 };
 // A plain loop: `Uint8Array.from(text, mapFn)` calls a function per character through the
-// string iterator, and made decoding 10,000 records about ten times slower (issue 8).
+// string iterator, and made decoding 10,000 records about ten times slower.
 const unb64 = (s: string) => {
   const text = atob(s);
   const bytes = new Uint8Array(text.length);

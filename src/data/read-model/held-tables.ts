@@ -21,8 +21,10 @@ export type HeldTable<H> = {
   /** May decrypt: rows sealed whole by an older app do not show their facts. */
   hold: (row: object, from: string) => H | null | Promise<H | null>;
   householdOf: (held: H) => string;
-  /** Where the held rows begin, for tables holding only recent ones ('' for all). */
+  /** Where the held rows begin, for tables holding only recent ones ('' for all)... */
   from?: (now: Date) => string;
+  /** ...by this date of each. */
+  dated?: (held: H) => string;
   snapshot?: { encode: (held: H) => unknown; decode: (value: unknown) => H };
 };
 
@@ -58,6 +60,7 @@ export const CONTACT_FACTS: HeldTable<ContactFacts> = {
   },
   householdOf: (c) => c.householdId,
   from: heldContactsFrom,
+  dated: (c) => c.at,
   snapshot: { encode: contactTuple, decode: contactOfTuple },
 };
 

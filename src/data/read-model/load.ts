@@ -61,16 +61,36 @@ const readStart = (db: TerenDb, decl: HeldTable<unknown>): Promise<Read> =>
     return fromSnapshot ?? { seq, rows: await db.table(decl.table).toArray(), removed: [] };
   });
 
-/** Holds the rows in the index; the decrypting ones (an older app's) one after another. */
+/** What the table holds of these rows; the decrypting ones (an older app's) one by one. */
+const heldOf = async <H>(decl: HeldTable<H>, rows: readonly object[], from: string) => {
+  const out: [string, H][] = [];
+  for (const row of rows) {
+    const value = decl.hold(row, from);
+    const held = value instanceof Promise ? await value : value;
+    if (held !== null) out.push([idOf(row), held]);
+  }
+  return out;
+};
+
+/** Holds the rows in the index (changed ones: each replaces what was held of its row). */
 export const holdAll = async <H>(
   index: TableIndex<H>,
   decl: HeldTable<H>,
   rows: readonly object[],
 ): Promise<void> => {
-  for (const row of rows) {
-    const held = decl.hold(row, index.from);
-    index.set(idOf(row), held instanceof Promise ? await held : held);
+  const held = new Map(await heldOf(decl, rows, index.from));
+  for (const row of rows) index.set(idOf(row), held.get(idOf(row)) ?? null);
+};
+
+/** The snapshot's values still in the table's window (it may be from a while ago). */
+const snapshotValues = <H>(decl: HeldTable<H>, snapshot: SnapshotEntry, from: string) => {
+  const decode = decl.snapshot?.decode ?? ((v: unknown) => v as H);
+  const out: [string, H][] = [];
+  for (const value of JSON.parse(snapshot.value) as unknown[]) {
+    const held = decode(value);
+    if (!decl.dated || decl.dated(held) >= from) out.push([idOf(held as object), held]);
   }
+  return out;
 };
 
 /** A table's index as the database holds it now. */
@@ -81,11 +101,9 @@ export const loadIndex = async <H>(db: TerenDb, decl: HeldTable<H>): Promise<Tab
   if (snapshot && decl.snapshot && snapshot.from > from) from = snapshot.from;
   const index = new TableIndex<H>(decl.householdOf, from, read.seq);
   if (snapshot && decl.snapshot) {
-    // Held values look like readable rows: holding them again drops those now too old.
-    const values = (JSON.parse(snapshot.value) as unknown[]).map(decl.snapshot.decode);
-    await holdAll(index, decl, values as object[]);
-  }
-  await holdAll(index, decl, read.rows);
+    index.fill(snapshotValues(decl, snapshot, from));
+    await holdAll(index, decl, read.rows);
+  } else index.fill(await heldOf(decl, read.rows, from));
   for (const id of read.removed) index.set(id, null);
   return index;
 };

@@ -119,20 +119,32 @@ export class ReadModel {
   }
 
   private scheduleSnapshot<H>(decl: HeldTable<H>, slot: Slot): void {
-    const due = Math.max(SNAPSHOT_BEHIND, slot.index.size / 4);
-    if (!decl.snapshot || slot.saving || slot.behind < due) return;
+    if (!snapshotDue(decl, slot)) return;
     slot.saving = true;
-    setTimeout(() => {
-      // Best effort: without it the next start reads the rows, as before.
-      void saveSnapshot(this.db, this, decl, slot.index as TableIndex<H>)
-        .then((saved) => {
-          if (saved) slot.behind = 0;
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          slot.saving = false;
-        });
-    }, SNAPSHOT_DELAY_MS);
+    setTimeout(() => void this.snapshot(decl, slot), SNAPSHOT_DELAY_MS);
+  }
+
+  /** Best effort: without it the next start reads the rows. */
+  private async snapshot<H>(decl: HeldTable<H>, slot: Slot): Promise<void> {
+    slot.saving = true;
+    const behind = slot.behind;
+    try {
+      if (await saveSnapshot(this.db, this, decl, slot.index as TableIndex<H>))
+        // What changed while it was written is still behind it.
+        slot.behind = Number.isFinite(behind) ? slot.behind - behind : 0;
+    } catch {
+      // Kept as it is; tried again when next due.
+    } finally {
+      slot.saving = false;
+    }
+  }
+
+  /** Writes the snapshots that are due now (after a sync, so the next start finds them). */
+  async snapshotsDue(): Promise<void> {
+    for (const decl of HELD_TABLES) {
+      const slot = this.slots.get(decl.table);
+      if (slot && !slot.saving && snapshotDue(decl, slot)) await this.snapshot(decl, slot);
+    }
   }
 
   /** Writes the snapshots of the loaded tables now (otherwise written when far behind). */
@@ -143,6 +155,9 @@ export class ReadModel {
     }
   }
 }
+
+const snapshotDue = <H>(decl: HeldTable<H>, slot: Slot): boolean =>
+  !!decl.snapshot && !slot.saving && slot.behind >= Math.max(SNAPSHOT_BEHIND, slot.index.size / 4);
 
 /** Applies a committed entry to its table's index; false if a row must be decrypted first. */
 const applyDirectly = <H>(decl: HeldTable<H>, slot: Slot, entry: Committed): boolean => {
@@ -178,6 +193,12 @@ export const followCommitted = (db: TerenDb, list: readonly Committed[]): void =
   let model = models.get(connection);
   if (!model) models.set(connection, (model = new ReadModel(db)));
   model.followCommitted(list);
+};
+
+/** Writes the read model's copies that are due, for the app's next start. */
+export const saveDueSnapshots = async (db: TerenDb): Promise<void> => {
+  const model = db.isOpen() ? models.get(db.backendDB()) : undefined;
+  await model?.snapshotsDue();
 };
 
 /** The held table of the device database, current. */

@@ -1,14 +1,13 @@
+const NONE: readonly never[] = Object.freeze([]);
+
 /**
  * What the read model holds of one table, in memory: a value per stored row (the row itself,
  * frozen, or the facts taken from it), and the same values by household. A household's list
  * and the list of all values keep their identity until one of their rows changes, so a
  * reader may remember what it made of them (queries/evaluations.ts does).
  */
-const NONE: readonly never[] = Object.freeze([]);
-
 export class TableIndex<H> {
   private readonly byId = new Map<string, H>();
-  private readonly households = new Map<string, Map<string, H>>();
   private readonly lists = new Map<string, readonly H[]>();
   private list: readonly H[] | null = null;
 
@@ -20,27 +19,36 @@ export class TableIndex<H> {
     public seen: number,
   ) {}
 
+  /** Fills an index just made (a load): one pass, no list copied per row. */
+  fill(entries: Iterable<readonly [string, H]>): void {
+    const grown = new Map<string, H[]>();
+    for (const [id, held] of entries) {
+      this.byId.set(id, held);
+      const household = this.householdOf(held);
+      const list = grown.get(household);
+      if (list) list.push(held);
+      else grown.set(household, [held]);
+    }
+    for (const [household, list] of grown) this.lists.set(household, list);
+    this.list = null;
+  }
+
   /** Holds this value for the row, or forgets the row (null: deleted or not held). */
   set(id: string, held: H | null): void {
     const before = this.byId.get(id);
     if (before === undefined && held === null) return;
-    if (before !== undefined) this.leave(id, this.householdOf(before));
+    if (before !== undefined) {
+      const household = this.householdOf(before);
+      const left = this.ofHousehold(household).filter((h) => h !== before);
+      if (left.length) this.lists.set(household, left);
+      else this.lists.delete(household);
+    }
     if (held !== null) {
       this.byId.set(id, held);
       const household = this.householdOf(held);
-      let members = this.households.get(household);
-      if (!members) this.households.set(household, (members = new Map()));
-      members.set(id, held);
-      this.lists.delete(household);
+      this.lists.set(household, [...this.ofHousehold(household), held]);
     } else this.byId.delete(id);
     this.list = null;
-  }
-
-  private leave(id: string, household: string): void {
-    const members = this.households.get(household);
-    members?.delete(id);
-    if (members?.size === 0) this.households.delete(household);
-    this.lists.delete(household);
   }
 
   get(id: string): H | undefined {
@@ -58,16 +66,10 @@ export class TableIndex<H> {
 
   /** The household's held values (one shared empty list when none); never to be modified. */
   ofHousehold(household: string): readonly H[] {
-    let list = this.lists.get(household);
-    if (!list) {
-      const members = this.households.get(household);
-      if (!members) return NONE;
-      this.lists.set(household, (list = [...members.values()]));
-    }
-    return list;
+    return this.lists.get(household) ?? NONE;
   }
 
   householdIds(): IterableIterator<string> {
-    return this.households.keys();
+    return this.lists.keys();
   }
 }

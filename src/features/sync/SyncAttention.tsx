@@ -5,7 +5,7 @@ import { Link } from '../routing';
 /**
  * Under the top bar while something sync did needs the worker: a refused change, a change
  * waiting for the supervisor, records only a newer app version can show. "Synchronizováno"
- * alone would hide it (issue 17).
+ * alone would hide it.
  */
 export const SyncAttention = () => {
   const { t } = useTranslation();

@@ -13,7 +13,7 @@ import { NoticeItem } from './NoticeItem';
 import { refusalKey } from '../refusal-key';
 
 /**
- * Changes the server did not take as they were (issue 17): refused ones, with why, to copy,
+ * Changes the server did not take as they were: refused ones, with why, to copy,
  * hand to the supervisor or discard; changes waiting for the supervisor because the case
  * moved; values a colleague's later edit replaced. Nothing here is lost until the worker
  * decides.

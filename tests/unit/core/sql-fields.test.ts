@@ -16,7 +16,7 @@ const schemaFields = new Set(
 
 /**
  * The server's SQL reads stored records by field name (`r.data ->> 'closedOn'`), which the
- * typecheck cannot see (issue 19). Until those reads are typed, a renamed or removed schema
+ * typecheck cannot see. Until those reads are typed, a renamed or removed schema
  * field fails here instead of silently reading null in a report.
  */
 describe('record fields named in the server\u2019s SQL', () => {

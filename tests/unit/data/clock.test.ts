@@ -21,7 +21,7 @@ afterEach(async () => {
 const lastHlc = async () => (await db.outbox.orderBy('seq').last())?.hlc ?? '';
 
 /**
- * Issue 17: the clock was rebuilt at every start, so on a device running behind an edit made
+ * The clock was rebuilt at every start, so on a device running behind an edit made
  * after a reload was stamped earlier than the one before it, and the newer value lost.
  */
 describe('the device clock across restarts', () => {

@@ -31,7 +31,7 @@ const fromNewerApp = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-/** Issue 17: records this version cannot read are kept, counted and applied after an update. */
+/** Records this version cannot read are kept, counted and applied after an update. */
 describe('records this app version cannot read', () => {
   it('are kept as received, sealed, counted, while the cursor moves on', async () => {
     const { key } = await createKeyring('u', 'heslo', 1000);

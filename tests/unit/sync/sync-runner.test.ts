@@ -51,7 +51,7 @@ const runWith = async (api: ReturnType<typeof createApiClient>) => {
 const problem = (status: number, code: string) =>
   JSON.stringify({ type: `https://teren.invalid/problems/${code}`, title: code, status, code });
 
-/** Issue 17: only the server's explicit revocation wipes; any other 403 keeps the outbox. */
+/** Only the server's explicit revocation wipes; any other 403 keeps the outbox. */
 describe('sync runner and revocation', () => {
   it.each([
     ['a proxy\u2019s HTML 403 page', answering(403, '<html>Forbidden</html>', 'text/html')],

@@ -18,7 +18,7 @@ const Names = () => {
   );
 };
 
-/** Issue 17: the districts come from the server, so another city needs no code change. */
+/** The districts come from the server, so another city needs no code change. */
 describe('districts from the server', () => {
   it('offers Ostrava\u2019s before the first sync, and the server\u2019s list after it', async () => {
     renderScreen(<Names />);

@@ -7,7 +7,7 @@ import { renderScreen, resetAppDb } from './render';
 
 afterEach(resetAppDb);
 
-/** Issue 18: a screen whose code a deploy removed reloads the new version, once. */
+/** A screen whose code a deploy removed reloads the new version, once. */
 describe('loading a screen after a deploy', () => {
   const world = (online = true) => {
     const kept = new Map<string, string>();

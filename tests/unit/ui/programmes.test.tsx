@@ -30,7 +30,7 @@ const otherCity = {
   ],
 };
 
-/** Issue 17: the programmes, and what each one is, come from the server. */
+/** The programmes, and what each one is, come from the server. */
 describe('programmes from the server', () => {
   it('offers the server\u2019s programmes and holds a lease to the programme\u2019s limit', async () => {
     await saveCatalog(getDb(), otherCity);
