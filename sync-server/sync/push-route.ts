@@ -235,7 +235,11 @@ const applyBatch = async (
     const hash = payloadHash(m, shape.ok || shape.reason !== 'too_deep');
     const seen = ledger.get(m.mutationId);
     if (seen) {
-      out.push(seen.hash === hash ? seen.result : rejected(m, refuse('payload_mismatch', 'payload_mismatch')));
+      out.push(
+        seen.hash === hash
+          ? seen.result
+          : rejected(m, refuse('payload_mismatch', 'payload_mismatch')),
+      );
       continue;
     }
     const result = await applyOne({ tx, session, batch }, m, shape);
@@ -245,7 +249,8 @@ const applyBatch = async (
     recorded.push(entry);
     out.push(result);
   }
-  if (recorded.length) await batch.flush(auditInsert(events), ledgerInsert(session.deviceId, recorded));
+  if (recorded.length)
+    await batch.flush(auditInsert(events), ledgerInsert(session.deviceId, recorded));
   else await batch.flush();
   return out;
 };
