@@ -10,8 +10,6 @@ import { failureOutcome } from './sync-policy';
 import { syncOnce } from './sync-once';
 import { useSyncStatus } from './status-store';
 
-export { isRevocation } from './sync-policy';
-
 const TIMER_MS = 5 * 60_000;
 /** A change saved while online goes to the server this soon, not at the next timer. */
 const AFTER_WRITE_MS = 2_000;

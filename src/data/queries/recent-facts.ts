@@ -1,9 +1,7 @@
 import Dexie from 'dexie';
-import type { Contact, ContactFacts, Plan, PlanFacts } from '../../core';
-import { decodeRecord } from '../crypto/vault';
+import type { ContactFacts, PlanFacts } from '../../core';
 import type { TerenDb } from '../db';
-import { factsOf, planFactsOf, readable } from '../read-model/facts';
-import { CONTACT_FACTS, PLAN_FACTS } from '../read-model/held-tables';
+import { CONTACT_FACTS, PLAN_FACTS, type HeldTable } from '../read-model/held-tables';
 import { heldTable } from '../read-model/read-model';
 
 export type RecentFacts = { contacts: ContactFacts[]; plans: PlanFacts[] };
@@ -49,14 +47,16 @@ const readRecords = async (db: TerenDb, householdId: string, since: string) => {
       .toArray(),
     db.plans.where('householdId').equals(householdId).toArray(),
   ]);
-  const open = <T>(r: object, field: string) =>
-    readable(r, field) ? (r as T) : decodeRecord<T>(r);
-  return {
-    contacts: (await Promise.all(contacts.map((r) => open<Contact>(r, 'enrolmentIds')))).map(
-      factsOf,
-    ),
-    plans: (await Promise.all(plans.map((r) => open<Plan>(r, 'reviewDate')))).map(planFactsOf),
+  // As the read model holds them (these contacts start at `since` already).
+  const held = async <H>(decl: HeldTable<H>, rows: readonly object[]): Promise<H[]> => {
+    const out: H[] = [];
+    for (const row of rows) {
+      const value = (await decl.hold(row, since)) as H | null;
+      if (value !== null) out.push(value);
+    }
+    return out;
   };
+  return { contacts: await held(CONTACT_FACTS, contacts), plans: await held(PLAN_FACTS, plans) };
 };
 
 /**

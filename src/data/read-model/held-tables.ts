@@ -46,9 +46,6 @@ export const PEOPLE = sealedRows<Person>('people');
 export const ENROLMENTS = sealedRows<Enrolment>('enrolments');
 export const PLAN_REVIEWS = sealedRows<PlanReview>('planReviews');
 
-const facts = async <T extends object>(row: object, field: string, take: (r: T) => T): Promise<T> =>
-  take(readable(row, field) ? (row as T) : await decodeRecord<T>(row));
-
 /** The facts of recent contacts: what the rules engine and the caseload read, no text. */
 export const CONTACT_FACTS: HeldTable<ContactFacts> = {
   table: 'contacts',
@@ -56,7 +53,7 @@ export const CONTACT_FACTS: HeldTable<ContactFacts> = {
     const at = (row as { at?: string }).at;
     if (at !== undefined && at < from) return null;
     if (readable(row, 'enrolmentIds')) return factsOf(row as ContactFacts);
-    return facts<ContactFacts>(row, 'enrolmentIds', factsOf).then((f) => (f.at < from ? null : f));
+    return decodeRecord<ContactFacts>(row).then((c) => (c.at < from ? null : factsOf(c)));
   },
   householdOf: (c) => c.householdId,
   from: heldContactsFrom,
@@ -70,13 +67,15 @@ export const PLAN_FACTS: HeldTable<PlanFacts> = {
   hold: (row) =>
     readable(row, 'reviewDate')
       ? planFactsOf(row as PlanFacts)
-      : facts<PlanFacts>(row, 'reviewDate', planFactsOf),
+      : decodeRecord<PlanFacts>(row).then(planFactsOf),
   householdOf: (p) => p.householdId,
   snapshot: { encode: planTuple, decode: planOfTuple },
 };
 
-/** Every held table: the read model follows writes to these from the first one on. */
-// Each holds its own type; the model treats them alike.
+/**
+ * Every held table: the read model follows writes to these from the first one on. Each
+ * holds its own type; the model treats them alike.
+ */
 export const HELD_TABLES = [
   HOUSEHOLDS,
   PEOPLE,

@@ -6,6 +6,10 @@ import { TableIndex } from './table-index';
 /** Log entries up to this one were removed: a reader that saw less reads its tables again. */
 export const TRIMMED_KEY = 'changes.trimmed';
 
+/** Where the log was trimmed up to (0: never), read in the caller's transaction. */
+export const readTrimmed = async (db: TerenDb): Promise<number> =>
+  ((await db.meta.get(TRIMMED_KEY))?.value as number | undefined) ?? 0;
+
 export type SnapshotEntry = { key: string; seq: number; from: string; value: string };
 
 type Read = {
@@ -41,7 +45,7 @@ export const readChanged = async (db: TerenDb, table: string, ids: ReadonlySet<s
 
 const readFromSnapshot = async (db: TerenDb, table: string, seq: number): Promise<Read | null> => {
   const snapshot = await db.snapshots.get(table);
-  const trimmed = ((await db.meta.get(TRIMMED_KEY))?.value as number | undefined) ?? 0;
+  const trimmed = await readTrimmed(db);
   if (!snapshot || snapshot.seq < trimmed || snapshot.seq > seq) return null;
   const entries = await db
     .table<ChangeEntry>(CHANGES_TABLE)

@@ -3,7 +3,7 @@ import type { TerenDb } from '../db';
 import { announced } from './announcements';
 import type { ChangeEntry, Committed } from './change-log';
 import { HELD_TABLES, type HeldTable } from './held-tables';
-import { holdAll, idsFor, loadIndex, readChanged, TRIMMED_KEY } from './load';
+import { holdAll, idsFor, loadIndex, readChanged, readTrimmed } from './load';
 import { saveSnapshot } from './snapshot';
 import type { TableIndex } from './table-index';
 
@@ -35,8 +35,7 @@ type CatchUp = { entries: ChangeEntry[]; rows: object[]; removed: string[] } | n
 
 const readCatchUp = (db: TerenDb, table: string, seen: number): Promise<CatchUp> =>
   db.transaction('r', [db.table(table), db.changes, db.meta], async () => {
-    const trimmed = ((await db.meta.get(TRIMMED_KEY))?.value as number | undefined) ?? 0;
-    if (seen < trimmed) return null;
+    if (seen < (await readTrimmed(db))) return null;
     const entries = await db.changes.where('seq').above(seen).toArray();
     const ids = idsFor(entries, table);
     return ids ? { entries, ...(await readChanged(db, table, ids)) } : null;
@@ -143,7 +142,7 @@ export class ReadModel {
   async snapshotsDue(): Promise<void> {
     for (const decl of HELD_TABLES) {
       const slot = this.slots.get(decl.table);
-      if (slot && !slot.saving && snapshotDue(decl, slot)) await this.snapshot(decl, slot);
+      if (slot && snapshotDue(decl, slot)) await this.snapshot(decl, slot);
     }
   }
 
@@ -178,21 +177,22 @@ const applyDirectly = <H>(decl: HeldTable<H>, slot: Slot, entry: Committed): boo
 /** One model per open connection: a deleted and reopened database starts from nothing. */
 const models = new WeakMap<object, ReadModel>();
 
-export const readModel = async (db: TerenDb): Promise<ReadModel> => {
-  if (!db.isOpen()) await db.open();
+/** The model of the connection now open. */
+const modelOf = (db: TerenDb): ReadModel => {
   const connection = db.backendDB();
   let model = models.get(connection);
   if (!model) models.set(connection, (model = new ReadModel(db)));
   return model;
 };
 
+export const readModel = async (db: TerenDb): Promise<ReadModel> => {
+  if (!db.isOpen()) await db.open();
+  return modelOf(db);
+};
+
 /** Tells the connection's read model what it committed (the change log's middleware does). */
 export const followCommitted = (db: TerenDb, list: readonly Committed[]): void => {
-  if (!db.isOpen()) return;
-  const connection = db.backendDB();
-  let model = models.get(connection);
-  if (!model) models.set(connection, (model = new ReadModel(db)));
-  model.followCommitted(list);
+  if (db.isOpen()) modelOf(db).followCommitted(list);
 };
 
 /** Writes the read model's copies that are due, for the app's next start. */

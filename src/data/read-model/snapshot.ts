@@ -1,6 +1,6 @@
 import type { TerenDb } from '../db';
 import type { HeldTable } from './held-tables';
-import { TRIMMED_KEY } from './load';
+import { readTrimmed, TRIMMED_KEY } from './load';
 import type { ReadModel } from './read-model';
 import type { TableIndex } from './table-index';
 
@@ -22,7 +22,7 @@ export const saveSnapshot = async <H>(
   const seq = index.seen;
   const value = JSON.stringify(index.all().map(snapshot.encode));
   return db.transaction('rw', [db.snapshots, db.changes, db.meta], async () => {
-    const trimmed = ((await db.meta.get(TRIMMED_KEY))?.value as number | undefined) ?? 0;
+    const trimmed = await readTrimmed(db);
     if (seq < trimmed) return false;
     await db.snapshots.put({ key: decl.table, seq, from: index.from, value });
     const kept = await db.snapshots.toArray();
