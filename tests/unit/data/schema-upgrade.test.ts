@@ -77,6 +77,8 @@ describe('device database upgrades', () => {
         await old
           .table('digests')
           .put({ householdId: h.id, from: '', contacts: '[]', plans: '[]' });
+      if (version >= 6)
+        await old.table('meta').put({ key: 'digests.generation', value: { epoch: 'e', gen: 1 } });
       if (tables.includes('snapshots'))
         await old.table('snapshots').put({ key: 'digests', epoch: 'e', gen: 1, value: '[]' });
       old.close();
@@ -87,6 +89,7 @@ describe('device database upgrades', () => {
       // Gone from the files, not only from what Dexie declares.
       expect(db.backendDB().objectStoreNames.contains('digests')).toBe(false);
       expect(await db.snapshots.count()).toBe(0);
+      expect(await db.meta.get('digests.generation')).toBeUndefined();
       expect((await loadCaseload(db, {})).map((r) => r.household.label)).toEqual([h.label]);
       const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
       expect((await recentFacts(db, since)).contacts).toEqual([factsOf(c)]);
