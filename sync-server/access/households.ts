@@ -1,5 +1,6 @@
 import type { SessionUser } from '../../src/core';
 import type { Queryable } from '../db/database';
+import { fieldsOf } from '../db/record-fields';
 import { compose, type Fragment } from '../db/sql';
 
 /**
@@ -27,13 +28,14 @@ export const heldHouseholdsSql = (user: SessionUser, among: readonly string[] | 
   if (!holdsCaseload(user)) return null;
   const fragment: Fragment = (p) => {
     const team = p(user.teamId);
+    const e = fieldsOf('enrolment', 'e');
     const only = (column: string) => (among ? `AND ${column} = ANY(${p(among)}::uuid[])` : '');
     if (user.role === 'supervisor')
       return `SELECT h.id FROM records h
                WHERE h.type = 'household' AND h.team_id = ${team}::uuid ${only('h.id')}`;
     return `SELECT e.household_id AS id FROM records e
              WHERE e.type = 'enrolment' AND e.team_id = ${team}::uuid AND NOT e.deleted
-               AND e.data ->> 'workerId' = ${p(user.id)} AND e.data ->> 'status' <> 'closed'
+               AND ${e('workerId')} = ${p(user.id)} AND ${e('status')} <> 'closed'
                ${only('e.household_id')}
             UNION
             SELECT h.id FROM records h

@@ -25,6 +25,8 @@ import { mayExportCase } from '../access/households';
 import { authenticate } from '../auth/authenticate';
 import type { Session } from '../auth/sessions';
 import type { Database, Queryable } from '../db/database';
+import { fieldsOf } from '../db/record-fields';
+import { contactInPeriod, enrolmentRunning, notAmended } from '../db/record-predicates';
 import { isUuid } from '../http/ids';
 import { HttpProblem } from '../http/problem';
 import { laterThan } from '../sync/server-clock';
@@ -65,16 +67,21 @@ export const registerGdprRoutes = (
 
   /** Closed cases whose retention date has passed, not anonymised yet. */
   const dueCases = async (q: Queryable, ids: string[] | null): Promise<RetentionCase[]> => {
+    const [h, e, o] = [
+      fieldsOf('household', 'h'),
+      fieldsOf('enrolment', 'e'),
+      fieldsOf('enrolment', 'o'),
+    ];
     const rows = await q.query<EnrolmentRow>(
-      `SELECT h.id AS household_id, h.data ->> 'label' AS label, h.data ->> 'district' AS district,
-              e.data ->> 'programme' AS programme, e.data ->> 'status' AS status,
-              e.data ->> 'closedOn' AS closed_on
+      `SELECT h.id AS household_id, ${h('label')} AS label, ${h('district')} AS district,
+              ${e('programme')} AS programme, ${e('status')} AS status,
+              ${e('closedOn')} AS closed_on
          FROM records h JOIN records e ON e.household_id = h.id AND e.type = 'enrolment' AND NOT e.deleted
         WHERE h.type = 'household' AND NOT h.deleted
           AND ($1::uuid[] IS NULL OR h.id = ANY($1::uuid[]))
           AND NOT EXISTS (SELECT 1 FROM anonymisations a WHERE a.household_id = h.id)
-          AND h.id IN (SELECT household_id FROM records WHERE type = 'enrolment' AND NOT deleted
-                        GROUP BY household_id HAVING bool_and(data ->> 'status' = 'closed'))`,
+          AND h.id IN (SELECT o.household_id FROM records o WHERE o.type = 'enrolment' AND NOT o.deleted
+                        GROUP BY o.household_id HAVING bool_and(${o('status')} = 'closed'))`,
       [ids],
     );
     const today = pragueDate(new Date());
@@ -215,16 +222,15 @@ export const registerGdprRoutes = (
     if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
     const { from, to } = parsed.data;
     const key = await pseudonymKey();
+    const h = fieldsOf('household', 'h');
     // Same id, same pseudonym in every export; without the key it cannot be turned back.
     const alias = (prefix: string, id: string) =>
       `${prefix}-${createHmac('sha256', key).update(id).digest('base64url').slice(0, 12)}`;
     const enrolments = (
       await db.query<{ data: Enrolment; district: string; locality: string }>(
-        `SELECT e.data, h.data ->> 'district' AS district, h.data ->> 'localityKind' AS locality
+        `SELECT e.data, ${h('district')} AS district, ${h('localityKind')} AS locality
            FROM records e JOIN records h ON h.id = e.household_id
-          WHERE e.type = 'enrolment' AND NOT e.deleted
-            AND (e.data ->> 'startDate')::date <= $2
-            AND (e.data ->> 'closedOn' IS NULL OR (e.data ->> 'closedOn')::date >= $1)`,
+          WHERE e.type = 'enrolment' AND NOT e.deleted AND ${enrolmentRunning('e')}`,
         [from, to],
       )
     ).map(({ data: e, district, locality }) => ({
@@ -243,10 +249,8 @@ export const registerGdprRoutes = (
       await db.query<{ data: Contact }>(
         `SELECT c.data FROM records c
           WHERE c.type = 'contact' AND NOT c.deleted
-            AND (c.data ->> 'at')::timestamptz >= ($1::date::timestamp AT TIME ZONE 'Europe/Prague')
-            AND (c.data ->> 'at')::timestamptz < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Prague')
-            AND NOT EXISTS (SELECT 1 FROM records a WHERE a.type = 'contact' AND a.data ->> 'amends' = c.id::text)
-          ORDER BY c.data ->> 'at'`,
+            AND ${contactInPeriod('c')} AND ${notAmended('c')}
+          ORDER BY ${fieldsOf('contact', 'c')('at')}`,
         [from, to],
       )
     ).map(({ data: c }) => ({
@@ -264,7 +268,9 @@ export const registerGdprRoutes = (
     const year = Number(to.slice(0, 4));
     const people = (
       await db.query<{ data: Person }>(
-        "SELECT data FROM records WHERE type = 'person' AND NOT deleted AND household_id IN (SELECT household_id FROM records WHERE type = 'enrolment' AND NOT deleted AND (data ->> 'startDate')::date <= $2 AND (data ->> 'closedOn' IS NULL OR (data ->> 'closedOn')::date >= $1))",
+        `SELECT data FROM records WHERE type = 'person' AND NOT deleted
+            AND household_id IN (SELECT e.household_id FROM records e
+                                  WHERE e.type = 'enrolment' AND NOT e.deleted AND ${enrolmentRunning('e')})`,
         [from, to],
       )
     ).map(({ data: p }) => ({

@@ -9,6 +9,8 @@ import {
   type Enrolment,
 } from '../../src/core';
 import type { Database } from '../db/database';
+import { fieldsOf } from '../db/record-fields';
+import { contactInPeriod, enrolmentRunning, notAmended } from '../db/record-predicates';
 import { currentRules } from '../rules/routes';
 
 /** How far before the period contacts are read, so rolling windows start full. */
@@ -27,20 +29,21 @@ const params = ({ query, teamId }: Scope) => [
   query.district ?? null,
 ];
 
+/** The fields of enrolment `e`, as most of these queries call it. */
+const ENROLMENT = fieldsOf('enrolment', 'e');
+
 const IN_TEAM = (r: string) => `($3::uuid IS NULL OR ${r}.team_id = $3::uuid)`;
 
 /** In the chosen district by the household's current address, as the indicators count it. */
 const IN_DISTRICT = (r: string) =>
   `($5::text IS NULL OR EXISTS (SELECT 1 FROM records h
-     WHERE h.id = ${r}.household_id AND h.type = 'household' AND h.data ->> 'district' = $5::text))`;
+     WHERE h.id = ${r}.household_id AND h.type = 'household'
+       AND ${fieldsOf('household', 'h')('district')} = $5::text))`;
 
 /** Enrolment `e` in the team, of the chosen programme, in a household of the chosen district. */
 const ENROLMENT_SCOPE = (e: string) =>
-  `${IN_TEAM(e)} AND ($4::text IS NULL OR ${e}.data ->> 'programme' = $4::text) AND ${IN_DISTRICT(e)}`;
-
-const IN_PERIOD = (c: string) =>
-  `(${c}.data ->> 'at')::timestamptz >= ($1::date::timestamp AT TIME ZONE 'Europe/Prague')
-   AND (${c}.data ->> 'at')::timestamptz < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Prague')`;
+  `${IN_TEAM(e)} AND ($4::text IS NULL OR ${fieldsOf('enrolment', e)('programme')} = $4::text)
+   AND ${IN_DISTRICT(e)}`;
 
 const rulesByProgramme = async (db: Database): Promise<RuleSet> =>
   Object.fromEntries((await currentRules(db)).map((r) => [r.programme, r]));
@@ -50,20 +53,21 @@ const enrolmentCounts = async (
   db: Database,
   scope: Scope,
 ): Promise<CaseworkReport['enrolments']> => {
+  const e = fieldsOf('enrolment', 'e');
+  const closedInPeriod = `${e('status')} = 'closed' AND (${e('closedOn')})::date BETWEEN $1 AND $2`;
   const opened = await db.query<{ programme: string; opened: number; closed: number }>(
-    `SELECT e.data ->> 'programme' AS programme,
-            count(*) FILTER (WHERE (e.data ->> 'startDate')::date BETWEEN $1 AND $2)::int AS opened,
-            count(*) FILTER (WHERE e.data ->> 'status' = 'closed'
-                               AND (e.data ->> 'closedOn')::date BETWEEN $1 AND $2)::int AS closed
+    `SELECT ${e('programme')} AS programme,
+            count(*) FILTER (WHERE (${e('startDate')})::date BETWEEN $1 AND $2)::int AS opened,
+            count(*) FILTER (WHERE ${closedInPeriod})::int AS closed
        FROM records e WHERE e.type = 'enrolment' AND NOT e.deleted AND ${ENROLMENT_SCOPE('e')}
       GROUP BY 1 ORDER BY 1`,
     params(scope),
   );
   const reasons = await db.query<{ programme: string; reason: string; count: number }>(
-    `SELECT e.data ->> 'programme' AS programme,
-            COALESCE(e.data ->> 'closeReason', 'other') AS reason, count(*)::int AS count
+    `SELECT ${e('programme')} AS programme,
+            COALESCE(${e('closeReason')}, 'other') AS reason, count(*)::int AS count
        FROM records e WHERE e.type = 'enrolment' AND NOT e.deleted AND ${ENROLMENT_SCOPE('e')}
-        AND e.data ->> 'status' = 'closed' AND (e.data ->> 'closedOn')::date BETWEEN $1 AND $2
+        AND ${closedInPeriod}
       GROUP BY 1, 2`,
     params(scope),
   );
@@ -82,9 +86,9 @@ const enrolmentCounts = async (
 const leasesEnding = async (db: Database, scope: Scope): Promise<CaseworkReport['leasesEnding']> =>
   (
     await db.query<{ programme: string; count: number }>(
-      `SELECT e.data ->> 'programme' AS programme, count(*)::int AS count
+      `SELECT ${ENROLMENT('programme')} AS programme, count(*)::int AS count
          FROM records e WHERE e.type = 'enrolment' AND NOT e.deleted AND ${ENROLMENT_SCOPE('e')}
-          AND (e.data #>> '{lease,end}')::date BETWEEN $1 AND $2
+          AND (${ENROLMENT.path('lease', 'end')})::date BETWEEN $1 AND $2
         GROUP BY 1 ORDER BY 1`,
       params(scope),
     )
@@ -92,15 +96,15 @@ const leasesEnding = async (db: Database, scope: Scope): Promise<CaseworkReport[
 
 /** Enrolments running at some point of the period, with the day of their first plan. */
 const runningEnrolments = async (db: Database, scope: Scope) => {
+  const p = fieldsOf('plan', 'p');
   const running = await db.query<{ data: Enrolment; first_plan: string | null }>(
     `SELECT e.data,
-            (SELECT to_char(min((p.data ->> 'createdAt')::timestamptz) AT TIME ZONE 'Europe/Prague', 'YYYY-MM-DD')
+            (SELECT to_char(min((${p('createdAt')})::timestamptz) AT TIME ZONE 'Europe/Prague', 'YYYY-MM-DD')
                FROM records p WHERE p.type = 'plan' AND NOT p.deleted
-                AND p.household_id = e.household_id AND p.data ->> 'enrolmentId' = e.id::text) AS first_plan
+                AND p.household_id = e.household_id AND ${p('enrolmentId')} = e.id::text) AS first_plan
        FROM records e
       WHERE e.type = 'enrolment' AND NOT e.deleted AND ${ENROLMENT_SCOPE('e')}
-        AND (e.data ->> 'startDate')::date <= $2
-        AND (e.data ->> 'closedOn' IS NULL OR (e.data ->> 'closedOn')::date >= ($1::date - 730))`,
+        AND ${enrolmentRunning('e', '($1::date - 730)')}`,
     params(scope),
   );
   return {
@@ -120,7 +124,7 @@ const contactsSince = async (db: Database, { query, teamId }: Scope) =>
   (
     await db.query<{ data: Contact }>(
       `SELECT c.data FROM records c
-        WHERE c.type = 'contact' AND NOT c.deleted AND ${IN_TEAM('c')} AND ${IN_PERIOD('c')}`,
+        WHERE c.type = 'contact' AND NOT c.deleted AND ${IN_TEAM('c')} AND ${contactInPeriod('c')}`,
       [addDays(query.from, -LOOKBACK_DAYS), query.to, teamId],
     )
   ).map((r) => r.data);
@@ -132,26 +136,27 @@ const contactsSince = async (db: Database, { query, teamId }: Scope) =>
  * them (whole minutes, the remainder to the lowest enrolment ids); people are counted once.
  */
 const groupActivities = async (db: Database, scope: Scope): Promise<CaseworkReport['groups']> => {
+  const c = fieldsOf('contact', 'c');
+  const minutes = `(${c('minutes')})::int`;
   const [row] = await db.query<{ sessions: number; people: number; minutes: number }>(
     `WITH sessions AS (
-       SELECT c.data, CASE WHEN $4::text IS NULL THEN (c.data ->> 'minutes')::int ELSE share.minutes END AS minutes
+       SELECT c.data, CASE WHEN $4::text IS NULL THEN ${minutes} ELSE share.minutes END AS minutes
          FROM records c
          CROSS JOIN LATERAL (
-           SELECT sum((c.data ->> 'minutes')::int / x.n
-                      + CASE WHEN x.rank <= (c.data ->> 'minutes')::int % x.n THEN 1 ELSE 0 END)::int AS minutes
+           SELECT sum(${minutes} / x.n + CASE WHEN x.rank <= ${minutes} % x.n THEN 1 ELSE 0 END)::int AS minutes
              FROM (SELECT v, row_number() OVER (ORDER BY v) AS rank, count(*) OVER () AS n
-                     FROM (SELECT DISTINCT jsonb_array_elements_text(c.data -> 'enrolmentIds') AS v) ids) x
+                     FROM (SELECT DISTINCT jsonb_array_elements_text(${c.json('enrolmentIds')}) AS v) ids) x
              JOIN records e ON e.id = x.v::uuid
-            WHERE e.data ->> 'programme' = $4::text
+            WHERE ${ENROLMENT('programme')} = $4::text
          ) share
-        WHERE c.type = 'contact' AND NOT c.deleted AND c.data ->> 'kind' = 'group'
-          AND ${IN_TEAM('c')} AND ${IN_DISTRICT('c')} AND ${IN_PERIOD('c')}
-          AND NOT EXISTS (SELECT 1 FROM records a WHERE a.type = 'contact' AND a.data ->> 'amends' = c.id::text)
+        WHERE c.type = 'contact' AND NOT c.deleted AND ${c('kind')} = 'group'
+          AND ${IN_TEAM('c')} AND ${IN_DISTRICT('c')} AND ${contactInPeriod('c')} AND ${notAmended('c')}
           AND ($4::text IS NULL OR share.minutes IS NOT NULL)
      )
      SELECT count(*)::int AS sessions, COALESCE(sum(minutes), 0)::int AS minutes,
             (SELECT count(DISTINCT p)::int
-               FROM sessions s CROSS JOIN LATERAL jsonb_array_elements_text(s.data -> 'participantIds') p) AS people
+               FROM sessions s
+               CROSS JOIN LATERAL jsonb_array_elements_text(${fieldsOf('contact', 's').json('participantIds')}) p) AS people
        FROM sessions`,
     params(scope),
   );

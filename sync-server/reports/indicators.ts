@@ -11,6 +11,8 @@ import { audit } from '../audit/audit';
 import { authenticate } from '../auth/authenticate';
 import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
+import { fieldsOf } from '../db/record-fields';
+import { contactInPeriod, notAmended } from '../db/record-predicates';
 import { districtCodes, programmeCodes } from '../rules/catalog';
 import { HttpProblem } from '../http/problem';
 import { caseworkReport } from './casework';
@@ -36,18 +38,21 @@ const INDICATOR_SQL = (dims: ReportDimension[]) => {
   const on = cols.length
     ? cols.map((c) => `ppl.${c} IS NOT DISTINCT FROM agg.${c}`).join(' AND ')
     : 'true';
+  const [c, e, h] = [
+    fieldsOf('contact', 'c'),
+    fieldsOf('enrolment', 'e'),
+    fieldsOf('household', 'h'),
+  ];
   return `
     WITH real_contacts AS (
       SELECT c.id, c.household_id, c.data,
-             (c.data ->> 'at')::timestamptz AS at, c.data ->> 'workerId' AS worker_id,
-             (c.data ->> 'minutes')::int AS minutes
+             (${c('at')})::timestamptz AS at, ${c('workerId')} AS worker_id,
+             (${c('minutes')})::int AS minutes
         FROM records c
        WHERE c.type = 'contact' AND NOT c.deleted
-         AND c.data ->> 'kind' <> 'failed_attempt'
+         AND ${c('kind')} <> 'failed_attempt'
          AND ($3::uuid IS NULL OR c.team_id = $3::uuid)
-         AND (c.data ->> 'at')::timestamptz >= ($1::date::timestamp AT TIME ZONE 'Europe/Prague')
-         AND (c.data ->> 'at')::timestamptz < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Prague')
-         AND NOT EXISTS (SELECT 1 FROM records a WHERE a.type = 'contact' AND a.data ->> 'amends' = c.id::text)
+         AND ${contactInPeriod('c')} AND ${notAmended('c')}
     ),
     shares AS (
       SELECT rc.*, x.enrolment_id,
@@ -55,18 +60,18 @@ const INDICATOR_SQL = (dims: ReportDimension[]) => {
         FROM real_contacts rc
         CROSS JOIN LATERAL (
           SELECT v AS enrolment_id, row_number() OVER (ORDER BY v) AS rank, count(*) OVER () AS n
-            FROM (SELECT DISTINCT jsonb_array_elements_text(rc.data -> 'enrolmentIds') AS v) ids
+            FROM (SELECT DISTINCT jsonb_array_elements_text(${fieldsOf('contact', 'rc').json('enrolmentIds')}) AS v) ids
         ) x
     ),
     base AS (
       SELECT s.id, s.data, s.share, s.worker_id,
              to_char(s.at AT TIME ZONE 'Europe/Prague', 'YYYY-MM') AS month,
-             e.data ->> 'programme' AS programme, h.data ->> 'district' AS district
+             ${e('programme')} AS programme, ${h('district')} AS district
         FROM shares s
         JOIN records e ON e.id = s.enrolment_id::uuid
         JOIN records h ON h.id = s.household_id
-       WHERE ($4::text IS NULL OR e.data ->> 'programme' = $4::text)
-         AND ($5::text IS NULL OR h.data ->> 'district' = $5::text)
+       WHERE ($4::text IS NULL OR ${e('programme')} = $4::text)
+         AND ($5::text IS NULL OR ${h('district')} = $5::text)
     ),
     agg AS (
       SELECT ${[...cols, 'count(DISTINCT id)::int AS contacts', 'sum(share)::int AS minutes'].join(', ')}
@@ -74,7 +79,7 @@ const INDICATOR_SQL = (dims: ReportDimension[]) => {
     ),
     ppl AS (
       SELECT ${[...cols, 'count(DISTINCT p)::int AS people'].join(', ')}
-        FROM base CROSS JOIN LATERAL jsonb_array_elements_text(base.data -> 'participantIds') p
+        FROM base CROSS JOIN LATERAL jsonb_array_elements_text(${fieldsOf('contact', 'base').json('participantIds')}) p
        GROUP BY ${group}
     )
     SELECT ${[...pick, 'COALESCE(ppl.people, 0) AS people', 'agg.contacts', 'agg.minutes'].join(', ')}

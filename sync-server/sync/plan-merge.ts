@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mergePlans, Plan, type AnyRecord } from '../../src/core';
 import type { Queryable } from '../db/database';
+import { fieldsOf } from '../db/record-fields';
 import { storeRecords } from './store-records';
 
 /** The same two revisions always produce the same merged id, so a retry cannot duplicate it. */
@@ -22,11 +23,12 @@ export const mergeConcurrentPlan = async (
   arrived: Plan,
 ): Promise<Plan | null> => {
   if (!arrived.basedOn) return null;
+  const p = fieldsOf('plan', 'p');
   const rows = await tx.query<{ data: unknown }>(
-    `SELECT data FROM records
-      WHERE type = 'plan' AND NOT deleted AND household_id = $4::uuid
-        AND data ->> 'enrolmentId' = $1
-        AND ((data ->> 'revision')::int >= $2 OR id = $3::uuid)`,
+    `SELECT p.data FROM records p
+      WHERE p.type = 'plan' AND NOT p.deleted AND p.household_id = $4::uuid
+        AND ${p('enrolmentId')} = $1
+        AND ((${p('revision')})::int >= $2 OR p.id = $3::uuid)`,
     [arrived.enrolmentId, arrived.revision, arrived.basedOn, arrived.householdId],
   );
   const plans = rows.map((r) => Plan.parse(r.data));

@@ -15,6 +15,7 @@ import {
 } from '../../src/core';
 import { authenticate } from '../auth/authenticate';
 import type { Database } from '../db/database';
+import { fieldsOf } from '../db/record-fields';
 import { HttpProblem } from '../http/problem';
 import { type Scope, scopeOf, scopeSql } from '../access/households';
 
@@ -91,7 +92,8 @@ export const registerPullRoute = (app: FastifyInstance, db: Database) => {
     const where = [`r.seq > $1`];
     if (upTo !== undefined) where.push(`r.seq <= ${param(upTo)}`);
     if (part) {
-      const old = `(r.type = 'contact' AND (r.data ->> 'at')::timestamptz < ${param(before)}::timestamptz)`;
+      const at = fieldsOf('contact', 'r')('at');
+      const old = `(r.type = 'contact' AND (${at})::timestamptz < ${param(before)}::timestamptz)`;
       where.push(part === 'history' ? old : `NOT ${old}`);
     }
     const scope = scopeSql(found, params.length + 1);
