@@ -97,8 +97,14 @@ const snapshotValues = <H>(decl: HeldTable<H>, snapshot: SnapshotEntry, from: st
   return out;
 };
 
-/** A table's index as the database holds it now. */
-export const loadIndex = async <H>(db: TerenDb, decl: HeldTable<H>): Promise<TableIndex<H>> => {
+/**
+ * A table's index as the database holds it now, and how many of its rows changed since the
+ * snapshot it started from (Infinity when it read them all).
+ */
+export const loadIndex = async <H>(
+  db: TerenDb,
+  decl: HeldTable<H>,
+): Promise<{ index: TableIndex<H>; behind: number }> => {
   const read = await readStart(db, decl as HeldTable<unknown>);
   let from = decl.from?.(new Date()) ?? '';
   const { snapshot } = read;
@@ -109,5 +115,6 @@ export const loadIndex = async <H>(db: TerenDb, decl: HeldTable<H>): Promise<Tab
     await holdAll(index, decl, read.rows);
   } else index.fill(await heldOf(decl, read.rows, from));
   for (const id of read.removed) index.set(id, null);
-  return index;
+  const fromSnapshot = !!snapshot && !!decl.snapshot;
+  return { index, behind: fromSnapshot ? read.rows.length + read.removed.length : Infinity };
 };

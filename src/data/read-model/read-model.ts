@@ -18,18 +18,23 @@ import type { TableIndex } from './table-index';
 type Slot = {
   index: TableIndex<unknown>;
   announced: string;
+  /** Rows changed since its snapshot (Infinity: none was read). */
   behind: number;
   saving: boolean;
+  /** The snapshot waiting for the table to be quiet. */
+  timer: ReturnType<typeof setTimeout> | undefined;
   /** Being read from the database: what commits meanwhile is read, not applied. */
   busy: boolean;
 };
 
 /**
- * A snapshot is written once this many rows (or a quarter of those held, if more) changed
- * since the last one, or none was ever read.
+ * A snapshot is written once this many rows changed since the last one (or none was read),
+ * when the table has had no write for a while: so a start reads at most about this many rows
+ * besides it, and a sync, writing page after page, is not slowed by snapshots (it writes the
+ * due ones when it ends, src/sync/sync-once.ts).
  */
 export const SNAPSHOT_BEHIND = 200;
-const SNAPSHOT_DELAY_MS = 2_000;
+const SNAPSHOT_QUIET_MS = 2_000;
 
 type CatchUp = { entries: ChangeEntry[]; rows: object[]; removed: string[] } | null;
 
@@ -74,8 +79,15 @@ export class ReadModel {
       slot.announced = mark;
     } else {
       this.slots.delete(decl.table);
-      const index = (await loadIndex(this.db, decl)) as TableIndex<unknown>;
-      slot = { index, announced: mark, behind: Infinity, saving: false, busy: false };
+      const { index, behind } = await loadIndex(this.db, decl);
+      slot = {
+        index: index as TableIndex<unknown>,
+        announced: mark,
+        behind,
+        saving: false,
+        busy: false,
+        timer: undefined,
+      };
       this.slots.set(decl.table, slot);
     }
     this.scheduleSnapshot(decl, slot);
@@ -119,8 +131,11 @@ export class ReadModel {
 
   private scheduleSnapshot<H>(decl: HeldTable<H>, slot: Slot): void {
     if (!snapshotDue(decl, slot)) return;
-    slot.saving = true;
-    setTimeout(() => void this.snapshot(decl, slot), SNAPSHOT_DELAY_MS);
+    clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => {
+      slot.timer = undefined;
+      void this.snapshot(decl, slot);
+    }, SNAPSHOT_QUIET_MS);
   }
 
   /** Best effort: without it the next start reads the rows. */
@@ -142,7 +157,10 @@ export class ReadModel {
   async snapshotsDue(): Promise<void> {
     for (const decl of HELD_TABLES) {
       const slot = this.slots.get(decl.table);
-      if (slot && snapshotDue(decl, slot)) await this.snapshot(decl, slot);
+      if (!slot || !snapshotDue(decl, slot)) continue;
+      clearTimeout(slot.timer);
+      slot.timer = undefined;
+      await this.snapshot(decl, slot);
     }
   }
 
@@ -156,7 +174,7 @@ export class ReadModel {
 }
 
 const snapshotDue = <H>(decl: HeldTable<H>, slot: Slot): boolean =>
-  !!decl.snapshot && !slot.saving && slot.behind >= Math.max(SNAPSHOT_BEHIND, slot.index.size / 4);
+  !!decl.snapshot && !slot.saving && slot.behind >= SNAPSHOT_BEHIND;
 
 /** Applies a committed entry to its table's index; false if a row must be decrypted first. */
 const applyDirectly = <H>(decl: HeldTable<H>, slot: Slot, entry: Committed): boolean => {
