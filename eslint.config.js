@@ -1,5 +1,7 @@
 // Lint is part of CI. Beyond style, it enforces the architecture: imports point inwards
-// (app -> features -> data/sync -> core) and never in cycles.
+// (app -> features -> widgets -> ui, and everything -> data/sync -> core), features never
+// import one another, and nothing imports in cycles. docs/architecture.md draws the layers.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
@@ -8,6 +10,16 @@ import globals from 'globals';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const layer = (target, from, message) => ({ target, from, message });
+
+/** Each feature may use its own files only: what two features share lives in widgets or ui. */
+const featureZones = readdirSync('src/features', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map(({ name }) => ({
+    target: `./src/features/${name}`,
+    from: './src/features',
+    except: [`./${name}`],
+    message: 'a feature imports no other feature: move what they share to src/widgets or src/ui',
+  }));
 
 export default tseslint.config(
   {
@@ -41,6 +53,7 @@ export default tseslint.config(
                 './src/data',
                 './src/sync',
                 './src/features',
+                './src/widgets',
                 './src/app',
                 './src/ui',
                 './src/i18n',
@@ -50,27 +63,55 @@ export default tseslint.config(
             ),
             layer(
               './src/data',
-              ['./src/sync', './src/features', './src/app', './src/ui', './sync-server'],
+              [
+                './src/sync',
+                './src/features',
+                './src/widgets',
+                './src/app',
+                './src/ui',
+                './sync-server',
+              ],
               'data depends only on core',
             ),
             layer(
               './src/sync',
-              ['./src/features', './src/app', './src/ui', './sync-server'],
+              ['./src/features', './src/widgets', './src/app', './src/ui', './sync-server'],
               'sync depends on data and core',
             ),
             layer(
               './src/ui',
-              ['./src/features', './src/app', './src/data', './src/sync', './sync-server'],
-              'ui primitives know no data',
+              [
+                './src/features',
+                './src/widgets',
+                './src/app',
+                './src/data',
+                './src/sync',
+                './sync-server',
+              ],
+              'ui knows no data: what reads or writes data is a widget or a feature',
+            ),
+            layer(
+              './src/widgets',
+              ['./src/features', './src/app', './sync-server'],
+              'widgets are embedded by features and never import one',
             ),
             layer(
               './src/features',
               ['./src/app', './sync-server'],
               'features never import the app shell',
             ),
+            ...featureZones,
             layer(
               './sync-server',
-              ['./src/data', './src/sync', './src/features', './src/app', './src/ui', './src/i18n'],
+              [
+                './src/data',
+                './src/sync',
+                './src/features',
+                './src/widgets',
+                './src/app',
+                './src/ui',
+                './src/i18n',
+              ],
               'the server shares only src/core',
             ),
           ],
@@ -117,7 +158,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/features/**', 'src/app/**', 'src/ui/**'],
+    files: ['src/features/**', 'src/widgets/**', 'src/app/**', 'src/ui/**'],
     rules: {
       'no-restricted-imports': [
         'error',

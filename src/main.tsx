@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initDb } from './data/db';
-import { installZodMessages } from './features/forms/zod-messages';
+import { installZodMessages } from './ui/forms/zod-messages';
 import './ui/styles.css';
 
 installZodMessages();

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { UnlockPage } from '../features/session/UnlockPage';
-import { ServicesContext } from '../features/services';
+import { ServicesContext } from '../widgets/services';
 import { i18n } from '../i18n/i18n';
 import { createApiClient } from '../sync/api-client';
 import { lazyScreen } from './lazy-screen';

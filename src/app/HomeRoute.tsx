@@ -1,6 +1,6 @@
 import { Redirect } from 'wouter';
 import { CaseloadPage } from '../features/caseload/CaseloadPage';
-import { useServices } from '../features/services';
+import { useServices } from '../widgets/services';
 
 /** The first screen by role: admins administer, managers read reports, others see cases. */
 export const HomeRoute = () => {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../core';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { useServices } from '../features/services';
+import { useServices } from '../widgets/services';
 import { SyncAttention } from '../features/sync/SyncAttention';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { UpdatePrompt } from '../features/update/UpdatePrompt';

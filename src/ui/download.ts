@@ -1,4 +1,10 @@
-import type { ReportTable } from './report-tables';
+/** A titled table of a report, as shown on screen and written to CSV and XLSX. */
+export type ReportTable = {
+  key: string;
+  title: string;
+  header: string[];
+  rows: (string | number)[][];
+};
 
 /** Offers a file to the user (the browser's download), then lets go of it. */
 export const saveBlob = (blob: Blob, fileName: string) => {

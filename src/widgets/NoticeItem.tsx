@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { getDb } from '../../data/db';
-import { dismissNotice, type StoredNotice } from '../../data/sync-notices';
-import { useFormat } from '../format';
-import { useValueText } from '../value-text';
+import { getDb } from '../data/db';
+import { dismissNotice, type StoredNotice } from '../data/sync-notices';
+import { useFormat } from '../ui/format';
+import { useValueText } from '../ui/value-text';
 
 /** A held change or a replaced value: read, then dismissed. */
 export const NoticeItem = ({ notice: n }: { notice: StoredNotice }) => {

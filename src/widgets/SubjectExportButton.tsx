@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isOffline } from '../../sync/api-client';
-import { saveBlob } from '../reports/download';
-import { useServices } from '../services';
+import { isOffline } from '../sync/api-client';
+import { saveBlob } from '../ui/download';
+import { useServices } from './services';
 
 /**
  * Everything the organisation holds about one household, as a JSON file, for a

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import { getDb } from '../../data/db';
-import { clearDraft, loadDraft, saveDraft } from '../../data/drafts';
-import { useMarkUnsaved } from '../update/unsaved-work';
+import { getDb } from '../data/db';
+import { clearDraft, loadDraft, saveDraft } from '../data/drafts';
+import { useMarkUnsaved } from '../ui/unsaved-work';
 
 const SAVE_DELAY_MS = 300;
 

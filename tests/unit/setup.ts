@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { installZodMessages } from '../../src/features/forms/zod-messages';
+import { installZodMessages } from '../../src/ui/forms/zod-messages';
 
 installZodMessages();
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { vault } from '../../data/crypto/vault';
 import { getDb } from '../../data/db';
-import type { Services } from '../../features/services';
+import type { Services } from '../../widgets/services';
 import type { ApiClient } from '../../sync/api-client';
 import { startSyncRunner, type SyncRunner } from '../../sync/sync-runner';
 import { useInactivityLock } from '../use-inactivity-lock';

@@ -4,12 +4,13 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CreateTeam, CreateUser, NewPassword, ROLES, type AdminUser } from '../../core';
 import { ApiError } from '../../sync/api-client';
-import { Field, Fieldset } from '../forms/Field';
-import { EnumSelect } from '../forms/EnumSelect';
-import { useFormat } from '../format';
-import { useServices } from '../services';
+import { Field, Fieldset } from '../../ui/forms/Field';
+import { EnumSelect } from '../../ui/forms/EnumSelect';
+import { useFormat } from '../../ui/format';
+import { useServices } from '../../widgets/services';
 import { RulesEditor } from './RulesEditor';
 import { useAdminData, type AdminData } from './use-admin-data';
+import { failureText } from '../../widgets/use-server-data';
 
 type Notify = (message: string) => void;
 
@@ -19,7 +20,7 @@ const NewUserForm = ({
   notify,
 }: {
   teams: AdminData['teams'];
-  onDone: () => Promise<void>;
+  onDone: () => void;
   notify: Notify;
 }) => {
   const { t } = useTranslation();
@@ -40,7 +41,7 @@ const NewUserForm = ({
       await api.admin.createUser(session.token, values);
       reset();
       notify(t('admin.done'));
-      await onDone();
+      onDone();
     } catch (e) {
       notify(
         e instanceof ApiError && e.status === 409 ? t('admin.usernameTaken') : t('admin.failed'),
@@ -91,7 +92,7 @@ const NewUserForm = ({
   );
 };
 
-const NewTeamForm = ({ onDone, notify }: { onDone: () => Promise<void>; notify: Notify }) => {
+const NewTeamForm = ({ onDone, notify }: { onDone: () => void; notify: Notify }) => {
   const { t } = useTranslation();
   const { api, session } = useServices();
   const { register, handleSubmit, formState, reset } = useForm({
@@ -102,7 +103,7 @@ const NewTeamForm = ({ onDone, notify }: { onDone: () => Promise<void>; notify: 
     try {
       await api.admin.createTeam(session.token, name);
       reset();
-      await onDone();
+      onDone();
     } catch {
       notify(t('admin.failed'));
     }
@@ -127,7 +128,7 @@ const UserRow = ({
 }: {
   user: AdminUser;
   teamName: string;
-  onDone: () => Promise<void>;
+  onDone: () => void;
   notify: Notify;
 }) => {
   const { t } = useTranslation();
@@ -137,7 +138,7 @@ const UserRow = ({
     try {
       await api.admin.updateUser(session.token, user.id, body);
       notify(t('admin.done'));
-      await onDone();
+      onDone();
     } catch {
       notify(t('admin.failed'));
     }
@@ -204,15 +205,11 @@ export const AdminPage = () => {
   const { t } = useTranslation();
   const { dateTime } = useFormat();
   const { api, session } = useServices();
-  const { data, error, reload } = useAdminData();
+  const { data, failure, reload } = useAdminData();
   const [message, setMessage] = useState<string | null>(null);
 
-  if (error)
-    return (
-      <p className="page empty">
-        {error === 'offline' ? t('admin.needsConnection') : t('admin.failed')}
-      </p>
-    );
+  if (failure)
+    return <p className="page empty">{failureText(t, failure, 'admin.needsConnection')}</p>;
   if (!data) return <p className="page muted">{t('common.loading')}</p>;
   const teamName = (id: string | null) =>
     data.teams.find((team) => team.id === id)?.name ?? t('admin.noTeam');
@@ -230,7 +227,7 @@ export const AdminPage = () => {
     try {
       await api.admin.revokeDevice(session.token, device.id);
       setMessage(t('admin.done'));
-      await reload();
+      reload();
     } catch {
       setMessage(t('admin.failed'));
     }

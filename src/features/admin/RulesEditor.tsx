@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContactRule, type Phase, type Programme } from '../../core';
-import { useServices } from '../services';
-import { useProgrammes } from '../programmes';
+import { useServices } from '../../widgets/services';
+import { useProgrammes } from '../../widgets/programmes';
 
-type Props = { rules: ContactRule[]; onSaved: () => Promise<void> };
+type Props = { rules: ContactRule[]; onSaved: () => void };
 
 /** One line a supervisor can read: "days 0–91: at least 1× a week; from day 91: …". */
 export const useDescribeRule = () => {
@@ -157,7 +157,7 @@ const RuleForm = ({
   onCancel,
 }: {
   rule: ContactRule;
-  onSaved: () => Promise<void>;
+  onSaved: () => void;
   onCancel: () => void;
 }) => {
   const { t } = useTranslation();
@@ -169,7 +169,7 @@ const RuleForm = ({
     if (!parsed.success) return setError(t('rules.invalid'));
     try {
       await api.admin.saveRule(session.token, parsed.data);
-      await onSaved();
+      onSaved();
     } catch {
       setError(t('admin.failed'));
     }
@@ -276,10 +276,10 @@ export const RulesEditor = ({ rules, onSaved }: Props) => {
               <RuleForm
                 rule={rule}
                 onCancel={() => setEditing(null)}
-                onSaved={async () => {
+                onSaved={() => {
                   setEditing(null);
                   setMessage(t('rules.saved'));
-                  await onSaved();
+                  onSaved();
                 }}
               />
             ) : (

@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../routing';
+import { Link } from '../../ui/routing';
 import { addDays, pragueDate, type Enrolment, type EnrolmentEvaluation } from '../../core';
 import { useCaseload } from '../../data/hooks';
 import type { CaseloadRow } from '../../data/queries/caseload';
-import { useFormat } from '../format';
-import { useServices } from '../services';
-import { EvaluationNotes } from '../status/EvaluationNotes';
-import { UrgencyBadge } from '../status/UrgencyBadge';
-import { useProgrammes } from '../programmes';
+import { useFormat } from '../../ui/format';
+import { useServices } from '../../widgets/services';
+import { EvaluationNotes } from '../../ui/status/EvaluationNotes';
+import { UrgencyBadge } from '../../ui/status/UrgencyBadge';
+import { useProgrammes } from '../../widgets/programmes';
 
 type Item = { row: CaseloadRow; enrolment: Enrolment; evaluation: EnrolmentEvaluation };
 

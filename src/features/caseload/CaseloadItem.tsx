@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../routing';
+import { Link } from '../../ui/routing';
 import type { CaseloadRow } from '../../data/queries/caseload';
 import { Icon } from '../../ui/Icon';
-import { QuickContactSheet } from '../contact/QuickContactSheet';
-import { useFormat } from '../format';
-import { EvaluationNotes } from '../status/EvaluationNotes';
-import { UrgencyBadge } from '../status/UrgencyBadge';
-import { useProgrammes } from '../programmes';
+import { QuickContactSheet } from '../../widgets/quick-contact/QuickContactSheet';
+import { useFormat } from '../../ui/format';
+import { EvaluationNotes } from '../../ui/status/EvaluationNotes';
+import { UrgencyBadge } from '../../ui/status/UrgencyBadge';
+import { useProgrammes } from '../../widgets/programmes';
 
 export const CaseloadItem = ({
   row,

@@ -1,7 +1,7 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { CaseloadRow } from '../../data/queries/caseload';
-import { useDistricts } from '../districts';
+import { useDistricts } from '../../widgets/districts';
 import { CaseloadItem } from './CaseloadItem';
 
 /**

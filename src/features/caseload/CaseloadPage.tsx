@@ -1,9 +1,9 @@
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../routing';
+import { Link } from '../../ui/routing';
 import { useCaseload } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
-import { useServices } from '../services';
+import { useServices } from '../../widgets/services';
 import { CaseloadList } from './CaseloadList';
 import { ComplianceHeatmap } from './ComplianceHeatmap';
 import { TeamOverview } from './TeamOverview';

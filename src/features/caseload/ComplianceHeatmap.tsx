@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { pragueDate } from '../../core';
 import { useCompliance } from '../../data/hooks';
-import { useFormat } from '../format';
-import { useServices } from '../services';
+import { useFormat } from '../../ui/format';
+import { useServices } from '../../widgets/services';
 
 const tone = (ratio: number) => (ratio >= 0.8 ? 'good' : ratio >= 0.5 ? 'fair' : 'poor');
 

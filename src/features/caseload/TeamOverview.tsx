@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../data/queries/caseload';
 import { summariseTeam } from '../../data/queries/team';
-import { useServices } from '../services';
+import { useServices } from '../../widgets/services';
 
 /** For a supervisor, above the team's caseload: who has how many cases and what is late. */
 export const TeamOverview = ({ rows }: { rows: CaseloadRow[] }) => {

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from '../routing';
+import { useNavigate, useParams } from '../../ui/routing';
 import {
   CONTACT_KINDS,
   DEFAULT_MINUTES,
@@ -15,14 +15,14 @@ import { getDb } from '../../data/db';
 import { useHousehold } from '../../data/hooks';
 import { saveWithOutbox } from '../../data/outbox';
 import type { HouseholdDetail } from '../../data/queries/caseload';
-import { CheckGroup } from '../forms/CheckGroup';
-import { Field, Fieldset } from '../forms/Field';
-import { EnumSelect } from '../forms/EnumSelect';
-import { DraftNotice, FormActions } from '../forms/FormActions';
-import { saveErrorMessage } from '../forms/save-error';
-import { useDraft } from '../forms/use-draft';
-import { Loaded } from '../Loaded';
-import { useServices } from '../services';
+import { CheckGroup } from '../../ui/forms/CheckGroup';
+import { Field, Fieldset } from '../../ui/forms/Field';
+import { EnumSelect } from '../../ui/forms/EnumSelect';
+import { DraftNotice, FormActions } from '../../ui/forms/FormActions';
+import { saveErrorMessage } from '../../ui/forms/save-error';
+import { useDraft } from '../../widgets/use-draft';
+import { Loaded } from '../../ui/Loaded';
+import { useServices } from '../../widgets/services';
 import {
   contactFromForm,
   ContactFormSchema,
@@ -31,9 +31,9 @@ import {
   OTHER_PARTICIPANTS,
   type ContactFormOutput,
   type ContactFormValues,
-} from './contact-form';
-import { defaultEnrolmentIds, defaultParticipantIds } from './defaults';
-import { useProgrammes } from '../programmes';
+} from '../../widgets/quick-contact/contact-form';
+import { defaultEnrolmentIds, defaultParticipantIds } from '../../widgets/quick-contact/defaults';
+import { useProgrammes } from '../../widgets/programmes';
 
 const ContactForm = ({ detail, amends }: { detail: HouseholdDetail; amends: Contact | null }) => {
   const { t } = useTranslation();

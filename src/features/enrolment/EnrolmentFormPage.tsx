@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from '../routing';
+import { useNavigate, useParams } from '../../ui/routing';
 import {
   CLOSE_REASONS,
   ENROLMENT_STATUSES,
@@ -13,15 +13,15 @@ import {
 import { getDb } from '../../data/db';
 import { useEnrolment, useHousehold } from '../../data/hooks';
 import { saveWithOutbox } from '../../data/outbox';
-import { Field, Fieldset } from '../forms/Field';
-import { EnumSelect } from '../forms/EnumSelect';
-import { DraftNotice, FormActions } from '../forms/FormActions';
-import { saveErrorMessage } from '../forms/save-error';
-import { useDraft } from '../forms/use-draft';
-import { useFormat } from '../format';
-import { Loaded } from '../Loaded';
-import { useProgrammes } from '../programmes';
-import { useServices } from '../services';
+import { Field, Fieldset } from '../../ui/forms/Field';
+import { EnumSelect } from '../../ui/forms/EnumSelect';
+import { DraftNotice, FormActions } from '../../ui/forms/FormActions';
+import { saveErrorMessage } from '../../ui/forms/save-error';
+import { useDraft } from '../../widgets/use-draft';
+import { useFormat } from '../../ui/format';
+import { Loaded } from '../../ui/Loaded';
+import { useProgrammes } from '../../widgets/programmes';
+import { useServices } from '../../widgets/services';
 import {
   emptyEnrolment,
   enrolmentFormProblems,

@@ -62,7 +62,7 @@ export const enrolmentToForm = (e: EnrolmentRecord): EnrolmentFormValues => ({
 });
 
 type Base = { householdId: string; existing: EnrolmentRecord | null; now: string };
-/** What the chosen programme is (src/features/programmes.ts). */
+/** What the chosen programme is (src/widgets/programmes.ts). */
 type Kind = Pick<ProgrammeInfo, 'housing' | 'leaseMaxMonths'>;
 
 export const enrolmentFromForm = (

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../routing';
+import { Link } from '../../ui/routing';
 import { contactVersions, type Contact, type Enrolment, type Person } from '../../core';
-import { useFormat } from '../format';
-import { useProgrammes } from '../programmes';
+import { useFormat } from '../../ui/format';
+import { useProgrammes } from '../../widgets/programmes';
 
 type Props = { contact: Contact; all: Contact[]; people: Person[]; enrolments: Enrolment[] };
 

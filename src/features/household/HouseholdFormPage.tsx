@@ -2,18 +2,18 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from '../routing';
+import { useNavigate, useParams } from '../../ui/routing';
 import { LOCALITY_KINDS, RELATIONS } from '../../core';
 import { getDb } from '../../data/db';
 import { useHousehold } from '../../data/hooks';
 import { saveAllWithOutbox, type RecordWrite } from '../../data/outbox';
-import { Field, Fieldset } from '../forms/Field';
-import { EnumSelect } from '../forms/EnumSelect';
-import { DraftNotice, FormActions } from '../forms/FormActions';
-import { saveErrorMessage } from '../forms/save-error';
-import { useDraft } from '../forms/use-draft';
-import { useDistricts } from '../districts';
-import { useServices } from '../services';
+import { Field, Fieldset } from '../../ui/forms/Field';
+import { EnumSelect } from '../../ui/forms/EnumSelect';
+import { DraftNotice, FormActions } from '../../ui/forms/FormActions';
+import { saveErrorMessage } from '../../ui/forms/save-error';
+import { useDraft } from '../../widgets/use-draft';
+import { useDistricts } from '../../widgets/districts';
+import { useServices } from '../../widgets/services';
 import {
   emptyHousehold,
   emptyMember,

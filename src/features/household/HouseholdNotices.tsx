@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSyncNotices } from '../../data/hooks';
-import { NoticeItem } from '../sync/NoticeItem';
+import { NoticeItem } from '../../widgets/NoticeItem';
 
 /** What sync did to this worker's changes of this household: told where they look for it. */
 export const HouseholdNotices = ({ householdId }: { householdId: string }) => {

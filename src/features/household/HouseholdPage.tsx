@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from '../routing';
+import { Link, useParams } from '../../ui/routing';
 import { caseClosedOn, planState, retentionUntil } from '../../core';
 import { recordView } from '../../data/audit';
 import { getDb } from '../../data/db';
 import { useHousehold } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
-import { QuickContactSheet } from '../contact/QuickContactSheet';
-import { useDistricts } from '../districts';
-import { useFormat } from '../format';
-import { SubjectExportButton } from '../privacy/SubjectExportButton';
-import { useServices } from '../services';
+import { QuickContactSheet } from '../../widgets/quick-contact/QuickContactSheet';
+import { useDistricts } from '../../widgets/districts';
+import { useFormat } from '../../ui/format';
+import { SubjectExportButton } from '../../widgets/SubjectExportButton';
+import { useServices } from '../../widgets/services';
 import { ContactItem } from './ContactItem';
 import { HouseholdNotices } from './HouseholdNotices';
-import { useProgrammes } from '../programmes';
+import { useProgrammes } from '../../widgets/programmes';
 
 const PAGE = 30;
 

@@ -2,19 +2,19 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useFieldArray, useForm, type Control, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from '../routing';
+import { useNavigate, useParams } from '../../ui/routing';
 import { nextRevisionNumber, PLAN_AREAS } from '../../core';
 import { getDb } from '../../data/db';
 import { useEnrolment } from '../../data/hooks';
 import { saveWithOutbox } from '../../data/outbox';
 import type { EnrolmentDetail } from '../../data/queries/enrolment';
-import { Field, Fieldset } from '../forms/Field';
-import { EnumSelect } from '../forms/EnumSelect';
-import { DraftNotice, FormActions } from '../forms/FormActions';
-import { saveErrorMessage } from '../forms/save-error';
-import { useDraft } from '../forms/use-draft';
-import { Loaded } from '../Loaded';
-import { useServices } from '../services';
+import { Field, Fieldset } from '../../ui/forms/Field';
+import { EnumSelect } from '../../ui/forms/EnumSelect';
+import { DraftNotice, FormActions } from '../../ui/forms/FormActions';
+import { saveErrorMessage } from '../../ui/forms/save-error';
+import { useDraft } from '../../widgets/use-draft';
+import { Loaded } from '../../ui/Loaded';
+import { useServices } from '../../widgets/services';
 import {
   emptyGoal,
   emptyStep,

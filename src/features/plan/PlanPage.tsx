@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from '../routing';
+import { Link, useParams, useSearchParams } from '../../ui/routing';
 import { useEnrolment } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
-import { useFormat } from '../format';
-import { useServices } from '../services';
+import { useFormat } from '../../ui/format';
+import { useServices } from '../../widgets/services';
 import { PlanReviews } from './PlanReviews';
 import { PlanView } from './PlanView';
-import { useProgrammes } from '../programmes';
+import { useProgrammes } from '../../widgets/programmes';
 
 /** /enrolments/:id/plan: the current plan, its revision history, and 2 versions if any. */
 export const PlanPage = () => {

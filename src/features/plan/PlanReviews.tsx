@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { newId, reviewsOf, type Plan, type PlanReview } from '../../core';
 import { getDb } from '../../data/db';
 import { saveWithOutbox } from '../../data/outbox';
-import { Field } from '../forms/Field';
-import { saveErrorMessage } from '../forms/save-error';
-import { useDraft } from '../forms/use-draft';
-import { useFormat } from '../format';
-import { useServices } from '../services';
+import { Field } from '../../ui/forms/Field';
+import { saveErrorMessage } from '../../ui/forms/save-error';
+import { useDraft } from '../../widgets/use-draft';
+import { useFormat } from '../../ui/format';
+import { useServices } from '../../widgets/services';
 
 type Values = { text: string };
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../core';
-import { useFormat } from '../format';
+import { useFormat } from '../../ui/format';
 
 /** One revision of a plan, read-only. */
 export const PlanView = ({ plan }: { plan: Plan }) => {

@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pragueDate, type RetentionList } from '../../core';
-import { isOffline } from '../../sync/api-client';
-import { useDistricts } from '../districts';
-import { useFormat } from '../format';
-import { saveBlob, xlsxBlob } from '../reports/download';
-import { useServices } from '../services';
+import { pragueDate } from '../../core';
+import { useDistricts } from '../../widgets/districts';
+import { useFormat } from '../../ui/format';
+import { saveBlob, xlsxBlob } from '../../ui/download';
+import { useServices } from '../../widgets/services';
+import { failureText, useServerAction, useServerData } from '../../widgets/use-server-data';
 import { pseudonymisedTables } from './pseudonymised-tables';
-import { useProgrammes } from '../programmes';
+import { useProgrammes } from '../../widgets/programmes';
 
 const yearStart = () => `${new Date().getFullYear() - 1}-01-01`;
 const today = () => pragueDate(new Date());
@@ -22,31 +22,19 @@ export const PrivacyPage = () => {
   const districts = useDistricts();
   const { date } = useFormat();
   const { api, session } = useServices();
-  const [list, setList] = useState<RetentionList | null>(null);
+  const retention = useServerData((a, token) => a.gdpr.retention(token));
+  const action = useServerAction();
+  const list = retention.data;
+  const busy = action.busy !== null;
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [badPeriod, setBadPeriod] = useState(false);
   const [from, setFrom] = useState(yearStart);
   const [to, setTo] = useState(today);
-
-  const failed = useCallback(
-    (e: unknown) => setError(isOffline(e) ? t('privacy.needsConnection') : t('admin.failed')),
-    [t],
-  );
-  const load = useCallback(async () => {
-    try {
-      setList(await api.gdpr.retention(session.token));
-    } catch (e) {
-      failed(e);
-    }
-  }, [api, session.token, failed]);
-  useEffect(() => {
-    // Loading from the server is the external system this effect synchronises with.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
-  }, [load]);
+  const error = badPeriod
+    ? t('reports.badPeriod')
+    : failureText(t, action.failure ?? retention.failure, 'privacy.needsConnection');
 
   const toggle = (id: string) =>
     setChosen((s) => {
@@ -56,10 +44,9 @@ export const PrivacyPage = () => {
       return next;
     });
 
-  const anonymise = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const anonymise = () => {
+    setBadPeriod(false);
+    void action.run('anonymise', async () => {
       const result = await api.gdpr.anonymise(session.token, [...chosen]);
       setMessage(
         t('privacy.done', { count: result.anonymised.length }) +
@@ -69,29 +56,17 @@ export const PrivacyPage = () => {
       );
       setChosen(new Set());
       setConfirming(false);
-      await load();
-    } catch (e) {
-      failed(e);
-    } finally {
-      setBusy(false);
-    }
+      retention.reload();
+    });
   };
 
-  const exportPseudonymised = async () => {
-    if (from > to) {
-      setError(t('reports.badPeriod'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+  const exportPseudonymised = () => {
+    setBadPeriod(from > to);
+    if (from > to) return;
+    void action.run('export', async () => {
       const data = await api.gdpr.pseudonymised(session.token, from, to);
       saveBlob(await xlsxBlob(pseudonymisedTables(t, data)), `teren-evaluace-${from}-${to}.xlsx`);
-    } catch (e) {
-      failed(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -180,7 +155,7 @@ export const PrivacyPage = () => {
                     type="button"
                     className="button button--danger"
                     disabled={busy}
-                    onClick={() => void anonymise()}
+                    onClick={anonymise}
                   >
                     {t('privacy.approve', { count: chosen.size })}
                   </button>
@@ -219,7 +194,7 @@ export const PrivacyPage = () => {
             type="button"
             className="button button--primary"
             disabled={busy}
-            onClick={() => void exportPseudonymised()}
+            onClick={exportPseudonymised}
           >
             {t('privacy.evaluationExport')}
           </button>

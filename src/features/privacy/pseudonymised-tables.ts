@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { PseudonymisedExport } from '../../core';
-import type { ReportTable } from '../reports/report-tables';
+import type { ReportTable } from '../../ui/download';
 
 /** The evaluators' export as sheets: people, enrolments, contacts; codes, not translations. */
 export const pseudonymisedTables = (t: TFunction, d: PseudonymisedExport): ReportTable[] => [

@@ -7,13 +7,13 @@ import {
   type IndicatorRow,
   type ReportDimension,
 } from '../../core';
-import { isOffline } from '../../sync/api-client';
-import { useDistricts } from '../districts';
-import { useProgrammes } from '../programmes';
-import { useServices } from '../services';
+import { useDistricts } from '../../widgets/districts';
+import { useProgrammes } from '../../widgets/programmes';
+import { useServices } from '../../widgets/services';
+import { failureText, useServerAction } from '../../widgets/use-server-data';
 import { toCsv } from './csv';
-import { saveBlob, xlsxBlob } from './download';
-import { caseworkTables, indicatorTable, type ReportTable } from './report-tables';
+import { saveBlob, xlsxBlob, type ReportTable } from '../../ui/download';
+import { caseworkTables, indicatorTable } from './report-tables';
 import { TrendChart } from './TrendChart';
 
 const yearStart = () => `${new Date().getFullYear()}-01-01`;
@@ -40,18 +40,18 @@ export const ReportsPage = () => {
   const [programme, setProgramme] = useState('');
   const [district, setDistrict] = useState('');
   const [result, setResult] = useState<Result | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useServerAction();
+  const [badPeriod, setBadPeriod] = useState(false);
+  const loading = action.busy === 'load';
+  const error = badPeriod
+    ? t('reports.badPeriod')
+    : failureText(t, action.failure, 'reports.needsConnection');
   const workerName = (id?: string) => session.team.find((m) => m.id === id)?.name ?? id ?? '';
 
-  const load = async () => {
-    if (from > to) {
-      setError(t('reports.badPeriod'));
-      return;
-    }
-    setError(null);
-    setLoading(true);
-    try {
+  const load = () => {
+    setBadPeriod(from > to);
+    if (from > to) return;
+    void action.run('load', async () => {
       const filter = { programme, district };
       const [rows, trend, casework] = await Promise.all([
         api.indicators(session.token, from, to, dim, filter),
@@ -60,11 +60,7 @@ export const ReportsPage = () => {
         api.casework(session.token, from, to, filter),
       ]);
       setResult({ dim, from, to, rows, trend: trend ?? rows, casework });
-    } catch (e) {
-      setError(isOffline(e) ? t('reports.needsConnection') : t('admin.failed'));
-    } finally {
-      setLoading(false);
-    }
+    });
   };
 
   const tables: ReportTable[] = result
@@ -88,13 +84,8 @@ export const ReportsPage = () => {
       fileName('csv'),
     );
   };
-  const downloadXlsx = async () => {
-    try {
-      saveBlob(await xlsxBlob(tables), fileName('xlsx'));
-    } catch {
-      setError(t('admin.failed'));
-    }
-  };
+  const downloadXlsx = () =>
+    void action.run('xlsx', async () => saveBlob(await xlsxBlob(tables), fileName('xlsx')));
 
   return (
     <section className="page">
@@ -105,7 +96,7 @@ export const ReportsPage = () => {
         className="card inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void load();
+          load();
         }}
       >
         <label className="field">
@@ -156,7 +147,7 @@ export const ReportsPage = () => {
             <button type="button" className="button" onClick={downloadCsv}>
               {t('reports.csv')}
             </button>
-            <button type="button" className="button" onClick={() => void downloadXlsx()}>
+            <button type="button" className="button" onClick={downloadXlsx}>
               {t('reports.xlsx')}
             </button>
           </>

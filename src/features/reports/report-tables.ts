@@ -5,14 +5,7 @@ import {
   type IndicatorRow,
   type ReportDimension,
 } from '../../core';
-
-/** A titled table of a report, as shown on screen and written to CSV and XLSX. */
-export type ReportTable = {
-  key: string;
-  title: string;
-  header: string[];
-  rows: (string | number)[][];
-};
+import type { ReportTable } from '../../ui/download';
 
 /** Names for ids and codes the report rows carry. */
 type Names = {

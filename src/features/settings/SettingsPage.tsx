@@ -4,7 +4,7 @@ import { getDb } from '../../data/db';
 import { usePendingCount } from '../../data/hooks';
 import { pendingCount } from '../../data/outbox';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
-import { useServices } from '../services';
+import { useServices } from '../../widgets/services';
 
 export const SettingsPage = () => {
   const { t, i18n } = useTranslation();

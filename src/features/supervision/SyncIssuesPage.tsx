@@ -1,15 +1,23 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../routing';
-import type { QuarantinedEdit, SyncConflict, SyncIssues } from '../../core';
+import { Link } from '../../ui/routing';
+import type { QuarantinedEdit, SyncConflict } from '../../core';
 import { useHouseholdLabels } from '../../data/hooks';
-import { ApiError, isOffline } from '../../sync/api-client';
-import { useFormat } from '../format';
-import { useServices } from '../services';
-import { refusalKey } from '../refusal-key';
-import { useValueText } from '../value-text';
+import { ApiError } from '../../sync/api-client';
+import { useFormat } from '../../ui/format';
+import { useServices } from '../../widgets/services';
+import { failureText, useServerAction, useServerData } from '../../widgets/use-server-data';
+import { refusalKey } from '../../ui/refusal-key';
+import { useValueText } from '../../ui/value-text';
 
-type Busy = { id: string; action: string } | null;
+/** Why a request failed, as this screen says it: a decision someone else made first counts. */
+const issueFailureText = (t: TFunction, failure: unknown) =>
+  failure instanceof ApiError && (failure.code === 'conflict' || failure.code === 'not_found')
+    ? t('syncIssues.changed')
+    : failureText(t, failure, 'syncIssues.needsConnection');
+
+type List = 'conflicts' | 'quarantine';
 
 /**
  * For a team's supervisor: what sync could not settle alone. A value that lost a concurrent
@@ -19,68 +27,36 @@ type Busy = { id: string; action: string } | null;
 export const SyncIssuesPage = () => {
   const { t } = useTranslation();
   const { api, session, syncNow } = useServices();
-  const [issues, setIssues] = useState<SyncIssues | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
-
-  const failed = useCallback(
-    (e: unknown) =>
-      setError(
-        isOffline(e)
-          ? t('syncIssues.needsConnection')
-          : e instanceof ApiError && (e.code === 'conflict' || e.code === 'not_found')
-            ? t('syncIssues.changed')
-            : t('admin.failed'),
-      ),
-    [t],
-  );
-  const load = useCallback(async () => {
-    try {
-      setIssues(await api.supervision.issues(session.token));
-      setError(null);
-    } catch (e) {
-      failed(e);
-    }
-  }, [api, session.token, failed]);
-  useEffect(() => {
-    // Loading from the server is the external system this effect synchronises with.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
-  }, [load]);
+  const shown = useServerData((a, token) => a.supervision.issues(token));
+  const action = useServerAction();
+  const issues = shown.data;
+  const error = issueFailureText(t, action.failure ?? shown.failure);
 
   /** The next page of one list, after what is shown. */
-  const more = async (list: 'conflicts' | 'quarantine') => {
-    if (!issues) return;
-    const last = issues[list].at(-1)?.id;
-    try {
+  const more = (list: List) => {
+    const last = issues?.[list].at(-1)?.id;
+    void action.run(`more-${list}`, async () => {
       const page = await api.supervision.issues(session.token, { [`${list}After`]: last });
-      setIssues({ ...issues, [list]: [...issues[list], ...page[list]], totals: page.totals });
-    } catch (e) {
-      failed(e);
-    }
+      shown.update((now) => ({
+        ...now,
+        [list]: [...now[list], ...page[list]],
+        totals: page.totals,
+      }));
+    });
   };
-  const total = (list: 'conflicts' | 'quarantine') =>
-    issues?.totals?.[list] ?? issues?.[list].length ?? 0;
-  const moreButton = (list: 'conflicts' | 'quarantine') =>
+  const total = (list: List) => issues?.totals?.[list] ?? issues?.[list].length ?? 0;
+  const moreButton = (list: List) =>
     issues && total(list) > issues[list].length ? (
-      <button type="button" className="button" onClick={() => void more(list)}>
+      <button type="button" className="button" onClick={() => more(list)}>
         {t('syncIssues.more', { count: total(list) - issues[list].length })}
       </button>
     ) : null;
 
-  const resolve = async (run: () => Promise<void>, id: string, action: string) => {
-    setBusy({ id, action });
-    try {
-      await run();
-      await load();
-      // The decision changed a record on the server: bring it to this device now.
-      void syncNow();
-    } catch (e) {
-      failed(e);
-      await load();
-    } finally {
-      setBusy(null);
-    }
+  const resolve = async (run: () => Promise<void>, id: string) => {
+    const done = await action.run(id, run);
+    shown.reload();
+    // The decision changed a record on the server: bring it to this device now.
+    if (done) void syncNow();
   };
 
   const ids = useMemo(
@@ -96,7 +72,7 @@ export const SyncIssuesPage = () => {
     <section className="page">
       <header className="page__header">
         <h1>{t('syncIssues.title')}</h1>
-        <button type="button" className="button" onClick={() => void load()}>
+        <button type="button" className="button" onClick={shown.reload}>
           {t('syncIssues.refresh')}
         </button>
       </header>
@@ -121,12 +97,11 @@ export const SyncIssuesPage = () => {
                     conflict={c}
                     household={household(c.householdId)}
                     author={author(c.userId)}
-                    busy={busy?.id === `c${c.id}`}
-                    onResolve={(action) =>
+                    busy={action.busy === `c${c.id}`}
+                    onResolve={(choice) =>
                       void resolve(
-                        () => api.supervision.resolveConflict(session.token, c.id, action),
+                        () => api.supervision.resolveConflict(session.token, c.id, choice),
                         `c${c.id}`,
-                        action,
                       )
                     }
                   />
@@ -147,12 +122,11 @@ export const SyncIssuesPage = () => {
                     edit={q}
                     household={household(q.householdId)}
                     author={author(q.userId)}
-                    busy={busy?.id === `q${q.id}`}
-                    onResolve={(action) =>
+                    busy={action.busy === `q${q.id}`}
+                    onResolve={(choice) =>
                       void resolve(
-                        () => api.supervision.resolveQuarantine(session.token, q.id, action),
+                        () => api.supervision.resolveQuarantine(session.token, q.id, choice),
                         `q${q.id}`,
-                        action,
                       )
                     }
                   />

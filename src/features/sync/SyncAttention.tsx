@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useRejectedCount, useSyncNotices, useUnreadCount } from '../../data/hooks';
-import { Link } from '../routing';
+import { Link } from '../../ui/routing';
 
 /**
  * Under the top bar while something sync did needs the worker: a refused change, a change

@@ -5,12 +5,12 @@ import { useHouseholdLabels, useRefused, useSyncNotices } from '../../data/hooks
 import { settleRefused, type RefusedChange } from '../../data/refused';
 import type { StoredNotice } from '../../data/sync-notices';
 import { isOffline } from '../../sync/api-client';
-import { useFormat } from '../format';
-import { Link } from '../routing';
-import { useServices } from '../services';
-import { useValueText } from '../value-text';
-import { NoticeItem } from './NoticeItem';
-import { refusalKey } from '../refusal-key';
+import { useFormat } from '../../ui/format';
+import { Link } from '../../ui/routing';
+import { useServices } from '../../widgets/services';
+import { useValueText } from '../../ui/value-text';
+import { NoticeItem } from '../../widgets/NoticeItem';
+import { refusalKey } from '../../ui/refusal-key';
 
 /**
  * Changes the server did not take as they were: refused ones, with why, to copy,

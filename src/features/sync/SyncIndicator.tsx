@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { usePendingCount, useRejectedCount } from '../../data/hooks';
 import { useSyncStatus } from '../../sync/status-store';
 import { Icon } from '../../ui/Icon';
-import { useFormat } from '../format';
-import { useServices } from '../services';
+import { useFormat } from '../../ui/format';
+import { useServices } from '../../widgets/services';
 import { syncErrorKey } from './sync-error-key';
 
 /** Always visible: online or not, syncing, last sync, unsent changes. Tap to sync now. */

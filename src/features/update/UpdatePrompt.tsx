@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUnsavedWork } from './unsaved-work';
+import { useUnsavedWork } from '../../ui/unsaved-work';
 import { useUpdateStore } from './update-store';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../routing';
+import { Link } from '../../ui/routing';
 import {
   CONTACT_KINDS,
   type Contact,
@@ -12,9 +12,9 @@ import { getDb } from '../../data/db';
 import { clearDraft, loadDraft, saveDraft } from '../../data/drafts';
 import { getContact } from '../../data/queries/caseload';
 import { saveWithOutbox } from '../../data/outbox';
-import { saveErrorMessage } from '../forms/save-error';
+import { saveErrorMessage } from '../../ui/forms/save-error';
 import { useServices } from '../services';
-import { useMarkUnsaved } from '../update/unsaved-work';
+import { useMarkUnsaved } from '../../ui/unsaved-work';
 import { quickContact, withNote } from './contact-form';
 import { defaultEnrolmentIds, defaultParticipantIds } from './defaults';
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useForm } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import { CLOSE_REASONS, LOCALITY_KINDS } from '../../../src/core';
-import { EnumSelect } from '../../../src/features/forms/EnumSelect';
+import { EnumSelect } from '../../../src/ui/forms/EnumSelect';
 import { renderScreen } from './render';
 
 type Values = { localityKind: string; closeReason: string };

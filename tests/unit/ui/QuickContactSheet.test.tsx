@@ -2,7 +2,7 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../src/data/db';
-import { QuickContactSheet } from '../../../src/features/contact/QuickContactSheet';
+import { QuickContactSheet } from '../../../src/widgets/quick-contact/QuickContactSheet';
 import { aHousehold, anEnrolment, aPerson } from '../../factories/records';
 import { aSession, renderScreen, resetAppDb } from './render';
 

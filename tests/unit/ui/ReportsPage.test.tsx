@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { CaseworkReport, IndicatorRow } from '../../../src/core';
 import { ReportsPage } from '../../../src/features/reports/ReportsPage';
 import { toCsv } from '../../../src/features/reports/csv';
-import { xlsxBlob } from '../../../src/features/reports/download';
+import { xlsxBlob } from '../../../src/ui/download';
 import { caseworkTables } from '../../../src/features/reports/report-tables';
 import { i18n } from '../../../src/i18n/i18n';
 import { createApiClient } from '../../../src/sync/api-client';

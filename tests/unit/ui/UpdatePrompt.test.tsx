@@ -2,7 +2,7 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { UpdatePrompt } from '../../../src/features/update/UpdatePrompt';
-import { useUnsavedWork } from '../../../src/features/update/unsaved-work';
+import { useUnsavedWork } from '../../../src/ui/unsaved-work';
 import { useUpdateStore } from '../../../src/features/update/update-store';
 import { renderScreen } from './render';
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../../src/data/db';
 import { saveCatalog } from '../../../src/data/rules';
-import { useDistricts } from '../../../src/features/districts';
+import { useDistricts } from '../../../src/widgets/districts';
 import { HouseholdFormPage } from '../../../src/features/household/HouseholdFormPage';
 import { renderScreen, resetAppDb } from './render';
 

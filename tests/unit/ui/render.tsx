@@ -7,7 +7,7 @@ import { memoryLocation } from 'wouter/memory-location';
 import { getDb } from '../../../src/data/db';
 import { NewEnrolmentPage } from '../../../src/features/enrolment/EnrolmentFormPage';
 import { aHousehold } from '../../factories/records';
-import { ServicesContext, type Services } from '../../../src/features/services';
+import { ServicesContext, type Services } from '../../../src/widgets/services';
 import { i18n } from '../../../src/i18n/i18n';
 import { createApiClient } from '../../../src/sync/api-client';
 
