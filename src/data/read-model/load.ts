@@ -60,7 +60,8 @@ const readFromSnapshot = async (db: TerenDb, table: string, seq: number): Promis
 /** Reads what a table's index starts from: its snapshot and the rows changed since, or all rows. */
 const readStart = (db: TerenDb, decl: HeldTable<unknown>): Promise<Read> =>
   db.transaction('r', [db.table(decl.table), db.changes, db.snapshots, db.meta], async () => {
-    const seq = (await db.changes.toCollection().last())?.seq ?? 0;
+    // The log may be trimmed empty: the last entry written is then the one trimmed up to.
+    const seq = (await db.changes.toCollection().last())?.seq ?? (await readTrimmed(db));
     const fromSnapshot = decl.snapshot ? await readFromSnapshot(db, decl.table, seq) : null;
     return fromSnapshot ?? { seq, rows: await db.table(decl.table).toArray(), removed: [] };
   });

@@ -317,6 +317,19 @@ describe('held contacts and plans', () => {
     expect(await db.snapshots.count()).toBe(0);
   });
 
+  it('are read from the snapshot when the log was trimmed empty', async () => {
+    const db = freshDb();
+    const [a, b] = households as [Household, Household];
+    await saveWithOutbox(db, 'contact', aContact(a.id, a.id, { at: daysAgo(3) }));
+    await (await readModel(db)).snapshotNow([CONTACT_FACTS as HeldTable<unknown>]);
+    expect(await db.changes.count()).toBe(0);
+    // Not logged, so a reader that finds it read the table instead of the snapshot.
+    await rawPut(db, 'contacts', aContact(b.id, b.id, { at: daysAgo(2) }));
+    const contacts = await heldTable(otherTab(db), CONTACT_FACTS);
+    expect(contacts.ofHousehold(b.id)).toEqual([]);
+    expect(contacts.ofHousehold(a.id)).toHaveLength(1);
+  });
+
   it('are read whole by a reader whose place in the log was trimmed', async () => {
     const db = freshDb();
     const tab = otherTab(db);
