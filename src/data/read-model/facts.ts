@@ -39,46 +39,76 @@ export const planFactsOf = (p: PlanFacts): PlanFacts => ({
   deleted: p.deleted,
 });
 
-// Snapshots keep facts as tuples: half the JSON to parse of keyed objects.
+/**
+ * Snapshots keep one household's facts together as tuples: the household's id is written
+ * once, and a contact names its enrolments by their place in the household's list of them,
+ * so the JSON a start reads and parses is less than half of keyed objects.
+ */
 type ContactTuple = [
   string,
   string,
-  string,
-  string[],
+  number[],
   ContactFacts['kind'],
   string | null,
   0 | 1,
   string | null,
 ];
-type PlanTuple = [string, string, string, number, string, string | null, 0 | 1];
+type ContactGroup = [string[], ContactTuple[]];
+type PlanTuple = [string, string, number, string, string | null, 0 | 1];
 
-export const contactTuple = (c: ContactFacts): ContactTuple => [
-  c.id,
-  c.householdId,
-  c.at,
-  c.enrolmentIds,
-  c.kind,
-  c.amends,
-  c.deleted ? 1 : 0,
-  c.nextDate,
-];
-
-export const contactOfTuple = (t: unknown): ContactFacts => {
-  const [id, householdId, at, enrolmentIds, kind, amends, deleted, nextDate] = t as ContactTuple;
-  return { id, householdId, at, enrolmentIds, kind, amends, deleted: deleted === 1, nextDate };
+export const contactGroup = (contacts: readonly ContactFacts[]): ContactGroup => {
+  const enrolments: string[] = [];
+  const place = new Map<string, number>();
+  const placeOf = (id: string) => {
+    let at = place.get(id);
+    if (at === undefined) place.set(id, (at = enrolments.push(id) - 1));
+    return at;
+  };
+  const tuples = contacts.map((c): ContactTuple => [
+    c.id,
+    c.at,
+    c.enrolmentIds.map(placeOf),
+    c.kind,
+    c.amends,
+    c.deleted ? 1 : 0,
+    c.nextDate,
+  ]);
+  return [enrolments, tuples];
 };
 
-export const planTuple = (p: PlanFacts): PlanTuple => [
-  p.id,
-  p.householdId,
-  p.enrolmentId,
-  p.revision,
-  p.createdAt,
-  p.reviewDate,
-  p.deleted ? 1 : 0,
-];
-
-export const planOfTuple = (t: unknown): PlanFacts => {
-  const [id, householdId, enrolmentId, revision, createdAt, reviewDate, deleted] = t as PlanTuple;
-  return { id, householdId, enrolmentId, revision, createdAt, reviewDate, deleted: deleted === 1 };
+export const contactsOfGroup = (householdId: string, group: unknown): ContactFacts[] => {
+  const [enrolments, tuples] = group as ContactGroup;
+  // Most of a household's contacts serve the same enrolments: one list for them all (held
+  // values are never modified), not one per contact.
+  const lists = new Map<string, string[]>();
+  const listOf = (places: number[]) => {
+    const key = places.join();
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = places.map((i) => enrolments[i] as string)));
+    return list;
+  };
+  return tuples.map(([id, at, places, kind, amends, deleted, nextDate]) => ({
+    id,
+    householdId,
+    enrolmentIds: listOf(places),
+    at,
+    kind,
+    amends,
+    deleted: deleted === 1,
+    nextDate,
+  }));
 };
+
+export const planGroup = (plans: readonly PlanFacts[]): PlanTuple[] =>
+  plans.map((p) => [p.id, p.enrolmentId, p.revision, p.createdAt, p.reviewDate, p.deleted ? 1 : 0]);
+
+export const plansOfGroup = (householdId: string, group: unknown): PlanFacts[] =>
+  (group as PlanTuple[]).map(([id, enrolmentId, revision, createdAt, reviewDate, deleted]) => ({
+    id,
+    householdId,
+    enrolmentId,
+    revision,
+    createdAt,
+    reviewDate,
+    deleted: deleted === 1,
+  }));

@@ -1,13 +1,13 @@
 import type { ContactFacts, Enrolment, Household, Person, PlanFacts, PlanReview } from '../../core';
 import { decodeRecord } from '../crypto/vault';
 import {
-  contactOfTuple,
-  contactTuple,
+  contactGroup,
+  contactsOfGroup,
   factsOf,
   heldContactsFrom,
   planFactsOf,
-  planOfTuple,
-  planTuple,
+  planGroup,
+  plansOfGroup,
   readable,
 } from './facts';
 
@@ -25,7 +25,11 @@ export type HeldTable<H> = {
   from?: (now: Date) => string;
   /** ...by this date of each. */
   dated?: (held: H) => string;
-  snapshot?: { encode: (held: H) => unknown; decode: (value: unknown) => H };
+  /** How a household's held values are written in the snapshot, and read back. */
+  snapshot?: {
+    encode: (held: readonly H[]) => unknown;
+    decode: (householdId: string, value: unknown) => H[];
+  };
 };
 
 /** A sealed row as stored: its readable fields, and the rest decrypted on demand (decoded.ts). */
@@ -58,7 +62,7 @@ export const CONTACT_FACTS: HeldTable<ContactFacts> = {
   householdOf: (c) => c.householdId,
   from: heldContactsFrom,
   dated: (c) => c.at,
-  snapshot: { encode: contactTuple, decode: contactOfTuple },
+  snapshot: { encode: contactGroup, decode: contactsOfGroup },
 };
 
 /** The facts of every plan revision: when each is due for review, no goal or text. */
@@ -69,7 +73,7 @@ export const PLAN_FACTS: HeldTable<PlanFacts> = {
       ? planFactsOf(row as PlanFacts)
       : decodeRecord<PlanFacts>(row).then(planFactsOf),
   householdOf: (p) => p.householdId,
-  snapshot: { encode: planTuple, decode: planOfTuple },
+  snapshot: { encode: planGroup, decode: plansOfGroup },
 };
 
 /**

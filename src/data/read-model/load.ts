@@ -10,7 +10,20 @@ export const TRIMMED_KEY = 'changes.trimmed';
 export const readTrimmed = async (db: TerenDb): Promise<number> =>
   ((await db.meta.get(TRIMMED_KEY))?.value as number | undefined) ?? 0;
 
-export type SnapshotEntry = { key: string; seq: number; from: string; value: string };
+/**
+ * How snapshots are written (snapshot.ts); one of another format is passed by, and the
+ * table read whole, so a changed format needs no schema version.
+ */
+export const SNAPSHOT_FORMAT = 2;
+
+export type SnapshotEntry = {
+  key: string;
+  format?: number;
+  seq: number;
+  from: string;
+  /** JSON: [householdId, what the table's `snapshot.encode` made of its values][] */
+  value: string;
+};
 
 type Read = {
   seq: number;
@@ -46,7 +59,8 @@ export const readChanged = async (db: TerenDb, table: string, ids: ReadonlySet<s
 const readFromSnapshot = async (db: TerenDb, table: string, seq: number): Promise<Read | null> => {
   const snapshot = await db.snapshots.get(table);
   const trimmed = await readTrimmed(db);
-  if (!snapshot || snapshot.seq < trimmed || snapshot.seq > seq) return null;
+  if (!snapshot || snapshot.format !== SNAPSHOT_FORMAT) return null;
+  if (snapshot.seq < trimmed || snapshot.seq > seq) return null;
   const entries = await db
     .table<ChangeEntry>(CHANGES_TABLE)
     .where('seq')
@@ -87,16 +101,19 @@ export const holdAll = async <H>(
   for (const row of rows) index.set(idOf(row), held.get(idOf(row)) ?? null);
 };
 
-/** The snapshot's values still in the table's window (it may be from a while ago). */
-const snapshotValues = <H>(decl: HeldTable<H>, snapshot: SnapshotEntry, from: string) => {
-  const decode = decl.snapshot?.decode ?? ((v: unknown) => v as H);
-  const out: [string, H][] = [];
-  for (const value of JSON.parse(snapshot.value) as unknown[]) {
-    const held = decode(value);
-    if (!decl.dated || decl.dated(held) >= from) out.push([idOf(held as object), held]);
+/** The snapshot's values by household, those still in the table's window (it may be old). */
+function* snapshotGroups<H>(
+  snapshot: NonNullable<HeldTable<H>['snapshot']>,
+  dated: HeldTable<H>['dated'],
+  entry: SnapshotEntry,
+  from: string,
+): Generator<[string, H[]]> {
+  for (const [household, value] of JSON.parse(entry.value) as [string, unknown][]) {
+    const all = snapshot.decode(household, value);
+    const held = dated ? all.filter((h) => dated(h) >= from) : all;
+    if (held.length) yield [household, held];
   }
-  return out;
-};
+}
 
 /**
  * A table's index as the database holds it now, and how many of its rows changed since the
@@ -112,7 +129,9 @@ export const loadIndex = async <H>(
   if (snapshot && decl.snapshot && snapshot.from > from) from = snapshot.from;
   const index = new TableIndex<H>(decl.householdOf, from, read.seq);
   if (snapshot && decl.snapshot) {
-    index.fill(snapshotValues(decl, snapshot, from));
+    index.fillGroups(snapshotGroups(decl.snapshot, decl.dated, snapshot, from), (h) =>
+      idOf(h as object),
+    );
     await holdAll(index, decl, read.rows);
   } else index.fill(await heldOf(decl, read.rows, from));
   for (const id of read.removed) index.set(id, null);

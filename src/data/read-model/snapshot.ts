@@ -1,6 +1,6 @@
 import type { TerenDb } from '../db';
 import type { HeldTable } from './held-tables';
-import { readTrimmed, TRIMMED_KEY } from './load';
+import { readTrimmed, SNAPSHOT_FORMAT, TRIMMED_KEY } from './load';
 import type { ReadModel } from './read-model';
 import type { TableIndex } from './table-index';
 
@@ -20,11 +20,21 @@ export const saveSnapshot = async <H>(
   if (!snapshot) return false;
   // Taken in one synchronous step, so the values and the entry they stand at agree.
   const seq = index.seen;
-  const value = JSON.stringify(index.all().map(snapshot.encode));
+  const households = [...index.householdIds()].map((h) => [
+    h,
+    snapshot.encode(index.ofHousehold(h)),
+  ]);
+  const value = JSON.stringify(households);
   return db.transaction('rw', [db.snapshots, db.changes, db.meta], async () => {
     const trimmed = await readTrimmed(db);
     if (seq < trimmed) return false;
-    await db.snapshots.put({ key: decl.table, seq, from: index.from, value });
+    await db.snapshots.put({
+      key: decl.table,
+      format: SNAPSHOT_FORMAT,
+      seq,
+      from: index.from,
+      value,
+    });
     const kept = await db.snapshots.toArray();
     const needed = Math.min(model.seenByAll(), ...kept.map((s) => s.seq));
     if (needed > trimmed) {

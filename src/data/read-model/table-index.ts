@@ -33,6 +33,15 @@ export class TableIndex<H> {
     this.list = null;
   }
 
+  /** Fills an index just made from values already grouped by household (a snapshot). */
+  fillGroups(groups: Iterable<readonly [string, H[]]>, idOf: (held: H) => string): void {
+    for (const [household, list] of groups) {
+      for (const held of list) this.byId.set(idOf(held), held);
+      this.lists.set(household, list);
+    }
+    this.list = null;
+  }
+
   /** Holds this value for the row, or forgets the row (null: deleted or not held). */
   set(id: string, held: H | null): void {
     const before = this.byId.get(id);

@@ -330,6 +330,18 @@ describe('held contacts and plans', () => {
     expect(contacts.ofHousehold(a.id)).toHaveLength(1);
   });
 
+  it('of another format are passed by: the table is read whole', async () => {
+    const db = freshDb();
+    const [a] = households as [Household];
+    const kept = aContact(a.id, a.id, { at: daysAgo(3) });
+    await saveWithOutbox(db, 'contact', kept);
+    await (await readModel(db)).snapshotNow([CONTACT_FACTS as HeldTable<unknown>]);
+    const snapshot = (await db.snapshots.get('contacts'))!;
+    await db.snapshots.put({ ...snapshot, format: 1, value: '[["not", "this format"]]' });
+    const contacts = await heldTable(otherTab(db), CONTACT_FACTS);
+    expect(contacts.ofHousehold(a.id)).toEqual([factsOf(kept)]);
+  });
+
   it('are read whole by a reader whose place in the log was trimmed', async () => {
     const db = freshDb();
     const tab = otherTab(db);
