@@ -153,6 +153,27 @@ describe.each(BACKENDS)('GDPR helpers on $name', (backend) => {
         ).json() as { rows: IndicatorRow[] }
       ).rows;
     const before = await indicators();
+    // What sync logged of the household: a lost concurrent value and an edit held back.
+    const [worker] = await db.query<{ id: string }>(
+      "SELECT id FROM users WHERE username = 'pracovnik1'",
+    );
+    const device = randomUUID();
+    await db.query(
+      `INSERT INTO sync_conflicts (record_id, record_type, team_id, field, losing_value, winning_value, user_id, device_id)
+       VALUES ($1, 'person', $2, 'lastName', '"Zkušební-Ztracená"', '"Zkušební"', $3, $4)`,
+      [oldPerson.id, team, worker?.id, device],
+    );
+    await db.query(
+      `INSERT INTO sync_quarantine (team_id, household_id, record_type, record, user_id, device_id)
+       VALUES ($1, $2, 'contact', $3, $4, $5)`,
+      [
+        team,
+        old.id,
+        JSON.stringify({ ...oldContact, note: 'Zadržená poznámka' }),
+        worker?.id,
+        device,
+      ],
+    );
     const res = await post('manazer', '/api/gdpr/anonymise', { householdIds: [old.id, recent.id] });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
@@ -182,6 +203,14 @@ describe.each(BACKENDS)('GDPR helpers on $name', (backend) => {
       kind: 'home_visit',
     });
     expect(await stored(recent.id)).toMatchObject({ label: 'Zkušební Nový' });
+    const logged = JSON.stringify([
+      await db.query(
+        'SELECT losing_value, winning_value FROM sync_conflicts WHERE record_id = $1',
+        [oldPerson.id],
+      ),
+      await db.query('SELECT record FROM sync_quarantine WHERE household_id = $1', [old.id]),
+    ]);
+    expect(logged).not.toMatch(/Ztracená|Zadržená|Zkušební/);
     expect(await indicators()).toEqual(before);
     const list = (await get('manazer', '/api/gdpr/retention')).json() as RetentionList;
     expect(mine(list)).toEqual([]);
