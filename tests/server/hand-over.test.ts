@@ -127,6 +127,35 @@ describe.each(BACKENDS)(
       expect(row?.household_id).toBe(theirs.id);
     });
 
+    it('applies a handed-over contact only if everyone it names is of its household', async () => {
+      const mine = await aCase();
+      const theirs = aHousehold({ teamId: me('pracovnik1').teamId });
+      const theirPerson = aPerson(theirs.id);
+      await pushResults(world.app, me('vedouci').token, [
+        m('household', theirs),
+        m('person', theirPerson),
+      ]);
+      // A visit to my case naming a colleague's client: refused, then handed over.
+      const visit = aContact(mine.h.id, mine.e.id, {
+        workerId: me('pracovnik1').id,
+        participantIds: [theirPerson.id],
+      });
+      const mutation = m('contact', visit);
+      const [result] = await pushResults(world.app, me('pracovnik1').token, [mutation]);
+      expect(result).toMatchObject({ status: 'rejected' });
+      expect((await handOver('pracovnik1', handOverBody(mutation))).statusCode).toBe(200);
+      const held = (await issues()).quarantine.find((q) => q.record.id === visit.id);
+      const apply = await world.app.inject({
+        method: 'POST',
+        url: `/api/supervision/quarantine/${held?.id}/resolve`,
+        headers: { authorization: `Bearer ${me('vedouci').token}` },
+        payload: { action: 'apply' },
+      });
+      expect(apply.statusCode).toBe(409);
+      const stored = await world.db.query('SELECT 1 FROM records WHERE id = $1', [visit.id]);
+      expect(stored).toHaveLength(0);
+    });
+
     it('refuses a hand-over into another team, an anonymised case, by a manager, or with unstorable text', async () => {
       const other = aHousehold({ teamId: newId() });
       const body = { mutationId: newId(), type: 'household', record: other, base: null };
