@@ -53,7 +53,7 @@ const enrolmentCounts = async (
   db: Database,
   scope: Scope,
 ): Promise<CaseworkReport['enrolments']> => {
-  const e = fieldsOf('enrolment', 'e');
+  const e = ENROLMENT;
   const closedInPeriod = `${e('status')} = 'closed' AND (${e('closedOn')})::date BETWEEN $1 AND $2`;
   const opened = await db.query<{ programme: string; opened: number; closed: number }>(
     `SELECT ${e('programme')} AS programme,

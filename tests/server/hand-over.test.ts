@@ -48,6 +48,14 @@ describe.each(BACKENDS)(
           headers: { authorization: `Bearer ${me('vedouci').token}` },
         })
       ).json() as SyncIssues;
+    /** The team supervisor applies a held edit. */
+    const applyHeld = (id: string | undefined) =>
+      world.app.inject({
+        method: 'POST',
+        url: `/api/supervision/quarantine/${id}/resolve`,
+        headers: { authorization: `Bearer ${me('vedouci').token}` },
+        payload: { action: 'apply' },
+      });
     const handOverBody = (mutation: PushMutation) => ({
       mutationId: mutation.mutationId,
       type: mutation.type,
@@ -113,12 +121,7 @@ describe.each(BACKENDS)(
       expect(result).toMatchObject({ status: 'rejected', reason: 'ownership_change' });
       expect((await handOver('pracovnik1', handOverBody(moved))).statusCode).toBe(200);
       const held = (await issues()).quarantine.find((q) => q.record.id === theirPerson.id);
-      const apply = await world.app.inject({
-        method: 'POST',
-        url: `/api/supervision/quarantine/${held?.id}/resolve`,
-        headers: { authorization: `Bearer ${me('vedouci').token}` },
-        payload: { action: 'apply' },
-      });
+      const apply = await applyHeld(held?.id);
       expect(apply.statusCode).toBe(409);
       const [row] = await world.db.query<{ household_id: string }>(
         'SELECT household_id FROM records WHERE id = $1',
@@ -145,12 +148,7 @@ describe.each(BACKENDS)(
       expect(result).toMatchObject({ status: 'rejected' });
       expect((await handOver('pracovnik1', handOverBody(mutation))).statusCode).toBe(200);
       const held = (await issues()).quarantine.find((q) => q.record.id === visit.id);
-      const apply = await world.app.inject({
-        method: 'POST',
-        url: `/api/supervision/quarantine/${held?.id}/resolve`,
-        headers: { authorization: `Bearer ${me('vedouci').token}` },
-        payload: { action: 'apply' },
-      });
+      const apply = await applyHeld(held?.id);
       expect(apply.statusCode).toBe(409);
       const stored = await world.db.query('SELECT 1 FROM records WHERE id = $1', [visit.id]);
       expect(stored).toHaveLength(0);

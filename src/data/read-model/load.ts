@@ -56,9 +56,13 @@ export const readChanged = async (db: TerenDb, table: string, ids: ReadonlySet<s
   };
 };
 
-const readFromSnapshot = async (db: TerenDb, table: string, seq: number): Promise<Read | null> => {
+const readFromSnapshot = async (
+  db: TerenDb,
+  table: string,
+  seq: number,
+  trimmed: number,
+): Promise<Read | null> => {
   const snapshot = await db.snapshots.get(table);
-  const trimmed = await readTrimmed(db);
   if (!snapshot || snapshot.format !== SNAPSHOT_FORMAT) return null;
   if (snapshot.seq < trimmed || snapshot.seq > seq) return null;
   const entries = await db
@@ -74,9 +78,12 @@ const readFromSnapshot = async (db: TerenDb, table: string, seq: number): Promis
 /** Reads what a table's index starts from: its snapshot and the rows changed since, or all rows. */
 const readStart = (db: TerenDb, decl: HeldTable<unknown>): Promise<Read> =>
   db.transaction('r', [db.table(decl.table), db.changes, db.snapshots, db.meta], async () => {
+    const trimmed = await readTrimmed(db);
     // The log may be trimmed empty: the last entry written is then the one trimmed up to.
-    const seq = (await db.changes.toCollection().last())?.seq ?? (await readTrimmed(db));
-    const fromSnapshot = decl.snapshot ? await readFromSnapshot(db, decl.table, seq) : null;
+    const seq = (await db.changes.toCollection().last())?.seq ?? trimmed;
+    const fromSnapshot = decl.snapshot
+      ? await readFromSnapshot(db, decl.table, seq, trimmed)
+      : null;
     return fromSnapshot ?? { seq, rows: await db.table(decl.table).toArray(), removed: [] };
   });
 
@@ -124,17 +131,17 @@ export const loadIndex = async <H>(
   decl: HeldTable<H>,
 ): Promise<{ index: TableIndex<H>; behind: number }> => {
   const read = await readStart(db, decl as HeldTable<unknown>);
+  // Only a table with a snapshot codec is ever read from a snapshot (readStart).
+  const start =
+    read.snapshot && decl.snapshot ? { entry: read.snapshot, codec: decl.snapshot } : null;
   let from = decl.from?.(new Date()) ?? '';
-  const { snapshot } = read;
-  if (snapshot && decl.snapshot && snapshot.from > from) from = snapshot.from;
+  if (start && start.entry.from > from) from = start.entry.from;
   const index = new TableIndex<H>(decl.householdOf, from, read.seq);
-  if (snapshot && decl.snapshot) {
-    index.fillGroups(snapshotGroups(decl.snapshot, decl.dated, snapshot, from), (h) =>
-      idOf(h as object),
-    );
+  if (start) {
+    const groups = snapshotGroups(start.codec, decl.dated, start.entry, from);
+    index.fillGroups(groups, (h) => idOf(h as object));
     await holdAll(index, decl, read.rows);
   } else index.fill(await heldOf(decl, read.rows, from));
   for (const id of read.removed) index.set(id, null);
-  const fromSnapshot = !!snapshot && !!decl.snapshot;
-  return { index, behind: fromSnapshot ? read.rows.length + read.removed.length : Infinity };
+  return { index, behind: start ? read.rows.length + read.removed.length : Infinity };
 };
