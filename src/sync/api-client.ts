@@ -59,11 +59,12 @@ const reportQuery = (params: Record<string, string>, filter: ReportFilterChoice)
 /** The server could not be reached (no signal, server down): screens say a connection is needed. */
 export const isOffline = (e: unknown): boolean => e instanceof ApiError && e.code === 'offline';
 
-export type ApiClient = ReturnType<typeof createApiClient>;
+type Send = (path: string, init: RequestInit & { token?: string | undefined }) => Promise<unknown>;
 
-/** Typed calls to the sync server; `baseUrl` is '' in the app (same origin). */
-export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) => fetch(...a)) => {
-  const call = async (path: string, init: RequestInit & { token?: string | undefined }) => {
+/** Sends one request to the server and answers its JSON body, or throws an `ApiError`. */
+const sender =
+  (baseUrl: string, fetchImpl: typeof fetch): Send =>
+  async (path, init) => {
     const headers = new Headers(init.headers);
     headers.set(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
     if (init.token) headers.set('authorization', `Bearer ${init.token}`);
@@ -84,153 +85,135 @@ export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) =
     throw new ApiError(problem.success ? problem.data.code : 'internal', response.status);
   };
 
+/** GET and the writing methods, each with the signed-in user's token. */
+const verbs = (send: Send) => ({
+  get: (path: string, token: string) => send(path, { method: 'GET', token }),
+  post: (path: string, token: string | undefined, body?: unknown) =>
+    send(path, {
+      method: 'POST',
+      token,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }),
+  put: (path: string, token: string, body: unknown) =>
+    send(path, { method: 'PUT', token, body: JSON.stringify(body) }),
+  patch: (path: string, token: string, body: unknown) =>
+    send(path, { method: 'PATCH', token, body: JSON.stringify(body) }),
+});
+type Verbs = ReturnType<typeof verbs>;
+
+const sessionCalls = ({ get, post }: Verbs) => ({
+  login: async (body: LoginRequest) =>
+    LoginResponse.parse(await post('/api/auth/login', undefined, body)),
+  /** Resolves while this device may work; throws `revoked` when it was revoked. */
+  deviceStatus: async (body: DeviceStatusRequest) => {
+    await post('/api/device/status', undefined, body);
+  },
+  logout: async (token: string) => {
+    await post('/api/auth/logout', token);
+  },
+  rules: async (token: string) => {
+    const body = (await get('/api/rules', token)) as { rules?: unknown };
+    return Array.isArray(body.rules) ? body.rules : [];
+  },
+  catalog: async (token: string) => Catalog.parse(await get('/api/catalog', token)),
+});
+
+const syncCalls = ({ get, post }: Verbs) => ({
+  push: async (token: string, mutations: PushMutation[]) =>
+    PushResponse.parse(await post('/api/sync/push', token, { mutations })),
+  handOver: async (token: string, body: HandOverRequest) => {
+    await post('/api/sync/hand-over', token, body);
+  },
+  audit: async (token: string, events: AuditUpload['events']) =>
+    (await post('/api/sync/audit', token, { events })) as { received: string[] },
+  catchUp: async (token: string, ids: string[]) =>
+    CatchUpResponse.parse(await post('/api/sync/households', token, { ids })),
+  pull: async (token: string, cursor: string, limit = 1000, options: PullOptions = {}) => {
+    const query = new URLSearchParams({ cursor, limit: String(limit) });
+    for (const [k, v] of Object.entries(options)) if (v !== undefined) query.set(k, v);
+    return PullResponse.parse(await get(`/api/sync/pull?${query}`, token));
+  },
+});
+
+const adminCalls = ({ get, post, put, patch }: Verbs) => ({
+  users: async (token: string) =>
+    z.object({ users: z.array(AdminUser) }).parse(await get('/api/admin/users', token)).users,
+  createUser: async (token: string, body: CreateUser) => {
+    await post('/api/admin/users', token, body);
+  },
+  updateUser: async (token: string, id: string, body: UpdateUser) => {
+    await patch(`/api/admin/users/${id}`, token, body);
+  },
+  teams: async (token: string) =>
+    z.object({ teams: z.array(AdminTeam) }).parse(await get('/api/admin/teams', token)).teams,
+  createTeam: async (token: string, name: string) => {
+    await post('/api/admin/teams', token, { name });
+  },
+  devices: async (token: string) =>
+    z.object({ devices: z.array(AdminDevice) }).parse(await get('/api/admin/devices', token))
+      .devices,
+  saveRule: async (token: string, rule: ContactRule) => {
+    await put(`/api/rules/${rule.programme}`, token, rule);
+  },
+  revokeDevice: async (token: string, id: string) => {
+    await post(`/api/admin/devices/${id}/revoke`, token);
+  },
+});
+
+const reportCalls = ({ get }: Verbs) => ({
+  indicators: async (
+    token: string,
+    from: string,
+    to: string,
+    group: string,
+    filter: ReportFilterChoice = {},
+  ) => {
+    const query = reportQuery({ from, to, group }, filter);
+    return z
+      .object({ rows: z.array(IndicatorRow) })
+      .parse(await get(`/api/reports/indicators?${query}`, token)).rows;
+  },
+  casework: async (token: string, from: string, to: string, filter: ReportFilterChoice = {}) =>
+    CaseworkReport.parse(
+      await get(`/api/reports/casework?${reportQuery({ from, to }, filter)}`, token),
+    ),
+});
+
+const supervisionCalls = ({ get, post }: Verbs) => ({
+  issues: async (token: string, after: IssuesAfter = {}) => {
+    const query = new URLSearchParams({ limit: '50' });
+    for (const [k, v] of Object.entries(after)) if (v) query.set(k, v);
+    return SyncIssues.parse(await get(`/api/supervision/issues?${query}`, token));
+  },
+  resolveConflict: async (token: string, id: string, action: 'keep' | 'restore') => {
+    await post(`/api/supervision/conflicts/${id}/resolve`, token, { action });
+  },
+  resolveQuarantine: async (token: string, id: string, action: 'discard' | 'apply') => {
+    await post(`/api/supervision/quarantine/${id}/resolve`, token, { action });
+  },
+});
+
+const gdprCalls = ({ get, post }: Verbs) => ({
+  retention: async (token: string) => RetentionList.parse(await get('/api/gdpr/retention', token)),
+  anonymise: async (token: string, householdIds: string[]) =>
+    AnonymiseResult.parse(await post('/api/gdpr/anonymise', token, { householdIds })),
+  subject: async (token: string, householdId: string) =>
+    SubjectExport.parse(await get(`/api/gdpr/subject/${householdId}`, token)),
+  pseudonymised: async (token: string, from: string, to: string) =>
+    PseudonymisedExport.parse(await get(`/api/exports/pseudonymised?from=${from}&to=${to}`, token)),
+});
+
+/** Typed calls to the sync server; `baseUrl` is '' in the app (same origin). */
+export const createApiClient = (baseUrl = '', fetchImpl: typeof fetch = (...a) => fetch(...a)) => {
+  const calls = verbs(sender(baseUrl, fetchImpl));
   return {
-    login: async (body: LoginRequest) =>
-      LoginResponse.parse(
-        await call('/api/auth/login', { method: 'POST', body: JSON.stringify(body) }),
-      ),
-    /** Resolves while this device may work; throws `revoked` when it was revoked. */
-    deviceStatus: async (body: DeviceStatusRequest) => {
-      await call('/api/device/status', { method: 'POST', body: JSON.stringify(body) });
-    },
-    logout: async (token: string) => {
-      await call('/api/auth/logout', { method: 'POST', token });
-    },
-    rules: async (token: string) => {
-      const body = (await call('/api/rules', { method: 'GET', token })) as { rules?: unknown };
-      return Array.isArray(body.rules) ? body.rules : [];
-    },
-    catalog: async (token: string) =>
-      Catalog.parse(await call('/api/catalog', { method: 'GET', token })),
-    push: async (token: string, mutations: PushMutation[]) =>
-      PushResponse.parse(
-        await call('/api/sync/push', {
-          method: 'POST',
-          token,
-          body: JSON.stringify({ mutations }),
-        }),
-      ),
-    handOver: async (token: string, body: HandOverRequest) => {
-      await call('/api/sync/hand-over', { method: 'POST', token, body: JSON.stringify(body) });
-    },
-    audit: async (token: string, events: AuditUpload['events']) =>
-      (await call('/api/sync/audit', {
-        method: 'POST',
-        token,
-        body: JSON.stringify({ events }),
-      })) as {
-        received: string[];
-      },
-    admin: {
-      users: async (token: string) =>
-        z
-          .object({ users: z.array(AdminUser) })
-          .parse(await call('/api/admin/users', { method: 'GET', token })).users,
-      createUser: async (token: string, body: CreateUser) => {
-        await call('/api/admin/users', { method: 'POST', token, body: JSON.stringify(body) });
-      },
-      updateUser: async (token: string, id: string, body: UpdateUser) => {
-        await call(`/api/admin/users/${id}`, {
-          method: 'PATCH',
-          token,
-          body: JSON.stringify(body),
-        });
-      },
-      teams: async (token: string) =>
-        z
-          .object({ teams: z.array(AdminTeam) })
-          .parse(await call('/api/admin/teams', { method: 'GET', token })).teams,
-      createTeam: async (token: string, name: string) => {
-        await call('/api/admin/teams', { method: 'POST', token, body: JSON.stringify({ name }) });
-      },
-      devices: async (token: string) =>
-        z
-          .object({ devices: z.array(AdminDevice) })
-          .parse(await call('/api/admin/devices', { method: 'GET', token })).devices,
-      saveRule: async (token: string, rule: ContactRule) => {
-        await call(`/api/rules/${rule.programme}`, {
-          method: 'PUT',
-          token,
-          body: JSON.stringify(rule),
-        });
-      },
-      revokeDevice: async (token: string, id: string) => {
-        await call(`/api/admin/devices/${id}/revoke`, { method: 'POST', token });
-      },
-    },
-    indicators: async (
-      token: string,
-      from: string,
-      to: string,
-      group: string,
-      filter: ReportFilterChoice = {},
-    ) => {
-      const query = reportQuery({ from, to, group }, filter);
-      return z
-        .object({ rows: z.array(IndicatorRow) })
-        .parse(await call(`/api/reports/indicators?${query}`, { method: 'GET', token })).rows;
-    },
-    supervision: {
-      issues: async (token: string, after: IssuesAfter = {}) => {
-        const query = new URLSearchParams({ limit: '50' });
-        for (const [k, v] of Object.entries(after)) if (v) query.set(k, v);
-        return SyncIssues.parse(
-          await call(`/api/supervision/issues?${query}`, { method: 'GET', token }),
-        );
-      },
-      resolveConflict: async (token: string, id: string, action: 'keep' | 'restore') => {
-        await call(`/api/supervision/conflicts/${id}/resolve`, {
-          method: 'POST',
-          token,
-          body: JSON.stringify({ action }),
-        });
-      },
-      resolveQuarantine: async (token: string, id: string, action: 'discard' | 'apply') => {
-        await call(`/api/supervision/quarantine/${id}/resolve`, {
-          method: 'POST',
-          token,
-          body: JSON.stringify({ action }),
-        });
-      },
-    },
-    gdpr: {
-      retention: async (token: string) =>
-        RetentionList.parse(await call('/api/gdpr/retention', { method: 'GET', token })),
-      anonymise: async (token: string, householdIds: string[]) =>
-        AnonymiseResult.parse(
-          await call('/api/gdpr/anonymise', {
-            method: 'POST',
-            token,
-            body: JSON.stringify({ householdIds }),
-          }),
-        ),
-      subject: async (token: string, householdId: string) =>
-        SubjectExport.parse(
-          await call(`/api/gdpr/subject/${householdId}`, { method: 'GET', token }),
-        ),
-      pseudonymised: async (token: string, from: string, to: string) =>
-        PseudonymisedExport.parse(
-          await call(`/api/exports/pseudonymised?from=${from}&to=${to}`, { method: 'GET', token }),
-        ),
-    },
-    casework: async (token: string, from: string, to: string, filter: ReportFilterChoice = {}) => {
-      const query = reportQuery({ from, to }, filter);
-      return CaseworkReport.parse(
-        await call(`/api/reports/casework?${query}`, { method: 'GET', token }),
-      );
-    },
-    catchUp: async (token: string, ids: string[]) =>
-      CatchUpResponse.parse(
-        await call('/api/sync/households', {
-          method: 'POST',
-          token,
-          body: JSON.stringify({ ids }),
-        }),
-      ),
-    pull: async (token: string, cursor: string, limit = 1000, options: PullOptions = {}) => {
-      const query = new URLSearchParams({ cursor, limit: String(limit) });
-      for (const [k, v] of Object.entries(options)) if (v !== undefined) query.set(k, v);
-      return PullResponse.parse(await call(`/api/sync/pull?${query}`, { method: 'GET', token }));
-    },
+    ...sessionCalls(calls),
+    ...syncCalls(calls),
+    ...reportCalls(calls),
+    admin: adminCalls(calls),
+    supervision: supervisionCalls(calls),
+    gdpr: gdprCalls(calls),
   };
 };
+
+export type ApiClient = ReturnType<typeof createApiClient>;

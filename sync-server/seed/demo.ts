@@ -15,7 +15,7 @@ import { HOSTELS, LOCALITIES, STREETS } from './fake-names';
 import { DAY, isoDate, makePeople } from './fake-people';
 import { PROGRAMME_MIX, WEEKLY_RATE } from './programme-mix';
 import { demoHistory, type DemoCase } from './demo-history';
-import { seededRandom } from './random';
+import { seededRandom, type Random } from './random';
 
 /** The demo logins printed at start; the password is for the demo database only. */
 export const DEMO_PASSWORD = 'teren-demo';
@@ -29,178 +29,205 @@ export const DEMO_USERS = [
 
 export type DemoSummary = { households: number; contacts: number; users: number };
 
-/**
- * Fills an empty database with a fake organisation: one team with a supervisor and two
- * workers, a manager and an admin, ~30 households in Ostrava districts enrolled in the
- * programmes, and contacts over the last months. Does nothing when users exist.
- */
-export const seedDemo = async (db: Database, now = Date.now()): Promise<DemoSummary | null> => {
-  const [{ count } = { count: 0 }] = await db.query<{ count: number }>(
-    'SELECT count(*)::int AS count FROM users',
-  );
-  if (Number(count) > 0) return null;
+/** One of the demo's households as it started: who works with it, since when. */
+type Start = {
+  rnd: Random;
+  teamId: string;
+  householdId: string;
+  programme: SeededProgramme;
+  workerId: string;
+  startedDaysAgo: number;
+  start: number;
+  stamp: string;
+};
 
+const demoHousehold = ({ rnd, teamId, householdId, stamp }: Start): Household => {
+  const hostel = rnd.chance(0.25);
+  return {
+    id: householdId,
+    teamId,
+    label: '',
+    street: `${rnd.pick(STREETS)} ${rnd.int(1, 120)}`,
+    city: 'Ostrava',
+    district: DISTRICTS[rnd.int(0, DISTRICTS.length - 2)] ?? 'other',
+    localityKind: hostel ? 'hostel' : rnd.chance(0.6) ? 'svl' : 'ordinary',
+    localityName: hostel ? rnd.pick(HOSTELS) : rnd.pick(LOCALITIES),
+    phone: '',
+    note: '',
+    createdAt: stamp,
+    updatedAt: stamp,
+    deleted: false,
+  };
+};
+
+const isHousing = (programme: SeededProgramme) => programme.endsWith('_housing');
+
+const demoEnrolment = ({ rnd, householdId, programme, workerId, start, stamp }: Start) => {
+  const leaseEnd = programme === 'crisis_housing' ? start + 182 * DAY : null;
+  const enrolment: Enrolment = {
+    id: rnd.uuid(),
+    householdId,
+    programme,
+    startDate: isoDate(start),
+    workerId,
+    targetGroup: rnd.pick(['rodina s dětmi', 'jednotlivec', 'senior', 'osamělý rodič']),
+    status: 'active',
+    closedOn: null,
+    closeReason: null,
+    lease: isHousing(programme)
+      ? {
+          flat: `${rnd.pick(STREETS)} ${rnd.int(1, 90)}, byt ${rnd.int(1, 24)}`,
+          start: isoDate(start),
+          end: leaseEnd ? isoDate(leaseEnd) : null,
+        }
+      : null,
+    consent: { given: true, date: isoDate(start), legalBasis: 'consent' },
+    createdAt: stamp,
+    updatedAt: stamp,
+    deleted: false,
+  };
+  return enrolment;
+};
+
+const demoContact = (s: Start, enrolmentId: string, personId: string, at: number): Contact => {
+  const { rnd } = s;
+  const kind: ContactKind = rnd.chance(0.08)
+    ? 'failed_attempt'
+    : rnd.pick(CONTACT_KINDS.filter((k) => k !== 'failed_attempt' && k !== 'group'));
+  const failed = kind === 'failed_attempt';
+  return {
+    id: rnd.uuid(),
+    householdId: s.householdId,
+    enrolmentIds: [enrolmentId],
+    participantIds: failed ? [] : [personId],
+    otherParticipants: [],
+    workerId: s.workerId,
+    at: new Date(Math.floor(at / DAY) * DAY + rnd.int(7, 14) * 3600_000).toISOString(),
+    minutes: failed ? 15 : rnd.pick([20, 30, 45, 60, 90]),
+    kind,
+    topics: [rnd.pick(['housing', 'debt', 'employment', 'benefits', 'energy'] as const)],
+    interventions: failed ? [] : [rnd.pick(['counselling', 'mediation', 'referral'] as const)],
+    note: '',
+    nextStep: '',
+    nextDate: null,
+    amends: null,
+    createdAt: new Date(at).toISOString(),
+    updatedAt: new Date(at).toISOString(),
+    deleted: false,
+  };
+};
+
+/** Contacts at a programme's pace, thinning out for a few households so some are overdue. */
+const demoContacts = (s: Start, enrolmentId: string, personId: string, now: number) => {
+  const { rnd } = s;
+  const neglected = rnd.chance(0.2);
+  const rate = WEEKLY_RATE[s.programme] * (neglected ? 0.3 : 1);
+  const stopDaysAgo = neglected ? rnd.int(8, 25) : 0;
+  const contacts: Contact[] = [];
+  for (let day = s.startedDaysAgo; day > stopDaysAgo; day--) {
+    if (!rnd.chance(rate / 7)) continue;
+    const at = now - day * DAY;
+    const weekday = new Date(at).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    contacts.push(demoContact(s, enrolmentId, personId, at));
+  }
+  return contacts;
+};
+
+/** A housing case's first plan: keeping the flat, and the debts. */
+const demoPlan = ({ rnd, householdId, workerId, start }: Start, enrolmentId: string): Plan => {
+  const planned = start + rnd.int(14, 60) * DAY;
+  // `done` is drawn after the step's id, as the demo's stream has always had it.
+  const step = (what: string, who: string, days: number, done: () => boolean) => ({
+    id: rnd.uuid(),
+    what,
+    who,
+    due: isoDate(planned + days * DAY),
+    done: done(),
+  });
+  return {
+    id: rnd.uuid(),
+    householdId,
+    enrolmentId,
+    revision: 1,
+    basedOn: null,
+    authorId: workerId,
+    goals: [
+      {
+        id: rnd.uuid(),
+        area: 'housing',
+        text: 'Udržet nájemní bydlení a platit nájem včas.',
+        steps: [
+          step('Nastavit trvalý příkaz na nájem', 'klient', 14, () => true),
+          step('Požádat o příspěvek na bydlení na ÚP ČR', 'klient s pracovníkem', 30, () =>
+            rnd.chance(0.5),
+          ),
+        ],
+      },
+      {
+        id: rnd.uuid(),
+        area: 'debt',
+        text: 'Zmapovat dluhy a domluvit splátkový kalendář.',
+        steps: [step('Sepsat přehled věřitelů', 'pracovník', 45, () => false)],
+      },
+    ],
+    reviewDate: isoDate(planned + 90 * DAY),
+    clientAgreed: true,
+    evaluation: '',
+    createdAt: new Date(planned).toISOString(),
+    updatedAt: new Date(planned).toISOString(),
+    deleted: false,
+  };
+};
+
+/** One household of the programme mix with its people, enrolment, contacts and plan. */
+const demoCase = (s: Start, now: number) => {
+  const household = demoHousehold(s);
+  const people = makePeople(s.rnd, s.householdId, s.stamp);
+  household.label = people[0]?.lastName ?? 'Domácnost';
+  const enrolment = demoEnrolment(s);
+  const personId = people[0]?.id ?? s.householdId;
+  const contacts = demoContacts(s, enrolment.id, personId, now);
+  const plan =
+    isHousing(s.programme) && s.startedDaysAgo > 40 && s.rnd.chance(0.8)
+      ? demoPlan(s, enrolment.id)
+      : null;
+  const writes: RecordWrite[] = [
+    { type: 'household', record: household },
+    ...people.map((record): RecordWrite => ({ type: 'person', record })),
+    { type: 'enrolment', record: enrolment },
+    ...contacts.map((record): RecordWrite => ({ type: 'contact', record })),
+    ...(plan ? [{ type: 'plan', record: plan } as const] : []),
+  ];
+  const started: DemoCase = { enrolment, personId, startedDaysAgo: s.startedDaysAgo };
+  return { writes, started, plan, contacts: contacts.length };
+};
+
+/** The demo organisation's records, the same on every install (seeded random streams). */
+export const demoWrites = (now: number) => {
   const rnd = seededRandom(20161);
   const teamId = rnd.uuid();
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const userIds = DEMO_USERS.map(() => rnd.uuid());
   const workerIds = userIds.filter((_, i) => DEMO_USERS[i]?.role === 'worker');
   const writes: RecordWrite[] = [];
   const cases: DemoCase[] = [];
   const plans: Plan[] = [];
   let contacts = 0;
-
-  for (let h = 0; h < PROGRAMME_MIX.length; h++) {
-    const programme = PROGRAMME_MIX[h] as SeededProgramme;
+  for (const [h, programme] of PROGRAMME_MIX.entries()) {
     const householdId = rnd.uuid();
     const startedDaysAgo = rnd.int(5, 330);
     const start = now - startedDaysAgo * DAY;
     const stamp = new Date(start).toISOString();
-    const hostel = rnd.chance(0.25);
-    const household: Household = {
-      id: householdId,
-      teamId,
-      label: '',
-      street: `${rnd.pick(STREETS)} ${rnd.int(1, 120)}`,
-      city: 'Ostrava',
-      district: DISTRICTS[rnd.int(0, DISTRICTS.length - 2)] ?? 'other',
-      localityKind: hostel ? 'hostel' : rnd.chance(0.6) ? 'svl' : 'ordinary',
-      localityName: hostel ? rnd.pick(HOSTELS) : rnd.pick(LOCALITIES),
-      phone: '',
-      note: '',
-      createdAt: stamp,
-      updatedAt: stamp,
-      deleted: false,
-    };
-    const people = makePeople(rnd, householdId, stamp);
-    household.label = people[0]?.lastName ?? 'Domácnost';
     const workerId = workerIds[h % workerIds.length] as string;
-    const housing = programme.endsWith('_housing');
-    const leaseEnd = programme === 'crisis_housing' ? start + 182 * DAY : null;
-    const enrolment: Enrolment = {
-      id: rnd.uuid(),
-      householdId,
-      programme,
-      startDate: isoDate(start),
-      workerId,
-      targetGroup: rnd.pick(['rodina s dětmi', 'jednotlivec', 'senior', 'osamělý rodič']),
-      status: 'active',
-      closedOn: null,
-      closeReason: null,
-      lease: housing
-        ? {
-            flat: `${rnd.pick(STREETS)} ${rnd.int(1, 90)}, byt ${rnd.int(1, 24)}`,
-            start: isoDate(start),
-            end: leaseEnd ? isoDate(leaseEnd) : null,
-          }
-        : null,
-      consent: { given: true, date: isoDate(start), legalBasis: 'consent' },
-      createdAt: stamp,
-      updatedAt: stamp,
-      deleted: false,
-    };
-    writes.push({ type: 'household', record: household });
-    for (const p of people) writes.push({ type: 'person', record: p });
-    writes.push({ type: 'enrolment', record: enrolment });
-    cases.push({ enrolment, personId: people[0]?.id ?? householdId, startedDaysAgo });
-
-    // Contacts at a programme's pace, thinning out for a few households so some are overdue.
-    const neglected = rnd.chance(0.2);
-    const rate = WEEKLY_RATE[programme] * (neglected ? 0.3 : 1);
-    const stopDaysAgo = neglected ? rnd.int(8, 25) : 0;
-    for (let day = startedDaysAgo; day > stopDaysAgo; day--) {
-      if (!rnd.chance(rate / 7)) continue;
-      const at = now - day * DAY;
-      const weekday = new Date(at).getUTCDay();
-      if (weekday === 0 || weekday === 6) continue;
-      const kind: ContactKind = rnd.chance(0.08)
-        ? 'failed_attempt'
-        : rnd.pick(CONTACT_KINDS.filter((k) => k !== 'failed_attempt' && k !== 'group'));
-      const contact: Contact = {
-        id: rnd.uuid(),
-        householdId,
-        enrolmentIds: [enrolment.id],
-        participantIds: kind === 'failed_attempt' ? [] : [people[0]?.id ?? householdId],
-        otherParticipants: [],
-        workerId,
-        at: new Date(Math.floor(at / DAY) * DAY + rnd.int(7, 14) * 3600_000).toISOString(),
-        minutes: kind === 'failed_attempt' ? 15 : rnd.pick([20, 30, 45, 60, 90]),
-        kind,
-        topics: [rnd.pick(['housing', 'debt', 'employment', 'benefits', 'energy'] as const)],
-        interventions:
-          kind === 'failed_attempt'
-            ? []
-            : [rnd.pick(['counselling', 'mediation', 'referral'] as const)],
-        note: '',
-        nextStep: '',
-        nextDate: null,
-        amends: null,
-        createdAt: new Date(at).toISOString(),
-        updatedAt: new Date(at).toISOString(),
-        deleted: false,
-      };
-      writes.push({ type: 'contact', record: contact });
-      contacts++;
-    }
-
-    if (housing && startedDaysAgo > 40 && rnd.chance(0.8)) {
-      const planned = start + rnd.int(14, 60) * DAY;
-      const plan: Plan = {
-        id: rnd.uuid(),
-        householdId,
-        enrolmentId: enrolment.id,
-        revision: 1,
-        basedOn: null,
-        authorId: workerId,
-        goals: [
-          {
-            id: rnd.uuid(),
-            area: 'housing',
-            text: 'Udržet nájemní bydlení a platit nájem včas.',
-            steps: [
-              {
-                id: rnd.uuid(),
-                what: 'Nastavit trvalý příkaz na nájem',
-                who: 'klient',
-                due: isoDate(planned + 14 * DAY),
-                done: true,
-              },
-              {
-                id: rnd.uuid(),
-                what: 'Požádat o příspěvek na bydlení na ÚP ČR',
-                who: 'klient s pracovníkem',
-                due: isoDate(planned + 30 * DAY),
-                done: rnd.chance(0.5),
-              },
-            ],
-          },
-          {
-            id: rnd.uuid(),
-            area: 'debt',
-            text: 'Zmapovat dluhy a domluvit splátkový kalendář.',
-            steps: [
-              {
-                id: rnd.uuid(),
-                what: 'Sepsat přehled věřitelů',
-                who: 'pracovník',
-                due: isoDate(planned + 45 * DAY),
-                done: false,
-              },
-            ],
-          },
-        ],
-        reviewDate: isoDate(planned + 90 * DAY),
-        clientAgreed: true,
-        evaluation: '',
-        createdAt: new Date(planned).toISOString(),
-        updatedAt: new Date(planned).toISOString(),
-        deleted: false,
-      };
-      writes.push({ type: 'plan', record: plan });
-      plans.push(plan);
-    }
+    const one = demoCase(
+      { rnd, teamId, householdId, programme, workerId, startedDaysAgo, start, stamp },
+      now,
+    );
+    writes.push(...one.writes);
+    cases.push(one.started);
+    if (one.plan) plans.push(one.plan);
+    contacts += one.contacts;
   }
-
   // Closed cases, group work and sign-offs come from a random stream of their own, so the
   // households above stay the same whatever is added here.
   const history = demoHistory(seededRandom(20162), {
@@ -213,7 +240,23 @@ export const seedDemo = async (db: Database, now = Date.now()): Promise<DemoSumm
   });
   writes.push(...history.writes);
   contacts += history.contacts;
+  const households = PROGRAMME_MIX.length + history.households;
+  return { teamId, userIds, writes, contacts, households };
+};
 
+/**
+ * Fills an empty database with a fake organisation: one team with a supervisor and two
+ * workers, a manager and an admin, ~30 households in Ostrava districts enrolled in the
+ * programmes, and contacts over the last months. Does nothing when users exist.
+ */
+export const seedDemo = async (db: Database, now = Date.now()): Promise<DemoSummary | null> => {
+  const [{ count } = { count: 0 }] = await db.query<{ count: number }>(
+    'SELECT count(*)::int AS count FROM users',
+  );
+  if (Number(count) > 0) return null;
+
+  const { teamId, userIds, writes, contacts, households } = demoWrites(now);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     await tx.query('INSERT INTO teams (id, name) VALUES ($1, $2)', [teamId, 'Terénní tým Ostrava']);
     for (const [i, u] of DEMO_USERS.entries()) {
@@ -225,9 +268,5 @@ export const seedDemo = async (db: Database, now = Date.now()): Promise<DemoSumm
     }
     await storeRecords(tx, teamId, writes);
   });
-  return {
-    households: PROGRAMME_MIX.length + history.households,
-    contacts,
-    users: DEMO_USERS.length,
-  };
+  return { households, contacts, users: DEMO_USERS.length };
 };

@@ -21,7 +21,14 @@ import {
 import { olderVisitsMissingBefore } from '../apply-pulled';
 import { decodeAll, decodeRecord } from '../crypto/vault';
 import { decodeAllHeld } from '../read-model/decoded';
-import { ENROLMENTS, HOUSEHOLDS, PEOPLE, PLAN_REVIEWS } from '../read-model/held-tables';
+import {
+  CONTACT_FACTS,
+  ENROLMENTS,
+  HOUSEHOLDS,
+  PEOPLE,
+  PLAN_FACTS,
+  PLAN_REVIEWS,
+} from '../read-model/held-tables';
 import { heldTable } from '../read-model/read-model';
 import type { TerenDb } from '../db';
 import { loadRules } from '../rules';
@@ -119,6 +126,10 @@ const mostUrgent = (list: Iterable<Urgency>): Urgency => {
  * to them), with people and the latest contact, most recently contacted last.
  */
 export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise<CaseloadRow[]> => {
+  // The facts the rules read (evaluateAll below) are asked for now, so they are read from
+  // the database while the enrolments and households are decrypted; a failure shows there.
+  void heldTable(db, CONTACT_FACTS).catch(() => undefined);
+  void heldTable(db, PLAN_FACTS).catch(() => undefined);
   // The held rows (read-model.ts) are filtered by their readable fields before anything is
   // decrypted: closed cases and a colleague's are never opened.
   const [sealedEnrolments, sealedHouseholds, sealedPeople, allReviews] = (

@@ -108,18 +108,32 @@ export const holdAll = async <H>(
   for (const row of rows) index.set(idOf(row), held.get(idOf(row)) ?? null);
 };
 
-/** The snapshot's values by household, those still in the table's window (it may be old). */
+/**
+ * The snapshot's values by household, those still in the table's window (it may be old),
+ * without the rows changed since, and with what is held of those now: so the index is
+ * filled once and never has to look a row up by its id while it starts.
+ */
 function* snapshotGroups<H>(
-  snapshot: NonNullable<HeldTable<H>['snapshot']>,
-  dated: HeldTable<H>['dated'],
+  decl: HeldTable<H>,
   entry: SnapshotEntry,
   from: string,
+  changed: { ids: ReadonlySet<string>; held: readonly (readonly [string, H])[] },
 ): Generator<[string, H[]]> {
+  const codec = decl.snapshot as NonNullable<HeldTable<H>['snapshot']>;
+  const now = new Map<string, H[]>();
+  for (const [, held] of changed.held) {
+    const household = decl.householdOf(held);
+    now.set(household, [...(now.get(household) ?? []), held]);
+  }
+  const keep = (h: H) =>
+    (!decl.dated || decl.dated(h) >= from) && !changed.ids.has(idOf(h as object));
   for (const [household, value] of JSON.parse(entry.value) as [string, unknown][]) {
-    const all = snapshot.decode(household, value);
-    const held = dated ? all.filter((h) => dated(h) >= from) : all;
+    const held = codec.decode(household, value).filter(keep);
+    held.push(...(now.get(household) ?? []));
+    now.delete(household);
     if (held.length) yield [household, held];
   }
+  yield* now;
 }
 
 /**
@@ -131,17 +145,18 @@ export const loadIndex = async <H>(
   decl: HeldTable<H>,
 ): Promise<{ index: TableIndex<H>; behind: number }> => {
   const read = await readStart(db, decl as HeldTable<unknown>);
-  // Only a table with a snapshot codec is ever read from a snapshot (readStart).
-  const start =
-    read.snapshot && decl.snapshot ? { entry: read.snapshot, codec: decl.snapshot } : null;
   let from = decl.from?.(new Date()) ?? '';
-  if (start && start.entry.from > from) from = start.entry.from;
+  // Only a table with a snapshot codec is ever read from a snapshot (readStart).
+  if (read.snapshot && read.snapshot.from > from) from = read.snapshot.from;
   const index = new TableIndex<H>(decl.householdOf, from, read.seq);
-  if (start) {
-    const groups = snapshotGroups(start.codec, decl.dated, start.entry, from);
-    index.fillGroups(groups, (h) => idOf(h as object));
-    await holdAll(index, decl, read.rows);
-  } else index.fill(await heldOf(decl, read.rows, from));
-  for (const id of read.removed) index.set(id, null);
-  return { index, behind: start ? read.rows.length + read.removed.length : Infinity };
+  const held = await heldOf(decl, read.rows, from);
+  if (!read.snapshot) {
+    index.fill(held);
+    return { index, behind: Infinity };
+  }
+  const ids = new Set([...read.rows.map(idOf), ...read.removed]);
+  index.fillGroups(snapshotGroups(decl, read.snapshot, from, { ids, held }), (h) =>
+    idOf(h as object),
+  );
+  return { index, behind: read.rows.length + read.removed.length };
 };

@@ -21,17 +21,17 @@ type Slot = {
   /** Rows changed since its snapshot (Infinity: none was read). */
   behind: number;
   saving: boolean;
-  /** The snapshot waiting for the table to be quiet. */
-  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels the snapshot waiting for the table to be quiet or the tab to be idle. */
+  pending: (() => void) | undefined;
   /** Being read from the database: what commits meanwhile is read, not applied. */
   busy: boolean;
 };
 
 /**
- * A snapshot is written once this many rows changed since the last one (or none was read),
- * when the table has had no write for a while: so a start reads at most about this many rows
- * besides it, and a sync, writing page after page, is not slowed by snapshots (it writes the
- * due ones when it ends, src/sync/sync-once.ts).
+ * A snapshot is written once this many rows changed since the last one, when the table has
+ * had no write for a while: so a start reads at most about this many rows besides it, and a
+ * sync, writing page after page, is not slowed by snapshots (it writes the due ones when it
+ * ends, src/sync/sync-once.ts).
  */
 export const SNAPSHOT_BEHIND = 200;
 const SNAPSHOT_QUIET_MS = 2_000;
@@ -73,6 +73,7 @@ export class ReadModel {
     const known = this.slots.get(decl.table);
     if (known?.announced === mark) return known.index as TableIndex<H>;
     let slot: Slot;
+    let loaded = false;
     if (known) known.busy = true;
     if (known && (await this.catchUp(decl, known).finally(() => (known.busy = false)))) {
       slot = known;
@@ -86,11 +87,12 @@ export class ReadModel {
         behind,
         saving: false,
         busy: false,
-        timer: undefined,
+        pending: undefined,
       };
       this.slots.set(decl.table, slot);
+      loaded = true;
     }
-    this.scheduleSnapshot(decl, slot);
+    this.scheduleSnapshot(decl, slot, loaded);
     return slot.index as TableIndex<H>;
   }
 
@@ -129,13 +131,18 @@ export class ReadModel {
     }
   }
 
-  private scheduleSnapshot<H>(decl: HeldTable<H>, slot: Slot): void {
+  /**
+   * After a start that read many rows (the table whole, or far past its snapshot) the
+   * snapshot is written as soon as the tab is idle: the next start must not read them
+   * again, however soon the app is closed. After writes, once they stop for a while.
+   */
+  private scheduleSnapshot<H>(decl: HeldTable<H>, slot: Slot, started = false): void {
     if (!snapshotDue(decl, slot)) return;
-    clearTimeout(slot.timer);
-    slot.timer = setTimeout(() => {
-      slot.timer = undefined;
+    slot.pending?.();
+    slot.pending = later(started ? 0 : SNAPSHOT_QUIET_MS, () => {
+      slot.pending = undefined;
       void this.snapshot(decl, slot);
-    }, SNAPSHOT_QUIET_MS);
+    });
   }
 
   /** Best effort: without it the next start reads the rows. */
@@ -158,8 +165,8 @@ export class ReadModel {
     for (const decl of HELD_TABLES) {
       const slot = this.slots.get(decl.table);
       if (!slot || !snapshotDue(decl, slot)) continue;
-      clearTimeout(slot.timer);
-      slot.timer = undefined;
+      slot.pending?.();
+      slot.pending = undefined;
       await this.snapshot(decl, slot);
     }
   }
@@ -172,6 +179,16 @@ export class ReadModel {
     }
   }
 }
+
+/** Runs after this many ms, or (0) when the tab is next idle; answers how to cancel it. */
+const later = (ms: number, run: () => void): (() => void) => {
+  if (ms === 0 && typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 1_000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, ms);
+  return () => clearTimeout(id);
+};
 
 const snapshotDue = <H>(decl: HeldTable<H>, slot: Slot): boolean =>
   !!decl.snapshot && !slot.saving && slot.behind >= SNAPSHOT_BEHIND;

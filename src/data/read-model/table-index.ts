@@ -7,7 +7,9 @@ const NONE: readonly never[] = Object.freeze([]);
  * reader may remember what it made of them (queries/evaluations.ts does).
  */
 export class TableIndex<H> {
-  private readonly byId = new Map<string, H>();
+  /** Built when first needed after a start from a snapshot (tens of thousands of ids). */
+  private byId: Map<string, H> | null = new Map();
+  private idOf: ((held: H) => string) | null = null;
   private readonly lists = new Map<string, readonly H[]>();
   private list: readonly H[] | null = null;
 
@@ -21,9 +23,10 @@ export class TableIndex<H> {
 
   /** Fills an index just made (a load): one pass, no list copied per row. */
   fill(entries: Iterable<readonly [string, H]>): void {
+    const byId = this.ids();
     const grown = new Map<string, H[]>();
     for (const [id, held] of entries) {
-      this.byId.set(id, held);
+      byId.set(id, held);
       const household = this.householdOf(held);
       const list = grown.get(household);
       if (list) list.push(held);
@@ -33,18 +36,30 @@ export class TableIndex<H> {
     this.list = null;
   }
 
-  /** Fills an index just made from values already grouped by household (a snapshot). */
+  /**
+   * Fills an index just made from values already grouped by household (a snapshot), each
+   * value's row named once; the values by id are found when first asked for, so a start
+   * that only lists (the agenda) never builds them.
+   */
   fillGroups(groups: Iterable<readonly [string, H[]]>, idOf: (held: H) => string): void {
-    for (const [household, list] of groups) {
-      for (const held of list) this.byId.set(idOf(held), held);
-      this.lists.set(household, list);
-    }
+    for (const [household, list] of groups) this.lists.set(household, list);
+    this.byId = null;
+    this.idOf = idOf;
     this.list = null;
+  }
+
+  private ids(): Map<string, H> {
+    if (this.byId) return this.byId;
+    const byId = new Map<string, H>();
+    const idOf = this.idOf as (held: H) => string;
+    for (const list of this.lists.values()) for (const held of list) byId.set(idOf(held), held);
+    return (this.byId = byId);
   }
 
   /** Holds this value for the row, or forgets the row (null: deleted or not held). */
   set(id: string, held: H | null): void {
-    const before = this.byId.get(id);
+    const byId = this.ids();
+    const before = byId.get(id);
     if (before === undefined && held === null) return;
     if (before !== undefined) {
       const household = this.householdOf(before);
@@ -53,24 +68,20 @@ export class TableIndex<H> {
       else this.lists.delete(household);
     }
     if (held !== null) {
-      this.byId.set(id, held);
+      byId.set(id, held);
       const household = this.householdOf(held);
       this.lists.set(household, [...this.ofHousehold(household), held]);
-    } else this.byId.delete(id);
+    } else byId.delete(id);
     this.list = null;
   }
 
   get(id: string): H | undefined {
-    return this.byId.get(id);
-  }
-
-  get size(): number {
-    return this.byId.size;
+    return this.ids().get(id);
   }
 
   /** Every held value; never to be modified. */
   all(): readonly H[] {
-    return (this.list ??= [...this.byId.values()]);
+    return (this.list ??= this.byId ? [...this.byId.values()] : [...this.lists.values()].flat());
   }
 
   /** The household's held values (one shared empty list when none); never to be modified. */

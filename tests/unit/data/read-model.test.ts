@@ -317,6 +317,29 @@ describe('held contacts and plans', () => {
     expect(await db.snapshots.count()).toBe(0);
   });
 
+  it('started from a snapshot, hold a changed row once: where it is now, or not when removed', async () => {
+    const db = freshDb();
+    const [a, b] = households as [Household, Household];
+    const moved = aContact(a.id, a.id, { at: daysAgo(3) });
+    const removed = aContact(a.id, a.id, { at: daysAgo(4) });
+    const kept = aContact(a.id, a.id, { at: daysAgo(5) });
+    for (const c of [moved, removed, kept]) await saveWithOutbox(db, 'contact', c);
+    await (await readModel(db)).snapshotNow([CONTACT_FACTS as HeldTable<unknown>]);
+    await saveWithOutbox(db, 'contact', { ...moved, householdId: b.id });
+    await db.contacts.delete(removed.id);
+    const tab = otherTab(db);
+    const contacts = await heldTable(tab, CONTACT_FACTS);
+    expect(ids(contacts.ofHousehold(a.id))).toEqual([kept.id]);
+    expect(ids(contacts.ofHousehold(b.id))).toEqual([moved.id]);
+    expect(ids(contacts.all())).toEqual(ids([moved, kept]));
+    // Its rows by id, first needed by the next change, are those it holds.
+    await saveWithOutbox(tab, 'contact', { ...kept, householdId: b.id });
+    const after = await heldTable(tab, CONTACT_FACTS);
+    expect(after.ofHousehold(a.id)).toEqual([]);
+    expect(ids(after.ofHousehold(b.id))).toEqual(ids([moved, kept]));
+    expect(after.get(kept.id)?.householdId).toBe(b.id);
+  });
+
   it('are read from the snapshot when the log was trimmed empty', async () => {
     const db = freshDb();
     const [a, b] = households as [Household, Household];
