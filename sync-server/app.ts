@@ -35,23 +35,18 @@ export type AppOptions = Pick<
     >
   > & { logger?: boolean };
 
-export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyInstance> => {
-  const app = Fastify({
-    bodyLimit: opts.bodyLimitBytes,
-    // Request logs carry method, route and status only: never bodies, queries or tokens.
-    logger: opts.logger
-      ? {
-          serializers: {
-            req: (req) => ({ method: req.method, url: req.routeOptions?.url ?? 'unmatched' }),
-            res: (res) => ({ statusCode: res.statusCode }),
-          },
-        }
-      : false,
-    trustProxy: opts.trustProxy ?? false,
-  });
+// Request logs carry method, route and status only: never bodies, queries or tokens.
+const requestLogger = {
+  serializers: {
+    req: (req: { method: string; routeOptions?: { url?: string } }) => ({
+      method: req.method,
+      url: req.routeOptions?.url ?? 'unmatched',
+    }),
+    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+  },
+};
 
-  registerSecurityHeaders(app, { hsts: opts.hsts });
-
+const registerErrorHandler = (app: FastifyInstance) =>
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpProblem) return sendProblem(reply, error.status, error.code);
     const status = (error as { statusCode?: number }).statusCode ?? 500;
@@ -68,6 +63,7 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
     return sendProblem(reply, 500, 'internal');
   });
 
+const registerInputChecks = (app: FastifyInstance) => {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/sync/')) return;
     const version = Number(request.headers[PROTOCOL_HEADER]);
@@ -85,7 +81,9 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
     if (jsonFault(request.query) ?? jsonFault(request.params) ?? jsonFault(request.body, 64))
       throw new HttpProblem(400, 'invalid_request');
   });
+};
 
+const registerApiRoutes = (app: FastifyInstance, db: Database, opts: AppOptions) => {
   app.get('/api/health', async () => ({ ok: true, database: db.kind }));
   registerAuthRoutes(app, db, opts);
   registerPullRoute(app, db);
@@ -98,25 +96,29 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
   registerReportRoutes(app, db);
   registerSupervisionRoutes(app, db);
   registerGdprRoutes(app, db, opts);
+};
 
-  const hasApp = existsSync(join(opts.staticDir, 'index.html'));
-  if (hasApp) {
-    await app.register(fastifyStatic, {
-      root: opts.staticDir,
-      index: ['index.html'],
-      cacheControl: false,
-      // The service worker and the page must be revalidated so updates are found;
-      // hashed assets never change and may be cached for good.
-      setHeaders: (res, path) => {
-        if (/[/\\]assets[/\\]/.test(path)) {
-          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        } else {
-          res.setHeader('Cache-Control', 'no-cache');
-        }
-      },
-    });
-  }
+/** The built app, if there is one; whether it was found. */
+const registerStaticApp = async (app: FastifyInstance, staticDir: string) => {
+  if (!existsSync(join(staticDir, 'index.html'))) return false;
+  await app.register(fastifyStatic, {
+    root: staticDir,
+    index: ['index.html'],
+    cacheControl: false,
+    // The service worker and the page must be revalidated so updates are found;
+    // hashed assets never change and may be cached for good.
+    setHeaders: (res, path) => {
+      if (/[/\\]assets[/\\]/.test(path)) {
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      } else {
+        res.setHeader('Cache-Control', 'no-cache');
+      }
+    },
+  });
+  return true;
+};
 
+const registerNotFound = (app: FastifyInstance, hasApp: boolean) =>
   app.setNotFoundHandler((request, reply) => {
     const wantsPage =
       (request.method === 'GET' || request.method === 'HEAD') &&
@@ -128,5 +130,16 @@ export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyI
     return sendProblem(reply, 404, 'not_found');
   });
 
+export const buildApp = async (db: Database, opts: AppOptions): Promise<FastifyInstance> => {
+  const app = Fastify({
+    bodyLimit: opts.bodyLimitBytes,
+    logger: opts.logger ? requestLogger : false,
+    trustProxy: opts.trustProxy ?? false,
+  });
+  registerSecurityHeaders(app, { hsts: opts.hsts });
+  registerErrorHandler(app);
+  registerInputChecks(app);
+  registerApiRoutes(app, db, opts);
+  registerNotFound(app, await registerStaticApp(app, opts.staticDir));
   return app;
 };

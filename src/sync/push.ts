@@ -42,6 +42,82 @@ const noticesOf = (sent: readonly PushMutation[], results: ReadonlyMap<string, P
   });
 };
 
+type Counts = { applied: number; rejected: number; conflicts: number };
+
+/** The next entries to send, oldest first, decoded (refused ones wait for the worker). */
+const nextBatch = async (db: TerenDb) => {
+  const batch: OutboxEntry[] = await db.outbox
+    .orderBy('seq')
+    .filter((e) => !e.rejected)
+    .limit(MAX_PUSH_BATCH)
+    .toArray();
+  const mutations: PushMutation[] = await Promise.all(
+    batch.map(async (e) => ({
+      mutationId: e.mutationId,
+      type: e.recordType,
+      record: await decodeValue<Record<string, unknown>>(e.record),
+      base: (await decodeValue<Record<string, unknown> | null>(e.base ?? null)) ?? null,
+      ...(e.hlc ? { hlc: e.hlc } : {}),
+    })),
+  );
+  return { batch, mutations };
+};
+
+/** How many of the mutations fit in one request: few round trips, never a body refused. */
+const fitting = (mutations: readonly PushMutation[]) => {
+  let bytes = 0;
+  let fits = 0;
+  while (fits < mutations.length) {
+    bytes += JSON.stringify(mutations[fits]).length;
+    if (fits > 0 && bytes > MAX_PUSH_BYTES) break;
+    fits++;
+  }
+  return fits;
+};
+
+/** The server's answer to one entry, kept in the outbox; what it adds to the counts. */
+const settle = async (db: TerenDb, entry: OutboxEntry, result: PushResult, counts: Counts) => {
+  const seq = entry.seq as number;
+  if (result.status === 'applied') {
+    await db.outbox.delete(seq);
+    counts.applied++;
+    if (result.conflicts?.length) counts.conflicts++;
+  } else if (result.code === 'quarantined') {
+    // The server keeps it for a supervisor: safe to let go here.
+    await db.outbox.delete(seq);
+    counts.rejected++;
+  } else {
+    await db.outbox.update(seq, {
+      rejected: result.code ?? 'invalid',
+      ...(result.reason ? { reason: result.reason } : {}),
+    });
+    counts.rejected++;
+  }
+};
+
+/** One request: sent, then its answers and notices stored in one transaction. */
+const pushBatch = async (
+  db: TerenDb,
+  api: ApiClient,
+  token: string,
+  batch: readonly OutboxEntry[],
+  sent: readonly PushMutation[],
+  counts: Counts,
+) => {
+  const { results } = await api.push(token, [...sent]);
+  const byId = new Map(results.map((r) => [r.mutationId, r]));
+  // Sealed before the transaction: a WebCrypto promise inside one would end it.
+  const notices = await noticeRows(noticesOf(sent, byId));
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    await db.meta.bulkPut(notices);
+    for (const entry of batch) {
+      const result = byId.get(entry.mutationId);
+      // Not answered: it stays, and is sent again next time.
+      if (result) await settle(db, entry, result, counts);
+    }
+  });
+};
+
 /**
  * Sends the outbox in order, in batches. An entry leaves the outbox only after the server
  * has committed it (or had already: a retry gets the stored result). A refused entry is
@@ -52,65 +128,16 @@ export const pushAll = async (
   api: ApiClient,
   token: string,
   onProgress: (sent: number) => void = () => undefined,
-): Promise<{ applied: number; rejected: number; conflicts: number }> => {
-  let applied = 0;
-  let rejected = 0;
-  let conflicts = 0;
+): Promise<Counts> => {
+  const counts: Counts = { applied: 0, rejected: 0, conflicts: 0 };
   for (;;) {
-    const batch: OutboxEntry[] = await db.outbox
-      .orderBy('seq')
-      .filter((e) => !e.rejected)
-      .limit(MAX_PUSH_BATCH)
-      .toArray();
-    if (batch.length === 0) return { applied, rejected, conflicts };
-    const mutations: PushMutation[] = await Promise.all(
-      batch.map(async (e) => ({
-        mutationId: e.mutationId,
-        type: e.recordType,
-        record: await decodeValue<Record<string, unknown>>(e.record),
-        base: (await decodeValue<Record<string, unknown> | null>(e.base ?? null)) ?? null,
-        ...(e.hlc ? { hlc: e.hlc } : {}),
-      })),
-    );
-    // Few round trips after days offline, but never a body the server would refuse.
-    let bytes = 0;
-    let fits = 0;
-    while (fits < mutations.length) {
-      bytes += JSON.stringify(mutations[fits]).length;
-      if (fits > 0 && bytes > MAX_PUSH_BYTES) break;
-      fits++;
-    }
-    batch.length = fits;
-    const sent = mutations.slice(0, fits);
-    const { results } = await api.push(token, sent);
-    const byId = new Map(results.map((r) => [r.mutationId, r]));
-    const before = applied + rejected;
-    // Sealed before the transaction: a WebCrypto promise inside one would end it.
-    const notices = await noticeRows(noticesOf(sent, byId));
-    await db.transaction('rw', db.outbox, db.meta, async () => {
-      await db.meta.bulkPut(notices);
-      for (const entry of batch) {
-        const result = byId.get(entry.mutationId);
-        if (!result) continue; // not answered: stays, sent again next time
-        if (result.status === 'applied') {
-          await db.outbox.delete(entry.seq as number);
-          applied++;
-          if (result.conflicts?.length) conflicts++;
-        } else if (result.code === 'quarantined') {
-          // The server keeps it for a supervisor: safe to let go here.
-          await db.outbox.delete(entry.seq as number);
-          rejected++;
-        } else {
-          await db.outbox.update(entry.seq as number, {
-            rejected: result.code ?? 'invalid',
-            ...(result.reason ? { reason: result.reason } : {}),
-          });
-          rejected++;
-        }
-      }
-    });
-    onProgress(applied + rejected);
+    const { batch, mutations } = await nextBatch(db);
+    if (batch.length === 0) return counts;
+    const fits = fitting(mutations);
+    const before = counts.applied + counts.rejected;
+    await pushBatch(db, api, token, batch.slice(0, fits), mutations.slice(0, fits), counts);
+    onProgress(counts.applied + counts.rejected);
     // An answer that settles nothing would send the same batch forever: stop, retry later.
-    if (applied + rejected === before) return { applied, rejected, conflicts };
+    if (counts.applied + counts.rejected === before) return counts;
   }
 };

@@ -60,57 +60,74 @@ const watchTriggers = (db: TerenDb, syncNow: () => void, busy: () => boolean) =>
   };
 };
 
+type Round = { ok: true } | { ok: false; error: unknown; unsent: number } | 'skipped';
+
+/** One sync: the session (none while locked or signed out), the connection, then the steps. */
+const syncRound = async (db: TerenDb, api: ApiClient, signal: AbortSignal): Promise<Round> => {
+  const set = useSyncStatus.setState;
+  // Locked (or signed out) meanwhile: the token is sealed, nothing to sync with.
+  const session = await loadSession(db).catch(() => undefined);
+  if (!session) return 'skipped';
+  if (!navigator.onLine) {
+    set({ online: false, phase: 'idle' });
+    return 'skipped';
+  }
+  set({ phase: 'syncing', received: 0, history: false, error: null });
+  const unsent = await db.outbox.count().catch(() => 0);
+  try {
+    await syncOnce(db, api, session.token, {
+      onProgress: (received, part) => set({ received, history: part === 'history' }),
+      signal,
+    });
+    const lastSyncAt = new Date().toISOString();
+    set({ online: true, phase: 'idle', history: false, error: null, lastSyncAt });
+    await noteServerContact(db);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error, unsent };
+  }
+};
+
+/** Failures in a row, and the timer of the next try after the last one. */
+const backOff = (retry: () => void) => {
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    failed: (again: boolean) => {
+      failures++;
+      if (again) timer = setTimeout(retry, retryDelay(failures));
+    },
+    succeeded: () => {
+      failures = 0;
+    },
+    cancel: () => clearTimeout(timer),
+  };
+};
+
 /**
  * Runs sync at start, when the connection returns, when the app becomes visible, on a
  * timer while online, and on demand; after a failure, again after a back-off. Only one tab
  * syncs at a time (Web Locks).
  */
 export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerEvents) => {
-  const set = useSyncStatus.setState;
   // Stopped (sign-out, revocation): a sync still running stores nothing more.
   const stopped = new AbortController();
+  const retries = backOff(() => void syncNow());
   let running: Promise<void> | null = null;
-  let failures = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const failed = (e: unknown, unsent: number) => {
-    if (stopped.signal.aborted) return;
-    const outcome = failureOutcome(e);
-    set(outcome.status);
-    failures++;
-    if (outcome.retry) retryTimer = setTimeout(() => void syncNow(), retryDelay(failures));
-    if (outcome.revoked) events.onRevoked(unsent);
+  const runOnce = async () => {
+    const round = await syncRound(db, api, stopped.signal);
+    if (round === 'skipped' || stopped.signal.aborted) return;
+    if (round.ok) return retries.succeeded();
+    const outcome = failureOutcome(round.error);
+    useSyncStatus.setState(outcome.status);
+    retries.failed(outcome.retry);
+    if (outcome.revoked) events.onRevoked(round.unsent);
     if (outcome.expired) events.onSessionExpired();
   };
 
-  const runOnce = async () => {
-    // Locked (or signed out) meanwhile: the token is sealed, nothing to sync with.
-    const session = await loadSession(db).catch(() => undefined);
-    if (!session) return;
-    if (!navigator.onLine) return set({ online: false, phase: 'idle' });
-    set({ phase: 'syncing', received: 0, history: false, error: null });
-    const unsent = await db.outbox.count().catch(() => 0);
-    try {
-      await syncOnce(db, api, session.token, {
-        onProgress: (received, part) => set({ received, history: part === 'history' }),
-        signal: stopped.signal,
-      });
-      set({
-        online: true,
-        phase: 'idle',
-        history: false,
-        error: null,
-        lastSyncAt: new Date().toISOString(),
-      });
-      await noteServerContact(db);
-      failures = 0;
-    } catch (e) {
-      failed(e, unsent);
-    }
-  };
-
   function syncNow(): Promise<void> {
-    clearTimeout(retryTimer);
+    retries.cancel();
     running ??= runExclusive(LOCK_NAME, runOnce).finally(() => {
       running = null;
     });
@@ -128,7 +145,7 @@ export const startSyncRunner = (db: TerenDb, api: ApiClient, events: SyncRunnerE
     stop: () => {
       stopped.abort();
       unwatch();
-      clearTimeout(retryTimer);
+      retries.cancel();
     },
   };
 };

@@ -8,7 +8,7 @@ import {
   type Role,
   type TeamMember,
 } from '../../src/core';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { HttpProblem } from '../http/problem';
 import { audit } from '../audit/audit';
 import { authenticate } from './authenticate';
@@ -75,100 +75,138 @@ const teamOf = async (db: Database, teamId: string | null): Promise<TeamMember[]
       )
     : [];
 
-export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: AuthOptions) => {
-  app.post('/api/auth/login', async (request, reply) => {
-    const body = LoginRequest.safeParse(request.body);
-    if (!body.success) throw new HttpProblem(400, 'invalid_request');
-    const { username, password, deviceId, deviceName, deviceKey } = body.data;
-    const checkKey = deviceKey ? hashToken(deviceKey) : null;
-    const address = request.ip;
-    const [recent] = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM login_attempts WHERE address = $1 AND attempted_at > now() - ${ADDRESS_WINDOW}`,
-      [address],
-    );
-    if (Number(recent?.n) >= (opts.maxFailedPerAddress ?? 30))
-      throw new HttpProblem(429, 'rate_limited');
-    const failed = async () => {
-      await db.query('INSERT INTO login_attempts (address) VALUES ($1)', [address]);
-      await db.query(`DELETE FROM login_attempts WHERE attempted_at < now() - interval '1 day'`);
-    };
-    const [user] = await db.query<UserRow>(
+const findUser = async (db: Database, username: string) =>
+  (
+    await db.query<UserRow>(
       `SELECT u.id, u.name, u.username, u.role, u.team_id, t.name AS team_name, u.password_hash,
               u.disabled, COALESCE(u.locked_until > now(), false) AS locked
          FROM users u LEFT JOIN teams t ON t.id = u.team_id
         WHERE u.username = $1`,
       [username.toLowerCase()],
+    )
+  )[0];
+
+/** Too many failures from one address in the window: that address waits, whatever the name. */
+const refuseBusyAddress = async (db: Database, address: string, opts: AuthOptions) => {
+  const [recent] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM login_attempts WHERE address = $1 AND attempted_at > now() - ${ADDRESS_WINDOW}`,
+    [address],
+  );
+  if (Number(recent?.n) >= (opts.maxFailedPerAddress ?? 30))
+    throw new HttpProblem(429, 'rate_limited');
+};
+
+const countAddressFailure = async (db: Database, address: string) => {
+  await db.query('INSERT INTO login_attempts (address) VALUES ($1)', [address]);
+  await db.query(`DELETE FROM login_attempts WHERE attempted_at < now() - interval '1 day'`);
+};
+
+/** Answered as a real account would be: the same work, the same lockout. */
+const refuseUnknownName = async (
+  db: Database,
+  login: LoginRequest,
+  address: string,
+  opts: AuthOptions,
+): Promise<never> => {
+  const key = nameKey(login.username);
+  if (await unknownNameLocked(db, key)) throw new HttpProblem(429, 'locked_out');
+  await verifyPassword(login.password, await DUMMY_HASH_PROMISE);
+  await countAddressFailure(db, address);
+  await countUnknownNameFailure(db, key, opts);
+  throw new HttpProblem(401, 'unauthorized');
+};
+
+const refuseWrongPassword = async (
+  db: Database,
+  user: UserRow,
+  address: string,
+  opts: AuthOptions,
+): Promise<never> => {
+  await countAddressFailure(db, address);
+  await audit(db, [{ userId: user.id, deviceId: null, action: 'login_failed' }]);
+  await db.query(
+    `UPDATE users SET failed_logins = failed_logins + 1,
+            locked_until = CASE WHEN failed_logins + 1 >= $2
+                                THEN now() + make_interval(mins => $3) END
+      WHERE id = $1`,
+    [user.id, opts.maxFailedLogins, opts.lockoutMinutes],
+  );
+  throw new HttpProblem(401, 'unauthorized');
+};
+
+/** A device id is bound to the first user who signed in on it; a revoked one stays revoked. */
+const bindDevice = async (tx: Queryable, userId: string, login: LoginRequest) => {
+  const checkKey = login.deviceKey ? hashToken(login.deviceKey) : null;
+  const [device] = await tx.query<{ user_id: string; revoked: boolean }>(
+    'SELECT user_id, revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1',
+    [login.deviceId],
+  );
+  if (device?.revoked) throw new HttpProblem(403, 'revoked');
+  if (device && device.user_id !== userId) throw new HttpProblem(403, 'forbidden');
+  if (device) {
+    await tx.query(
+      `UPDATE devices SET last_seen_at = now(), name = $2,
+              check_key_hash = COALESCE($3, check_key_hash) WHERE id = $1`,
+      [login.deviceId, login.deviceName, checkKey],
     );
-    if (!user) {
-      // Answered as a real account would be: the same work, the same lockout.
-      const key = nameKey(username);
-      if (await unknownNameLocked(db, key)) throw new HttpProblem(429, 'locked_out');
-      await verifyPassword(password, await DUMMY_HASH_PROMISE);
-      await failed();
-      await countUnknownNameFailure(db, key, opts);
-      throw new HttpProblem(401, 'unauthorized');
-    }
-    if (user.locked) throw new HttpProblem(429, 'locked_out');
-    const ok = await verifyPassword(password, user.password_hash);
-    if (!ok || user.disabled) {
-      await failed();
-      await audit(db, [{ userId: user.id, deviceId: null, action: 'login_failed' }]);
-      await db.query(
-        `UPDATE users SET failed_logins = failed_logins + 1,
-                locked_until = CASE WHEN failed_logins + 1 >= $2
-                                    THEN now() + make_interval(mins => $3) END
-          WHERE id = $1`,
-        [user.id, opts.maxFailedLogins, opts.lockoutMinutes],
-      );
-      throw new HttpProblem(401, 'unauthorized');
-    }
-    const session = await db.transaction(async (tx) => {
-      await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [
-        user.id,
-      ]);
-      const [device] = await tx.query<{ user_id: string; revoked: boolean }>(
-        'SELECT user_id, revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1',
-        [deviceId],
-      );
-      // A device id is bound to the first user who logged in on it; a revoked one stays revoked.
-      if (device?.revoked) throw new HttpProblem(403, 'revoked');
-      if (device && device.user_id !== user.id) throw new HttpProblem(403, 'forbidden');
-      if (device) {
-        await tx.query(
-          `UPDATE devices SET last_seen_at = now(), name = $2,
-                  check_key_hash = COALESCE($3, check_key_hash) WHERE id = $1`,
-          [deviceId, deviceName, checkKey],
-        );
-      } else {
-        await tx.query(
-          'INSERT INTO devices (id, user_id, name, check_key_hash) VALUES ($1, $2, $3, $4)',
-          [deviceId, user.id, deviceName, checkKey],
-        );
-      }
-      await audit(tx, [{ userId: user.id, deviceId, action: 'login' }]);
-      return createSession(tx, user.id, deviceId, opts.sessionHours);
-    });
-    const response: LoginResponse = {
-      ...session,
-      user: {
-        id: user.id,
-        name: user.name,
-        username: user.username,
-        role: user.role,
-        teamId: user.team_id,
-        teamName: user.team_name,
-      },
-      team: await teamOf(db, user.team_id),
-      policy: {
-        offlineDays: opts.offlineDays ?? DEFAULT_DEVICE_POLICY.offlineDays,
-        inactivityMinutes: opts.inactivityMinutes ?? DEFAULT_DEVICE_POLICY.inactivityMinutes,
-        retentionYears: opts.retentionYears ?? DEFAULT_DEVICE_POLICY.retentionYears,
-      },
-    };
-    return reply.send(response);
+  } else {
+    await tx.query(
+      'INSERT INTO devices (id, user_id, name, check_key_hash) VALUES ($1, $2, $3, $4)',
+      [login.deviceId, userId, login.deviceName, checkKey],
+    );
+  }
+};
+
+const openSession = (db: Database, user: UserRow, login: LoginRequest, opts: AuthOptions) =>
+  db.transaction(async (tx) => {
+    await tx.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [
+      user.id,
+    ]);
+    await bindDevice(tx, user.id, login);
+    await audit(tx, [{ userId: user.id, deviceId: login.deviceId, action: 'login' }]);
+    return createSession(tx, user.id, login.deviceId, opts.sessionHours);
   });
 
-  // A locked device cannot open its session token; its check key asks only this.
+const devicePolicy = (opts: AuthOptions) => ({
+  offlineDays: opts.offlineDays ?? DEFAULT_DEVICE_POLICY.offlineDays,
+  inactivityMinutes: opts.inactivityMinutes ?? DEFAULT_DEVICE_POLICY.inactivityMinutes,
+  retentionYears: opts.retentionYears ?? DEFAULT_DEVICE_POLICY.retentionYears,
+});
+
+const signIn = async (
+  db: Database,
+  login: LoginRequest,
+  address: string,
+  opts: AuthOptions,
+): Promise<LoginResponse> => {
+  await refuseBusyAddress(db, address, opts);
+  const user = await findUser(db, login.username);
+  if (!user) return refuseUnknownName(db, login, address, opts);
+  if (user.locked) throw new HttpProblem(429, 'locked_out');
+  const ok = await verifyPassword(login.password, user.password_hash);
+  if (!ok || user.disabled) return refuseWrongPassword(db, user, address, opts);
+  const session = await openSession(db, user, login, opts);
+  const { id, name, username, role } = user;
+  return {
+    ...session,
+    user: { id, name, username, role, teamId: user.team_id, teamName: user.team_name },
+    team: await teamOf(db, user.team_id),
+    policy: devicePolicy(opts),
+  };
+};
+
+export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: AuthOptions) => {
+  app.post('/api/auth/login', async (request, reply) => {
+    const body = LoginRequest.safeParse(request.body);
+    if (!body.success) throw new HttpProblem(400, 'invalid_request');
+    return reply.send(await signIn(db, body.data, request.ip, opts));
+  });
+  registerDeviceStatus(app, db);
+  registerSessionRoutes(app, db);
+};
+
+// A locked device cannot open its session token; its check key asks only this.
+const registerDeviceStatus = (app: FastifyInstance, db: Database) =>
   app.post('/api/device/status', async (request, reply) => {
     const body = DeviceStatusRequest.safeParse(request.body);
     if (!body.success) throw new HttpProblem(400, 'invalid_request');
@@ -184,6 +222,7 @@ export const registerAuthRoutes = (app: FastifyInstance, db: Database, opts: Aut
     return reply.code(204).send();
   });
 
+const registerSessionRoutes = (app: FastifyInstance, db: Database) => {
   app.get('/api/auth/me', async (request) => {
     const { user } = await authenticate(db, request);
     return { user, team: await teamOf(db, user.teamId) };

@@ -14,6 +14,7 @@ import {
   type ReplacedValue,
 } from '../../src/core';
 import { authenticate } from '../auth/authenticate';
+import type { Session } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { fieldsOf } from '../db/record-fields';
 import { HttpProblem } from '../http/problem';
@@ -30,6 +31,8 @@ const DEFAULTS = stableJson(DEFAULT_RULES);
 const rulesVersion = (storedRules: string) =>
   createHash('sha256').update(DEFAULTS).update(storedRules).digest('base64url').slice(0, 22);
 
+type InScope = Exclude<Scope, { kind: 'none' }>;
+
 /**
  * This device's accepted values that a colleague's concurrent edit replaced after `after`, in
  * the households it may still hold (a case that moved away takes its notices with it).
@@ -38,7 +41,7 @@ const replacedSince = async (
   db: Database,
   deviceId: string,
   after: string,
-  found: Exclude<Scope, { kind: 'none' }>,
+  found: InScope,
 ): Promise<ReplacedValue[]> => {
   const scope = scopeSql(found, 4);
   const rows = await db.query<{
@@ -78,70 +81,85 @@ const forDevice = (request: FastifyRequest, rows: readonly ChangeRow[]) => {
     .map((r) => ({ type: r.type, record: r.data }));
 };
 
+/** One page of changes after the cursor (one more row than asked, to tell whether more wait). */
+const readPage = (db: Database, found: InScope, query: PullRequest) => {
+  const params: unknown[] = [query.cursor, query.limit + 1];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const where = [`r.seq > $1`];
+  if (query.upTo !== undefined) where.push(`r.seq <= ${param(query.upTo)}`);
+  if (query.part) {
+    const at = fieldsOf('contact', 'r')('at');
+    const old = `(r.type = 'contact' AND (${at})::timestamptz < ${param(query.before)}::timestamptz)`;
+    where.push(query.part === 'history' ? old : `NOT ${old}`);
+  }
+  const scope = scopeSql(found, params.length + 1);
+  params.push(...scope.params);
+  return db.query<ChangeRow>(
+    `SELECT r.type, r.data, r.seq FROM records r
+      WHERE ${where.join(' AND ')} AND ${scope.sql}
+      ORDER BY r.seq LIMIT $2`,
+    params,
+  );
+};
+
+/** The households the device may hold, and what the rules' fingerprint is made of. */
+const readTail = async (db: Database, found: InScope) => {
+  const inScope = scopeSql(found, 1);
+  const [tail] = await db.query<{ scope: string[]; rules: string | null }>(
+    `SELECT array(SELECT r.id::text FROM records r
+                 WHERE r.type = 'household' AND NOT r.deleted AND ${inScope.sql}) AS scope,
+          concat((SELECT string_agg(programme || '=' || rule::text, ';' ORDER BY programme)
+                    FROM contact_rules), '|',
+                 (SELECT string_agg(code || '=' || name, ';' ORDER BY position, code)
+                    FROM districts), '|',
+                 (SELECT string_agg(concat_ws('=', code, name, housing, lease_max_months,
+                                              colour, position), ';' ORDER BY code)
+                    FROM programmes), '|',
+                 (SELECT string_agg(concat_ws('=', district, name, kind, position), ';'
+                                    ORDER BY district, name)
+                    FROM localities)) AS rules`,
+    inScope.params,
+  );
+  return { scope: tail?.scope ?? [], rulesVersion: rulesVersion(tail?.rules ?? '') };
+};
+
+const pull = async (
+  db: Database,
+  request: FastifyRequest,
+  session: Session,
+  query: PullRequest,
+): Promise<PullResponse> => {
+  const { cursor, limit, part, replacedAfter } = query;
+  const found = await scopeOf(db, session.user);
+  if (found.kind === 'none') return { cursor, hasMore: false, changes: [], ...(part && { part }) };
+  const rows = await readPage(db, found, query);
+  const page = rows.slice(0, limit);
+  const hasMore = rows.length > limit;
+  // On the last page of an ordinary pull: the scope, and whether the rules changed (a first
+  // sync's parts are followed by an ordinary pull).
+  const tail = hasMore || part ? undefined : await readTail(db, found);
+  const replaced =
+    tail && replacedAfter !== undefined
+      ? await replacedSince(db, session.deviceId, replacedAfter, found)
+      : [];
+  const last = page.at(-1);
+  return {
+    cursor: last ? String(last.seq) : cursor,
+    hasMore,
+    changes: forDevice(request, page),
+    ...tail,
+    ...(replaced.length ? { replaced } : {}),
+    serverTime: Date.now(),
+    ...(part && { part }),
+  };
+};
+
 export const registerPullRoute = (app: FastifyInstance, db: Database) => {
   app.get('/api/sync/pull', async (request): Promise<PullResponse> => {
     const session = await authenticate(db, request);
     const parsed = PullRequest.safeParse(request.query);
     if (!parsed.success) throw new HttpProblem(400, 'invalid_request');
-    const { cursor, limit, part, before, upTo, replacedAfter } = parsed.data;
-    const found = await scopeOf(db, session.user);
-    if (found.kind === 'none')
-      return { cursor, hasMore: false, changes: [], ...(part && { part }) };
-    const params: unknown[] = [cursor, limit + 1];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const where = [`r.seq > $1`];
-    if (upTo !== undefined) where.push(`r.seq <= ${param(upTo)}`);
-    if (part) {
-      const at = fieldsOf('contact', 'r')('at');
-      const old = `(r.type = 'contact' AND (${at})::timestamptz < ${param(before)}::timestamptz)`;
-      where.push(part === 'history' ? old : `NOT ${old}`);
-    }
-    const scope = scopeSql(found, params.length + 1);
-    params.push(...scope.params);
-    const rows = await db.query<ChangeRow>(
-      `SELECT r.type, r.data, r.seq FROM records r
-        WHERE ${where.join(' AND ')} AND ${scope.sql}
-        ORDER BY r.seq LIMIT $2`,
-      params,
-    );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    const hasMore = rows.length > limit;
-    // On the last page of an ordinary pull: the households the device may hold, and whether
-    // the rules changed (a first sync's parts are followed by an ordinary pull).
-    const inScope = scopeSql(found, 1);
-    const [tail] =
-      hasMore || part
-        ? []
-        : await db.query<{ scope: string[]; rules: string | null }>(
-            `SELECT array(SELECT r.id::text FROM records r
-                         WHERE r.type = 'household' AND NOT r.deleted AND ${inScope.sql}) AS scope,
-                  concat((SELECT string_agg(programme || '=' || rule::text, ';'
-                                            ORDER BY programme)
-                            FROM contact_rules), '|',
-                         (SELECT string_agg(code || '=' || name, ';' ORDER BY position, code)
-                            FROM districts), '|',
-                         (SELECT string_agg(concat_ws('=', code, name, housing, lease_max_months,
-                                                      colour, position), ';' ORDER BY code)
-                            FROM programmes), '|',
-                         (SELECT string_agg(concat_ws('=', district, name, kind, position), ';'
-                                            ORDER BY district, name)
-                            FROM localities)) AS rules`,
-            inScope.params,
-          );
-    const replaced =
-      tail && replacedAfter !== undefined
-        ? await replacedSince(db, session.deviceId, replacedAfter, found)
-        : [];
-    return {
-      cursor: last ? String(last.seq) : cursor,
-      hasMore,
-      changes: forDevice(request, page),
-      ...(tail ? { scope: tail.scope, rulesVersion: rulesVersion(tail.rules ?? '') } : {}),
-      ...(replaced.length ? { replaced } : {}),
-      serverTime: Date.now(),
-      ...(part && { part }),
-    };
+    return pull(db, request, session, parsed.data);
   });
 
   app.post('/api/sync/households', async (request): Promise<CatchUpResponse> => {

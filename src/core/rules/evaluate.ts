@@ -195,6 +195,39 @@ const lookbackStart = (rule: ContactRule, today: string): string =>
       : -14,
   );
 
+/** The lease's end, the days left to it and whether to warn (none for a closed case). */
+const leaseState = (enrolment: Enrolment, rule: ContactRule, today: string) => {
+  const end = enrolment.lease?.end;
+  if (!end || enrolment.status === 'closed') return null;
+  const daysLeft = daysBetween(today, end);
+  return {
+    end,
+    daysLeft,
+    warning: rule.leaseWarningDays !== null && daysLeft <= rule.leaseWarningDays,
+  };
+};
+
+/** Met now; overdue when the period before was missed too; else at risk or due. */
+const urgencyOf = (current: PeriodResult | null, previous: PeriodResult | null): Urgency => {
+  if (!current || !current.requirement) return 'none';
+  if (current.status === 'met') return 'met';
+  if (previous?.status === 'missed') return 'overdue';
+  return current.status === 'at_risk' ? 'at_risk' : 'due';
+};
+
+/** The last day of the current period, or (met for now) of the following one. */
+const nextDueOf = (enrolment: Enrolment, rule: ContactRule, current: PeriodResult | null) => {
+  if (!current?.requirement) return null;
+  if (current.status !== 'met') return addDays(current.end, -1);
+  const [following] = periodsBetween(
+    enrolment.startDate,
+    rule.phases,
+    current.end,
+    addDays(current.end, 40),
+  );
+  return following ? addDays(following.end, -1) : null;
+};
+
 /**
  * Where an enrolment stands today: the current and previous period, the urgency for the
  * worker's agenda, the next due date, the plan and the lease. Pure: same inputs, same answer,
@@ -207,18 +240,7 @@ export const evaluateEnrolment = (
   rule: ContactRule,
   today: string,
 ): EnrolmentEvaluation => {
-  const lease =
-    enrolment.lease?.end && enrolment.status !== 'closed'
-      ? (() => {
-          const end = enrolment.lease.end;
-          const daysLeft = daysBetween(today, end);
-          return {
-            end,
-            daysLeft,
-            warning: rule.leaseWarningDays !== null && daysLeft <= rule.leaseWarningDays,
-          };
-        })()
-      : null;
+  const lease = leaseState(enrolment, rule, today);
   const plan =
     enrolment.status === 'closed'
       ? { status: 'not_required' as const, due: null }
@@ -229,25 +251,6 @@ export const evaluateEnrolment = (
   const periods = evaluatePeriods(enrolment, contacts, rule, today, lookbackStart(rule, today));
   const current = periods.at(-1) ?? null;
   const previous = periods.at(-2) ?? null;
-  let urgency: Urgency;
-  if (!current || !current.requirement) urgency = 'none';
-  else if (current.status === 'met') urgency = 'met';
-  else if (previous?.status === 'missed') urgency = 'overdue';
-  else urgency = current.status === 'at_risk' ? 'at_risk' : 'due';
-
-  let nextDue: string | null = null;
-  if (current?.requirement) {
-    if (current.status !== 'met') nextDue = addDays(current.end, -1);
-    else {
-      // Met for now: the next contact is needed by the end of the following period.
-      const [following] = periodsBetween(
-        enrolment.startDate,
-        rule.phases,
-        current.end,
-        addDays(current.end, 40),
-      );
-      nextDue = following ? addDays(following.end, -1) : null;
-    }
-  }
-  return { urgency, current, previous, nextDue, plan, lease };
+  const urgency = urgencyOf(current, previous);
+  return { urgency, current, previous, nextDue: nextDueOf(enrolment, rule, current), plan, lease };
 };

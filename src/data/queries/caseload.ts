@@ -17,6 +17,7 @@ import {
   type Person,
   type Plan,
   type PlanReview,
+  type PlanFacts,
 } from '../../core';
 import { olderVisitsMissingBefore } from '../apply-pulled';
 import { decodeAll, decodeRecord } from '../crypto/vault';
@@ -121,17 +122,11 @@ const mostUrgent = (list: Iterable<Urgency>): Urgency => {
   return worst;
 };
 
-/**
- * The households a user works with: those with an open enrolment (for a worker, assigned
- * to them), with people and the latest contact, most recently contacted last.
- */
-export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise<CaseloadRow[]> => {
-  // The facts the rules read (evaluateAll below) are asked for now, so they are read from
-  // the database while the enrolments and households are decrypted; a failure shows there.
-  void heldTable(db, CONTACT_FACTS).catch(() => undefined);
-  void heldTable(db, PLAN_FACTS).catch(() => undefined);
+/** The rows of the held tables the caseload reads, decrypted only where they show. */
+const openCaseload = async (db: TerenDb, filter: CaseloadFilter) => {
   // The held rows (read-model.ts) are filtered by their readable fields before anything is
-  // decrypted: closed cases and a colleague's are never opened.
+  // decrypted: closed cases (years of them on a supervisor's device) and a colleague's are
+  // never opened; a row without them readable would be.
   const [sealedEnrolments, sealedHouseholds, sealedPeople, allReviews] = (
     await Promise.all([
       heldTable(db, ENROLMENTS),
@@ -142,8 +137,6 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
   ).map((index) => index.all()) as [Enrolment[], Household[], Person[], PlanReview[]];
   const shows = (e: Enrolment) =>
     !e.deleted && e.status !== 'closed' && (!filter.workerId || e.workerId === filter.workerId);
-  // Closed cases (years of them on a supervisor's device) and a colleague's are told apart
-  // by readable fields and never decrypted; a row without them readable would be opened.
   const opened = await decodeAllHeld<Enrolment>(
     sealedEnrolments.filter((e) => !legible(e) || shows(e)),
   );
@@ -160,6 +153,61 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
       sealedHouseholds.filter((h) => byHousehold.has(h.id) || !enrolled.has(h.id)),
     )
   ).filter((h) => !h.deleted);
+  return { enrolments, byHousehold, households, sealedPeople, allReviews };
+};
+
+type RowParts = {
+  byHousehold: Map<string, Enrolment[]>;
+  people: Map<string, Person[]>;
+  reviews: Map<string, PlanReview[]>;
+  evaluations: Map<string, EnrolmentEvaluation>;
+  plansByEnrolment: Map<string, PlanFacts[]>;
+};
+
+const caseloadRow = (household: Household, summary: Summary, parts: RowParts): CaseloadRow => {
+  const own = parts.byHousehold.get(household.id) ?? [];
+  const evaluated = new Map(
+    own.map((e) => [e.id, parts.evaluations.get(e.id) as EnrolmentEvaluation]),
+  );
+  const reviews = parts.reviews.get(household.id) ?? [];
+  return {
+    household,
+    people: (parts.people.get(household.id) ?? []).filter((p) => !p.deleted),
+    enrolments: own,
+    evaluations: evaluated,
+    urgency: mostUrgent([...evaluated.values()].map((v) => v.urgency)),
+    signOffDue: own
+      .filter((e) =>
+        awaitsSignOff(planState(parts.plansByEnrolment.get(e.id) ?? []).current, reviews),
+      )
+      .map((e) => e.id),
+    ...summary,
+  };
+};
+
+/**
+ * Most urgent first; within the same urgency, who has waited longest. Then by name, so the
+ * order a worker learns does not change between reads.
+ */
+const byUrgencyThenWait = (a: CaseloadRow, b: CaseloadRow) =>
+  URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] ||
+  byText(a.lastContactAt ?? '', b.lastContactAt ?? '') ||
+  byName.compare(a.household.label, b.household.label) ||
+  byText(a.household.id, b.household.id);
+
+/**
+ * The households a user works with: those with an open enrolment (for a worker, assigned
+ * to them), with people and the latest contact, most urgent first.
+ */
+export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise<CaseloadRow[]> => {
+  // The facts the rules read (evaluateAll below) are asked for now, so they are read from
+  // the database while the enrolments and households are decrypted; a failure shows there.
+  void heldTable(db, CONTACT_FACTS).catch(() => undefined);
+  void heldTable(db, PLAN_FACTS).catch(() => undefined);
+  const { enrolments, byHousehold, households, sealedPeople, allReviews } = await openCaseload(
+    db,
+    filter,
+  );
   const shown = new Set(households.map((h) => h.id));
   const { evaluations, contactsByHousehold, plansByEnrolment } = await evaluateAll(
     db,
@@ -181,37 +229,9 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
   const summaries = await db.transaction('r', db.contacts, () =>
     Promise.all(households.map((h) => summarise(db, h.id, contactsByHousehold.get(h.id)))),
   );
-  const rows: CaseloadRow[] = [];
-  for (const [i, household] of households.entries()) {
-    const members = (people.get(household.id) ?? []).filter((p) => !p.deleted);
-    const own = byHousehold.get(household.id) ?? [];
-    const evaluated = new Map(own.map((e) => [e.id, evaluations.get(e.id) as EnrolmentEvaluation]));
-    rows.push({
-      household,
-      people: members,
-      enrolments: own,
-      evaluations: evaluated,
-      urgency: mostUrgent([...evaluated.values()].map((v) => v.urgency)),
-      signOffDue: own
-        .filter((e) =>
-          awaitsSignOff(
-            planState(plansByEnrolment.get(e.id) ?? []).current,
-            reviews.get(household.id) ?? [],
-          ),
-        )
-        .map((e) => e.id),
-      ...(summaries[i] as Summary),
-    });
-  }
-  // Most urgent first; within the same urgency, who has waited longest.
-  // Then by name, so the order a worker learns does not change between reads.
-  rows.sort(
-    (a, b) =>
-      URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] ||
-      byText(a.lastContactAt ?? '', b.lastContactAt ?? '') ||
-      byName.compare(a.household.label, b.household.label) ||
-      byText(a.household.id, b.household.id),
-  );
+  const parts = { byHousehold, people, reviews, evaluations, plansByEnrolment };
+  const rows = households.map((h, i) => caseloadRow(h, summaries[i] as Summary, parts));
+  rows.sort(byUrgencyThenWait);
   return filter.query ? filterCaseload(rows, filter.query) : rows;
 };
 

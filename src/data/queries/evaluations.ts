@@ -14,13 +14,65 @@ import type { TerenDb } from '../db';
 import { recentFactsByHousehold, type HouseholdFacts } from './recent-facts';
 
 /**
- * What was last made of each household's facts, by enrolment: the agenda and the caseload
- * evaluate every enrolment again after each save, while a save changes one household. Kept
- * beside the facts object, which stays the same while the household's held contacts and
- * plans are unchanged (recent-facts.ts), and checked against everything else the answer depends on.
+ * What was last made of each enrolment: the agenda and the caseload evaluate every
+ * enrolment again after each save, while a save changes one household. Kept by the
+ * enrolment object, which stays the same while its row is unchanged (read-model/decoded.ts),
+ * and is let go with it when the app locks; checked against the household's facts object
+ * (the same while its held contacts and plans are, recent-facts.ts), the day and the rule.
  */
-type Remembered = { key: string; evaluation: EnrolmentEvaluation };
-const remembered = new WeakMap<HouseholdFacts, Map<string, Remembered>>();
+type Remembered = {
+  facts: HouseholdFacts;
+  today: string;
+  rule: string;
+  evaluation: EnrolmentEvaluation;
+};
+const remembered = new WeakMap<Enrolment, Remembered>();
+
+/** The recent contacts by household and every plan revision by enrolment. */
+const byOwner = (recent: ReadonlyMap<string, HouseholdFacts>) => {
+  const contactsByHousehold = new Map<string, readonly ContactFacts[]>();
+  const plans: PlanFacts[] = [];
+  for (const [h, f] of recent) {
+    contactsByHousehold.set(h, f.contacts);
+    for (const p of f.plans) plans.push(p);
+  }
+  return { contactsByHousehold, plansByEnrolment: groupBy(plans, (p) => p.enrolmentId) };
+};
+
+/** Each programme's rule as text, made once per call: part of what an evaluation depends on. */
+const ruleKeys = (rules: RuleSet) => {
+  const keys = new Map<string, string>();
+  return (e: Enrolment) => {
+    let key = keys.get(e.programme);
+    if (key === undefined) keys.set(e.programme, (key = JSON.stringify(rules[e.programme])));
+    return key;
+  };
+};
+
+type Inputs = { rules: RuleSet; today: string; ruleKey: (e: Enrolment) => string };
+
+/** One enrolment's evaluation, or the one remembered for the same facts, rule, day and record. */
+const evaluateOne = (
+  e: Enrolment,
+  facts: HouseholdFacts | undefined,
+  ownPlans: readonly PlanFacts[],
+  { rules, today, ruleKey }: Inputs,
+) => {
+  // The facts object stands for the plans too, unless one is filed under another household.
+  const stands = !!facts && ownPlans.every((p) => p.householdId === e.householdId);
+  const rule = ruleKey(e);
+  const hit = stands ? remembered.get(e) : undefined;
+  if (hit && hit.facts === facts && hit.today === today && hit.rule === rule) return hit.evaluation;
+  const evaluation = evaluateEnrolment(
+    e,
+    facts?.contacts ?? [],
+    ownPlans,
+    ruleFor(rules, e.programme),
+    today,
+  );
+  if (stands) remembered.set(e, { facts, today, rule, evaluation });
+  return evaluation;
+};
 
 /**
  * Evaluates enrolments against their programme's rule with the contacts of the recent past,
@@ -42,43 +94,12 @@ export const evaluateAll = async (
   const since = `${addDays(today, -LOOKBACK_DAYS)}T00:00:00.000Z`;
   const households = new Set(enrolments.map((e) => e.householdId));
   const recent = await recentFactsByHousehold(db, since, households);
-  const contactsByHousehold = new Map<string, readonly ContactFacts[]>();
-  const plans: PlanFacts[] = [];
-  for (const [h, f] of recent) {
-    contactsByHousehold.set(h, f.contacts);
-    for (const p of f.plans) plans.push(p);
-  }
-  const plansByEnrolment = groupBy(plans, (p) => p.enrolmentId);
-  const ruleKeys = new Map<string, string>();
-  const ruleKey = (e: Enrolment) => {
-    let key = ruleKeys.get(e.programme);
-    if (key === undefined) ruleKeys.set(e.programme, (key = JSON.stringify(rules[e.programme])));
-    return key;
-  };
-  const result = new Map<string, EnrolmentEvaluation>();
+  const { contactsByHousehold, plansByEnrolment } = byOwner(recent);
+  const inputs = { rules, today, ruleKey: ruleKeys(rules) };
+  const evaluations = new Map<string, EnrolmentEvaluation>();
   for (const e of enrolments) {
-    const facts = recent.get(e.householdId);
-    const ownPlans = plansByEnrolment.get(e.id) ?? [];
-    // The facts object stands for the contacts and plans, unless a plan is filed under
-    // another household; everything else is in the key.
-    const stands = !!facts && ownPlans.every((p) => p.householdId === e.householdId);
-    let known = stands ? remembered.get(facts) : undefined;
-    if (stands && !known) remembered.set(facts, (known = new Map()));
-    const key = known ? `${today}\n${ruleKey(e)}\n${JSON.stringify(e)}` : '';
-    const hit = known?.get(e.id);
-    if (hit && hit.key === key) {
-      result.set(e.id, hit.evaluation);
-      continue;
-    }
-    const evaluation = evaluateEnrolment(
-      e,
-      facts?.contacts ?? [],
-      ownPlans,
-      ruleFor(rules, e.programme),
-      today,
-    );
-    known?.set(e.id, { key, evaluation });
-    result.set(e.id, evaluation);
+    const own = plansByEnrolment.get(e.id) ?? [];
+    evaluations.set(e.id, evaluateOne(e, recent.get(e.householdId), own, inputs));
   }
-  return { evaluations: result, contactsByHousehold, plansByEnrolment };
+  return { evaluations, contactsByHousehold, plansByEnrolment };
 };

@@ -60,6 +60,28 @@ const keysOf = (
   return extract ? req.values.map(extract) : (res.results ?? null);
 };
 
+/** A logged table: each write adds its log entry in the same transaction, then is followed. */
+const loggedTable = (
+  name: string,
+  table: DBCoreTable,
+  log: DBCoreTable,
+  committed: (list: Committed[]) => void,
+): DBCoreTable => ({
+  ...table,
+  mutate: async (req) => {
+    const res = await table.mutate(req);
+    const keys = keysOf(req, res, table);
+    if (keys && keys.length === 0) return res;
+    const ids = keys ? keys.map(String) : null;
+    const entry: ChangeEntry = { table: name, ids };
+    const added = await log.mutate({ type: 'add', trans: req.trans, values: [entry] });
+    const seq = Number(added.results?.[0] ?? added.lastResult);
+    const removed = req.type === 'delete' ? (ids ?? []) : [];
+    onCommit(req.trans, { seq, table: name, rows: rowsOf(req), removed }, committed);
+    return res;
+  },
+});
+
 /**
  * A Dexie middleware that logs, in the same transaction, every write to the `logged` tables,
  * whoever makes it: the one write path the read model follows. A read-write transaction
@@ -75,37 +97,20 @@ export const changeLog = (
   create: (down) => {
     const hasLog = down.schema.tables.some((t) => t.name === CHANGES_TABLE);
     const log = hasLog ? down.table(CHANGES_TABLE) : null;
+    const widened = (stores: string[], mode: string) =>
+      log &&
+      mode === 'readwrite' &&
+      stores.some((s) => logged.has(s)) &&
+      !stores.includes(CHANGES_TABLE)
+        ? [...stores, CHANGES_TABLE]
+        : stores;
     return {
       ...down,
       transaction: (stores, mode, options) =>
-        down.transaction(
-          log &&
-            mode === 'readwrite' &&
-            stores.some((s) => logged.has(s)) &&
-            !stores.includes(CHANGES_TABLE)
-            ? [...stores, CHANGES_TABLE]
-            : stores,
-          mode,
-          options,
-        ),
+        down.transaction(widened(stores, mode), mode, options),
       table: (name) => {
         const table = down.table(name);
-        if (!log || !logged.has(name)) return table;
-        return {
-          ...table,
-          mutate: async (req) => {
-            const res = await table.mutate(req);
-            const keys = keysOf(req, res, table);
-            if (keys && keys.length === 0) return res;
-            const ids = keys ? keys.map(String) : null;
-            const entry: ChangeEntry = { table: name, ids };
-            const added = await log.mutate({ type: 'add', trans: req.trans, values: [entry] });
-            const seq = Number(added.results?.[0] ?? added.lastResult);
-            const removed = req.type === 'delete' ? (ids ?? []) : [];
-            onCommit(req.trans, { seq, table: name, rows: rowsOf(req), removed }, committed);
-            return res;
-          },
-        };
+        return log && logged.has(name) ? loggedTable(name, table, log, committed) : table;
       },
     };
   },

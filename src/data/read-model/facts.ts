@@ -76,39 +76,79 @@ export const contactGroup = (contacts: readonly ContactFacts[]): ContactGroup =>
   return [enrolments, tuples];
 };
 
-export const contactsOfGroup = (householdId: string, group: unknown): ContactFacts[] => {
-  const [enrolments, tuples] = group as ContactGroup;
-  // Most of a household's contacts serve the same enrolments: one list for them all (held
-  // values are never modified), not one per contact.
+/**
+ * What a start leaves out of a snapshot: values dated before `from` (the snapshot may be
+ * older than the table's window) and the rows changed since it (read anew).
+ */
+export type SnapshotSkip = { from: string; changed: ReadonlySet<string> };
+
+/**
+ * Most of a household's contacts serve the same enrolments: one list for each set of them
+ * (held values are never modified), not one per contact.
+ */
+const enrolmentLists = (enrolments: readonly string[]) => {
+  const single: (string[] | undefined)[] = [];
   const lists = new Map<string, string[]>();
-  const listOf = (places: number[]) => {
+  return (places: readonly number[]): string[] => {
+    if (places.length === 1) {
+      const at = places[0] as number;
+      return (single[at] ??= [enrolments[at] as string]);
+    }
     const key = places.join();
     let list = lists.get(key);
     if (!list) lists.set(key, (list = places.map((i) => enrolments[i] as string)));
     return list;
   };
-  return tuples.map(([id, at, places, kind, amends, deleted, nextDate]) => ({
-    id,
-    householdId,
-    enrolmentIds: listOf(places),
-    at,
-    kind,
-    amends,
-    deleted: deleted === 1,
-    nextDate,
-  }));
+};
+
+// Tuples are read by position in one pass, skipping as they go: a start decodes tens of
+// thousands of them while the worker waits for the agenda.
+export const contactsOfGroup = (
+  householdId: string,
+  group: unknown,
+  skip: SnapshotSkip,
+): ContactFacts[] => {
+  const [enrolments, tuples] = group as ContactGroup;
+  const listOf = enrolmentLists(enrolments);
+  const out: ContactFacts[] = [];
+  for (const t of tuples) {
+    const at = t[1];
+    if (at < skip.from || skip.changed.has(t[0])) continue;
+    out.push({
+      id: t[0],
+      householdId,
+      enrolmentIds: listOf(t[2]),
+      at,
+      kind: t[3],
+      amends: t[4],
+      deleted: t[5] === 1,
+      nextDate: t[6],
+    });
+  }
+  return out;
 };
 
 export const planGroup = (plans: readonly PlanFacts[]): PlanTuple[] =>
   plans.map((p) => [p.id, p.enrolmentId, p.revision, p.createdAt, p.reviewDate, p.deleted ? 1 : 0]);
 
-export const plansOfGroup = (householdId: string, group: unknown): PlanFacts[] =>
-  (group as PlanTuple[]).map(([id, enrolmentId, revision, createdAt, reviewDate, deleted]) => ({
-    id,
-    householdId,
-    enrolmentId,
-    revision,
-    createdAt,
-    reviewDate,
-    deleted: deleted === 1,
-  }));
+/** Plan revisions are held whatever their date: only the changed ones are skipped. */
+export const plansOfGroup = (
+  householdId: string,
+  group: unknown,
+  skip: SnapshotSkip,
+): PlanFacts[] => {
+  const out: PlanFacts[] = [];
+  for (const [id, enrolmentId, revision, createdAt, reviewDate, deleted] of group as PlanTuple[]) {
+    if (skip.changed.has(id)) continue;
+    out.push({
+      id,
+      householdId,
+      enrolmentId,
+      revision,
+      createdAt,
+      reviewDate,
+      deleted: deleted === 1,
+    });
+  }
+  return out;
+};

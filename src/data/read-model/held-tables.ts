@@ -9,6 +9,7 @@ import {
   planGroup,
   plansOfGroup,
   readable,
+  type SnapshotSkip,
 } from './facts';
 
 /**
@@ -28,7 +29,8 @@ export type HeldTable<H> = {
   /** How a household's held values are written in the snapshot, and read back. */
   snapshot?: {
     encode: (held: readonly H[]) => unknown;
-    decode: (householdId: string, value: unknown) => H[];
+    /** Leaves out what `skip` names (a dated table by its date). */
+    decode: (householdId: string, value: unknown, skip: SnapshotSkip) => H[];
   };
 };
 

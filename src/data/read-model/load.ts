@@ -125,12 +125,14 @@ function* snapshotGroups<H>(
     const household = decl.householdOf(held);
     now.set(household, [...(now.get(household) ?? []), held]);
   }
-  const keep = (h: H) =>
-    (!decl.dated || decl.dated(h) >= from) && !changed.ids.has(idOf(h as object));
+  const skip = { from, changed: changed.ids };
   for (const [household, value] of JSON.parse(entry.value) as [string, unknown][]) {
-    const held = codec.decode(household, value).filter(keep);
-    held.push(...(now.get(household) ?? []));
-    now.delete(household);
+    const held = codec.decode(household, value, skip);
+    const fresh = now.get(household);
+    if (fresh) {
+      for (const h of fresh) held.push(h);
+      now.delete(household);
+    }
     if (held.length) yield [household, held];
   }
   yield* now;

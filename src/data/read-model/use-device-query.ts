@@ -24,6 +24,39 @@ const touchesScreens = (parts: ObservabilitySet): boolean => {
   return !tables?.length || tables.some(({ table }) => !BACKGROUND_TABLES.has(table));
 };
 
+type Outcome<T> = { value: T } | { error: unknown };
+
+/**
+ * Runs `query` when asked, one run at a time: asked again while a run is going, it runs
+ * once more after it, so the last answer is never older than the last write. After `stop`
+ * nothing more is delivered.
+ */
+const serialRunner = <T>(query: () => Promise<T>, deliver: (outcome: Outcome<T>) => void) => {
+  let stopped = false;
+  let running = false;
+  let again = false;
+  const run = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      const value = await query();
+      if (!stopped) deliver({ value });
+    } catch (error) {
+      if (!stopped) deliver({ error });
+    } finally {
+      running = false;
+      if (again && !stopped) {
+        again = false;
+        void run();
+      }
+    }
+  };
+  return { run, stop: () => void (stopped = true) };
+};
+
 /**
  * How every screen reads the device database: runs a query (over the read model's held
  * tables and the database), and runs it again after any write another screen could see (in
@@ -39,42 +72,23 @@ export const useDeviceQuery = <T>(
     value: undefined,
   });
   useEffect(() => {
-    let cancelled = false;
-    let running = false;
-    let again = false;
+    const runner = serialRunner(query, (outcome) => {
+      if ('value' in outcome) return setState({ deps, value: outcome.value });
+      // Surface the failure to the nearest error boundary rather than show stale data.
+      setState(() => {
+        throw outcome.error;
+      });
+    });
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const run = async (): Promise<void> => {
-      if (running) {
-        again = true;
-        return;
-      }
-      running = true;
-      try {
-        const value = await query();
-        if (!cancelled) setState({ deps, value });
-      } catch (error) {
-        // Surface the failure to the nearest error boundary rather than show stale data.
-        if (!cancelled)
-          setState(() => {
-            throw error;
-          });
-      } finally {
-        running = false;
-        if (again && !cancelled) {
-          again = false;
-          void run();
-        }
-      }
-    };
     const onChange = (parts: ObservabilitySet) => {
       if (!touchesScreens(parts)) return;
       clearTimeout(timer);
-      timer = setTimeout(() => void run(), SETTLE_MS);
+      timer = setTimeout(() => void runner.run(), SETTLE_MS);
     };
     Dexie.on('storagemutated', onChange);
-    void run();
+    void runner.run();
     return () => {
-      cancelled = true;
+      runner.stop();
       clearTimeout(timer);
       Dexie.on('storagemutated').unsubscribe(onChange);
     };

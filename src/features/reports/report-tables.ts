@@ -48,80 +48,86 @@ export const indicatorTable = (
   rows: rows.map((r) => [indicatorLabel(t, dim, r, names), r.people, r.contacts, hours(r.minutes)]),
 });
 
+type Programme = Names['programme'];
+
+const enrolmentsTable = (t: TFunction, c: CaseworkReport, programme: Programme): ReportTable => ({
+  key: 'enrolments',
+  title: t('reports.casework.enrolments'),
+  header: [
+    t('reports.columns.programme'),
+    t('reports.casework.opened'),
+    t('reports.casework.closed'),
+    ...CLOSE_REASONS.map((r) => t(`enums.closeReason.${r}`)),
+  ],
+  rows: c.enrolments.map((e) => [
+    programme(e.programme),
+    e.opened,
+    e.closed,
+    ...CLOSE_REASONS.map((r) => e.reasons[r] ?? 0),
+  ]),
+});
+
+const plansTable = (t: TFunction, c: CaseworkReport, programme: Programme): ReportTable => ({
+  key: 'plans',
+  title: t('reports.casework.plans'),
+  header: [
+    t('reports.columns.programme'),
+    t('reports.casework.due'),
+    t('reports.casework.onTime'),
+    t('reports.casework.late'),
+    t('reports.casework.missing'),
+    t('reports.casework.onTimeShare'),
+  ],
+  rows: c.plans.map((p) => [
+    programme(p.programme),
+    p.due,
+    p.onTime,
+    p.late,
+    p.missing,
+    `${percent(p.onTime, p.due)} %`,
+  ]),
+});
+
+const complianceTable = (t: TFunction, c: CaseworkReport, programme: Programme): ReportTable => ({
+  key: 'compliance',
+  title: t('reports.casework.compliance'),
+  header: [
+    t('reports.columns.programme'),
+    t('reports.casework.periods'),
+    t('reports.casework.met'),
+    t('reports.casework.metShare'),
+  ],
+  rows: c.compliance.map((r) => [
+    programme(r.programme),
+    r.total,
+    r.met,
+    `${percent(r.met, r.total)} %`,
+  ]),
+});
+
+const leasesTable = (t: TFunction, c: CaseworkReport, programme: Programme): ReportTable => ({
+  key: 'leases',
+  title: t('reports.casework.leases'),
+  header: [t('reports.columns.programme'), t('reports.casework.leasesEnding')],
+  rows: c.leasesEnding.map((l) => [programme(l.programme), l.count]),
+});
+
+const groupsTable = (t: TFunction, c: CaseworkReport): ReportTable => ({
+  key: 'groups',
+  title: t('reports.casework.groups'),
+  header: [t('reports.casework.sessions'), t('reports.casework.groupPeople'), t('reports.hours')],
+  rows: [[c.groups.sessions, c.groups.people, hours(c.groups.minutes)]],
+});
+
 /** The casework report as tables: each one a question a manager asks. */
 export const caseworkTables = (
   t: TFunction,
   c: CaseworkReport,
-  programme: Names['programme'],
-): ReportTable[] => {
-  return [
-    {
-      key: 'enrolments',
-      title: t('reports.casework.enrolments'),
-      header: [
-        t('reports.columns.programme'),
-        t('reports.casework.opened'),
-        t('reports.casework.closed'),
-        ...CLOSE_REASONS.map((r) => t(`enums.closeReason.${r}`)),
-      ],
-      rows: c.enrolments.map((e) => [
-        programme(e.programme),
-        e.opened,
-        e.closed,
-        ...CLOSE_REASONS.map((r) => e.reasons[r] ?? 0),
-      ]),
-    },
-    {
-      key: 'plans',
-      title: t('reports.casework.plans'),
-      header: [
-        t('reports.columns.programme'),
-        t('reports.casework.due'),
-        t('reports.casework.onTime'),
-        t('reports.casework.late'),
-        t('reports.casework.missing'),
-        t('reports.casework.onTimeShare'),
-      ],
-      rows: c.plans.map((p) => [
-        programme(p.programme),
-        p.due,
-        p.onTime,
-        p.late,
-        p.missing,
-        `${percent(p.onTime, p.due)} %`,
-      ]),
-    },
-    {
-      key: 'compliance',
-      title: t('reports.casework.compliance'),
-      header: [
-        t('reports.columns.programme'),
-        t('reports.casework.periods'),
-        t('reports.casework.met'),
-        t('reports.casework.metShare'),
-      ],
-      rows: c.compliance.map((r) => [
-        programme(r.programme),
-        r.total,
-        r.met,
-        `${percent(r.met, r.total)} %`,
-      ]),
-    },
-    {
-      key: 'leases',
-      title: t('reports.casework.leases'),
-      header: [t('reports.columns.programme'), t('reports.casework.leasesEnding')],
-      rows: c.leasesEnding.map((l) => [programme(l.programme), l.count]),
-    },
-    {
-      key: 'groups',
-      title: t('reports.casework.groups'),
-      header: [
-        t('reports.casework.sessions'),
-        t('reports.casework.groupPeople'),
-        t('reports.hours'),
-      ],
-      rows: [[c.groups.sessions, c.groups.people, hours(c.groups.minutes)]],
-    },
-  ];
-};
+  programme: Programme,
+): ReportTable[] => [
+  enrolmentsTable(t, c, programme),
+  plansTable(t, c, programme),
+  complianceTable(t, c, programme),
+  leasesTable(t, c, programme),
+  groupsTable(t, c),
+];

@@ -152,11 +152,20 @@ describe('evaluateAll', () => {
     const rules = { ...DEFAULT_RULES };
     const first = (await evaluateAll(db, [ea, eb], rules, TODAY)).evaluations;
     await saveWithOutbox(db, 'contact', aContact(b.id, eb.id, { at: daysAgo(0) }));
-    const second = (await evaluateAll(db, [{ ...ea }, eb], { ...rules }, TODAY)).evaluations;
+    // The same enrolment objects, as the read model gives them while their rows are unchanged.
+    const second = (await evaluateAll(db, [ea, eb], { ...rules }, TODAY)).evaluations;
     // Household a is untouched: the very same object. Household b had a visit: a new one.
     expect(second.get(ea.id)).toBe(first.get(ea.id));
     expect(second.get(eb.id)).not.toBe(first.get(eb.id));
     expect(second.get(eb.id)?.current?.count).toBe((first.get(eb.id)?.current?.count ?? 0) + 1);
+    // An edited enrolment is a new object: evaluated again, with what changed.
+    const closed = { ...ea, status: 'closed' as const };
+    const third = (await evaluateAll(db, [closed, eb], rules, TODAY)).evaluations;
+    expect(third.get(ea.id)).not.toBe(first.get(ea.id));
+    expect(third.get(ea.id)?.urgency).toBe('none');
+    // Another day: evaluated again.
+    const tomorrow = (await evaluateAll(db, [ea, eb], rules, addDays(TODAY, 1))).evaluations;
+    expect(tomorrow.get(ea.id)).not.toBe(first.get(ea.id));
     db.close();
   });
 });

@@ -34,11 +34,15 @@ const plan: fc.Arbitrary<PlanFacts> = fc.record({
 /** What a start reads back: the snapshot's JSON, parsed. */
 const throughJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
+const none = { from: '', changed: new Set<string>() };
+
 describe('the read model\u2019s snapshot of a household', () => {
   it('gives back every contact\u2019s facts as they were, in order', () => {
     fc.assert(
       fc.property(fc.array(contact, { maxLength: 12 }), (contacts) => {
-        expect(contactsOfGroup(household, throughJson(contactGroup(contacts)))).toEqual(contacts);
+        expect(contactsOfGroup(household, throughJson(contactGroup(contacts)), none)).toEqual(
+          contacts,
+        );
       }),
     );
   });
@@ -46,8 +50,31 @@ describe('the read model\u2019s snapshot of a household', () => {
   it('gives back every plan revision\u2019s facts as they were, in order', () => {
     fc.assert(
       fc.property(fc.array(plan, { maxLength: 12 }), (plans) => {
-        expect(plansOfGroup(household, throughJson(planGroup(plans)))).toEqual(plans);
+        expect(plansOfGroup(household, throughJson(planGroup(plans)), none)).toEqual(plans);
       }),
+    );
+  });
+
+  it('leaves out contacts dated before the window and rows changed since, and only those', () => {
+    fc.assert(
+      fc.property(
+        fc.array(contact, { maxLength: 12 }),
+        fc.array(plan, { maxLength: 6 }),
+        fc.integer({ min: 0, max: 12 }),
+        at,
+        (contacts, plans, k, from) => {
+          const changed = new Set(
+            [...contacts, ...plans].filter((_, i) => i % 3 === k % 3).map((r) => r.id),
+          );
+          const skip = { from, changed };
+          expect(contactsOfGroup(household, throughJson(contactGroup(contacts)), skip)).toEqual(
+            contacts.filter((c) => c.at >= from && !changed.has(c.id)),
+          );
+          expect(plansOfGroup(household, throughJson(planGroup(plans)), skip)).toEqual(
+            plans.filter((p) => !changed.has(p.id)),
+          );
+        },
+      ),
     );
   });
 
