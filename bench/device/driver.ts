@@ -301,6 +301,16 @@ export const runDevice = async (
   return out;
 };
 
+/**
+ * The first sync has ended (the indicator idle, with the time of a sync): the device holds
+ * the worker's data, and the read model's snapshots, as any device that went offline after
+ * it was used. Closed any sooner, the offline start would measure how far the sync had got.
+ */
+const firstSyncDone = (page: Page) =>
+  page
+    .locator('[data-testid="sync-indicator"][data-state="idle"]:not([data-last-sync=""])')
+    .waitFor({ timeout: 120_000 });
+
 /** The built app started with the network off, to the unlock form, then unlocked. */
 const offlineStart = async (profile: string, url: string, password: string) => {
   const context = await launch(profile);
@@ -343,6 +353,7 @@ const coldStart = async (server: RunningServer, log: (s: string) => void): Promi
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
       timeout: 30_000,
     });
+    await firstSyncDone(page);
     await context.close();
 
     log('built app: cold start offline, three times');
