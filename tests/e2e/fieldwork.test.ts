@@ -76,6 +76,32 @@ describe('field work offline', () => {
     expect(await visit.textContent()).toContain('dluhy');
   });
 
+  it('keeps steady typing through a reload, and "Zrušit" asks before it throws it away', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Zapsat kontakt' }).click();
+    const note = 'Řešili jsme splátkový kalendář.';
+    // About seven characters a second with no pause, then a reload at once.
+    await page.getByLabel('Poznámka').pressSequentially(note, { delay: 140 });
+    await reloadAndUnlock(page);
+    await page.getByText('Obnoveno, co jste minule rozepsali.').waitFor();
+    expect(await page.getByLabel('Poznámka').inputValue()).toBe(note);
+
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
+    await page.getByRole('button', { name: 'Zrušit' }).click();
+    await page.getByRole('heading', { name: 'Zkušební' }).waitFor();
+    expect(asked).toBe('Zahodit, co jste v tomto formuláři napsali, a odejít?');
+    await page.getByRole('link', { name: 'Zapsat kontakt' }).click();
+    await page.getByLabel('Poznámka').waitFor();
+    expect(await page.getByText('Obnoveno, co jste minule rozepsali.').count()).toBe(0);
+    expect(await page.getByLabel('Poznámka').inputValue()).toBe('');
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Zkušební' }).waitFor();
+  });
+
   it('draws up a plan, then keeps an unsaved revision as a draft', async () => {
     const { page } = browser;
     await page.getByRole('link', { name: /Individuální plán/ }).click();

@@ -4,13 +4,26 @@ import { Link } from '../../ui/routing';
 import { addDays, pragueDate, type Enrolment, type EnrolmentEvaluation } from '../../core';
 import { useCaseload } from '../../data/hooks';
 import type { CaseloadRow } from '../../data/queries/caseload';
+import { MapLink, PhoneLink } from '../../ui/ContactLinks';
 import { useFormat } from '../../ui/format';
+import { useDistricts } from '../../widgets/districts';
 import { useServices } from '../../widgets/services';
 import { EvaluationNotes } from '../../ui/status/EvaluationNotes';
 import { UrgencyBadge } from '../../ui/status/UrgencyBadge';
 import { useProgrammes } from '../../widgets/programmes';
 
 type Item = { row: CaseloadRow; enrolment: Enrolment; evaluation: EnrolmentEvaluation };
+
+/** A call and the way there, one tap each, beside the household's name. */
+const ReachLinks = ({ household }: { household: CaseloadRow['household'] }) => {
+  const districts = useDistricts();
+  return (
+    <span className="agenda-item__links">
+      <PhoneLink compact phone={household.phone ?? ''} name={household.label} />
+      <MapLink compact address={`${household.street}, ${districts.name(household.district)}`} />
+    </span>
+  );
+};
 
 const Section = ({
   title,
@@ -83,6 +96,7 @@ export const AgendaPage = () => {
       <span className="agenda-item__main">
         <Link to={`/households/${row.household.id}`}>{row.household.label}</Link>{' '}
         {badge && <UrgencyBadge urgency={evaluation.urgency} />}
+        <ReachLinks household={row.household} />
         <span className="muted small">
           {' '}
           {programmes.name(enrolment.programme)} ·{' '}

@@ -183,6 +183,7 @@ const ContactForm = ({ detail, amends }: { detail: HouseholdDetail; amends: Cont
         error={error}
         hasFieldErrors={Object.keys(errors).length > 0}
         draft={draft}
+        dirty={formState.isDirty}
         onReset={() => form.reset(defaults)}
       />
     </form>

@@ -208,6 +208,7 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
         error={error}
         hasFieldErrors={Object.keys(errors).length > 0}
         draft={draft}
+        dirty={formState.isDirty}
         onReset={() => form.reset(defaults)}
       />
     </form>

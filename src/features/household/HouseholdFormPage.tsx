@@ -234,6 +234,7 @@ const HouseholdForm = ({ existing }: { existing: Existing | null }) => {
         error={error}
         hasFieldErrors={Object.keys(errors).length > 0}
         draft={draft}
+        dirty={formState.isDirty}
         onReset={() =>
           form.reset(
             existing ? householdToForm(existing.household, existing.people) : emptyHousehold(),

@@ -5,6 +5,7 @@ import { caseClosedOn, planState, retentionUntil } from '../../core';
 import { recordView } from '../../data/audit';
 import { getDb } from '../../data/db';
 import { useHousehold } from '../../data/hooks';
+import { MapLink, PhoneLink } from '../../ui/ContactLinks';
 import { Icon } from '../../ui/Icon';
 import { QuickContactSheet } from '../../widgets/quick-contact/QuickContactSheet';
 import { useDistricts } from '../../widgets/districts';
@@ -48,10 +49,13 @@ export const HouseholdPage = () => {
         <div>
           <h1>{household.label}</h1>
           <span className="muted">
-            {household.street}, {districts.name(household.district)} ·{' '}
             {t(`enums.localityKind.${household.localityKind}`)}
             {household.localityName ? ` · ${household.localityName}` : ''}
           </span>
+          <div className="contact-links" data-testid="household-links">
+            <MapLink address={`${household.street}, ${districts.name(household.district)}`} />
+            <PhoneLink phone={household.phone} name={household.label} />
+          </div>
         </div>
         <Link className="button button--small" to={`/households/${household.id}/edit`}>
           <Icon name="edit" size={18} /> {t('actions.edit')}
@@ -83,11 +87,7 @@ export const HouseholdPage = () => {
                   {t(`enums.relation.${p.relation}`)}
                   {p.birthYear ? ` · ${t('household.born', { year: p.birthYear })}` : ''}
                 </span>
-                {p.phone && (
-                  <a className="phone-link" href={`tel:${p.phone.replace(/\s/g, '')}`}>
-                    <Icon name="phone" size={16} /> {p.phone}
-                  </a>
-                )}
+                <PhoneLink phone={p.phone} name={`${p.firstName} ${p.lastName}`} />
               </li>
             ))}
           </ul>

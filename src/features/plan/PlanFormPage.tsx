@@ -191,6 +191,7 @@ const PlanForm = ({ detail }: { detail: EnrolmentDetail }) => {
         error={error}
         hasFieldErrors={Object.keys(errors).length > 0}
         draft={draft}
+        dirty={formState.isDirty}
         onReset={() => form.reset(defaults)}
       />
     </form>

@@ -134,6 +134,10 @@ export const cs = {
       'V zařízení je {{count}} neodeslaných změn. Odhlášením se smažou. Opravdu odhlásit?',
     version: 'Verze aplikace',
   },
+  contactLinks: {
+    callPerson: 'Zavolat: {{name}}, {{phone}}',
+    map: 'Ukázat na mapě: {{address}}',
+  },
   forms: {
     required: 'Vyplňte prosím toto pole.',
     invalid: 'Tato hodnota není platná.',
@@ -150,6 +154,7 @@ export const cs = {
     save: 'Uložit',
     saving: 'Ukládám…',
     cancel: 'Zrušit',
+    cancelConfirm: 'Zahodit, co jste v tomto formuláři napsali, a odejít?',
     discardDraft: 'Zahodit rozepsané',
     draftRestored: 'Obnoveno, co jste minule rozepsali.',
     saved: 'Uloženo v zařízení.',

@@ -133,6 +133,10 @@ export const en: Messages = {
       'There are {{count}} unsent changes on this device. Signing out deletes them. Sign out anyway?',
     version: 'App version',
   },
+  contactLinks: {
+    callPerson: 'Call {{name}}, {{phone}}',
+    map: 'Show on a map: {{address}}',
+  },
   forms: {
     required: 'Please fill in this field.',
     invalid: 'This value is not valid.',
@@ -149,6 +153,7 @@ export const en: Messages = {
     save: 'Save',
     saving: 'Saving…',
     cancel: 'Cancel',
+    cancelConfirm: 'Discard what you typed in this form and leave?',
     discardDraft: 'Discard draft',
     draftRestored: 'Restored what you typed last time.',
     saved: 'Saved on this device.',

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../src/data/db';
 import { ContactFormPage } from '../../../src/features/contact/ContactFormPage';
 import { HouseholdFormPage } from '../../../src/features/household/HouseholdFormPage';
@@ -75,6 +75,32 @@ describe('household form', () => {
       expect(screen.getByLabelText('Označení domácnosti')).toHaveProperty('value', ''),
     );
     expect(await getDb().drafts.count()).toBe(0);
+  });
+
+  it('asks before "Zrušit" throws typing away, and then removes its draft', async () => {
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false);
+    renderNew();
+    const label = await screen.findByLabelText('Označení domácnosti');
+    await userEvent.type(label, 'Omylem');
+    await waitFor(async () => expect(await getDb().drafts.count()).toBe(1));
+    await userEvent.click(screen.getByRole('button', { name: 'Zrušit' }));
+    expect(confirm).toHaveBeenCalledWith('Zahodit, co jste v tomto formuláři napsali, a odejít?');
+    // Said no: the typing stays, and so does its draft.
+    expect(label).toHaveProperty('value', 'Omylem');
+    expect(await getDb().drafts.count()).toBe(1);
+    confirm.mockReturnValueOnce(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Zrušit' }));
+    await waitFor(async () => expect(await getDb().drafts.count()).toBe(0));
+    confirm.mockRestore();
+  });
+
+  it('leaves an untouched form on "Zrušit" without asking', async () => {
+    const confirm = vi.spyOn(window, 'confirm');
+    renderNew();
+    await userEvent.click(await screen.findByRole('button', { name: 'Zrušit' }));
+    expect(confirm).not.toHaveBeenCalled();
+    expect(await getDb().drafts.count()).toBe(0);
+    confirm.mockRestore();
   });
 
   it('marks a removed member deleted instead of forgetting them', async () => {
