@@ -93,16 +93,18 @@ export const AgendaPage = () => {
 
   const line = ({ row, enrolment, evaluation }: Item, badge: boolean) => (
     <li key={enrolment.id} className="agenda-item">
-      <span className="agenda-item__main">
-        <Link to={`/households/${row.household.id}`}>{row.household.label}</Link>{' '}
-        {badge && <UrgencyBadge urgency={evaluation.urgency} />}
-        <ReachLinks household={row.household} />
-        <span className="muted small">
-          {' '}
-          {programmes.name(enrolment.programme)} ·{' '}
-          {t('agenda.lastContact', { ago: ago(row.lastContactAt) })}
+      <div className="agenda-item__head">
+        <span className="agenda-item__main">
+          <Link to={`/households/${row.household.id}`}>{row.household.label}</Link>{' '}
+          {badge && <UrgencyBadge urgency={evaluation.urgency} />}
+          <span className="muted small">
+            {' '}
+            {programmes.name(enrolment.programme)} ·{' '}
+            {t('agenda.lastContact', { ago: ago(row.lastContactAt) })}
+          </span>
         </span>
-      </span>
+        <ReachLinks household={row.household} />
+      </div>
       <EvaluationNotes evaluation={evaluation} />
     </li>
   );

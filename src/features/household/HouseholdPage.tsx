@@ -87,7 +87,11 @@ export const HouseholdPage = () => {
                   {t(`enums.relation.${p.relation}`)}
                   {p.birthYear ? ` · ${t('household.born', { year: p.birthYear })}` : ''}
                 </span>
-                <PhoneLink phone={p.phone} name={`${p.firstName} ${p.lastName}`} />
+                {p.phone && (
+                  <div className="contact-links">
+                    <PhoneLink phone={p.phone} name={`${p.firstName} ${p.lastName}`} />
+                  </div>
+                )}
               </li>
             ))}
           </ul>
