@@ -7,9 +7,10 @@ import { launchBrowser, startServer, submitLogin } from './helpers/harness';
  * field, button or list spills out of the card it sits in (a date input's own minimum
  * width once pushed the contact form past its card, and a long bottom-bar label widened a
  * manager's page). Wide tables scroll inside their own box, which this allows. Headless
- * Chromium draws no scrollbars, so the page's width is the viewport's.
+ * Chromium draws no scrollbars, so the page's width is the viewport's. And every tap target
+ * that stands alone is at least 44 x 44 px.
  */
-type Fit = { pageWidth: number; spills: string[] };
+type Fit = { pageWidth: number; spills: string[]; small: string[] };
 
 const measure = (page: Page): Promise<Fit> =>
   page.evaluate(() => {
@@ -31,7 +32,27 @@ const measure = (page: Page): Promise<Fit> =>
         spills.push(`${name} right by ${Math.round(box.right - right)} px`);
       if (box.left < left - 2) spills.push(`${name} left by ${Math.round(left - box.left)} px`);
     }
-    return { pageWidth: document.documentElement.scrollWidth, spills };
+    // Tap targets that stand alone (buttons, and links not inside a sentence) are a
+    // finger's size: 44 x 44 px (WCAG 2.5.5), measured with what the target's own padding adds.
+    const small: string[] = [];
+    const targets = 'a[href], button, select, summary, input:not([type=hidden]), [role=button]';
+    for (const el of document.querySelectorAll(
+      `header ${targets}, main ${targets}, nav ${targets}, .sheet ${targets}`,
+    )) {
+      if (el.closest('p, dd, .note')) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const checkbox = el.matches('input[type=checkbox], input[type=radio]');
+      // A box or a radio is tapped through its label, which must be the size.
+      const hit = checkbox ? (el.closest('label')?.getBoundingClientRect() ?? box) : box;
+      if (hit.width < 43.5 || hit.height < 43.5) {
+        const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30);
+        small.push(
+          `${el.tagName.toLowerCase()} "${name}" ${Math.round(hit.width)}x${Math.round(hit.height)}`,
+        );
+      }
+    }
+    return { pageWidth: document.documentElement.scrollWidth, spills, small };
   });
 
 /**
@@ -128,7 +149,7 @@ describe('screens fit a 360 px phone and a tablet', () => {
         results['quick-contact sheet'] = await settledFit(page);
       }
       for (const [path, fit] of Object.entries(results)) {
-        expect({ path, ...fit }).toEqual({ path, pageWidth: width, spills: [] });
+        expect({ path, ...fit }).toEqual({ path, pageWidth: width, spills: [], small: [] });
       }
     } finally {
       await browser.close();

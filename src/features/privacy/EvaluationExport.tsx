@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pragueDate } from '../../core';
+import { PeriodFields } from '../../ui/forms/PeriodFields';
 
 const yearStart = () => `${new Date().getFullYear() - 1}-01-01`;
 const today = () => pragueDate(new Date());
@@ -18,24 +19,14 @@ export const EvaluationExport = (props: {
       <h2>{t('privacy.evaluationTitle')}</h2>
       <p className="muted small">{t('privacy.evaluationNote')}</p>
       <div className="inline-form">
-        <label className="field">
-          <span>{t('reports.from')}</span>
-          <input
-            autoComplete="off"
-            type="date"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('reports.to')}</span>
-          <input
-            autoComplete="off"
-            type="date"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-          />
-        </label>
+        <PeriodFields
+          from={from}
+          to={to}
+          set={(p) => {
+            setFrom(p.from);
+            setTo(p.to);
+          }}
+        />
         <button
           type="button"
           className="button button--primary"

@@ -18,12 +18,14 @@ const RetentionRow = (props: {
   return (
     <tr>
       <td>
-        <input
-          type="checkbox"
-          checked={props.chosen}
-          onChange={() => props.toggle(c.householdId)}
-          aria-label={t('privacy.chooseCase', { label: c.label })}
-        />
+        <label className="check-target">
+          <input
+            type="checkbox"
+            checked={props.chosen}
+            onChange={() => props.toggle(c.householdId)}
+            aria-label={t('privacy.chooseCase', { label: c.label })}
+          />
+        </label>
       </td>
       <td className="text">
         {c.label}

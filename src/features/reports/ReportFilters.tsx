@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pragueDate, REPORT_DIMENSIONS, type ReportDimension } from '../../core';
 import { useDistricts } from '../../widgets/districts';
+import { PeriodFields } from '../../ui/forms/PeriodFields';
 import { useProgrammes } from '../../widgets/programmes';
 
 /** What a report is asked for: a period, a breakdown and two filters ('' for all). */
@@ -60,14 +61,11 @@ export const ReportFilters = (props: {
         props.show(query);
       }}
     >
-      <label className="field">
-        <span>{t('reports.from')}</span>
-        <input type="date" value={query.from} onChange={(e) => set('from')(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>{t('reports.to')}</span>
-        <input type="date" value={query.to} onChange={(e) => set('to')(e.target.value)} />
-      </label>
+      <PeriodFields
+        from={query.from}
+        to={query.to}
+        set={(period) => setQuery((q) => ({ ...q, ...period }))}
+      />
       <Choice
         label={t('reports.groupBy')}
         value={query.dim}
