@@ -57,3 +57,13 @@ export const DEFAULT_MINUTES = {
   group: 60,
   failed_attempt: 10,
 } as const satisfies Record<Contact['kind'], number>;
+
+/**
+ * Clocks of devices differ and a worker rounds the time of a visit: a contact this much
+ * ahead of now is still taken as now.
+ */
+export const FUTURE_MARGIN_MINUTES = 15;
+
+/** Whether a contact is dated ahead of now by more than the margin (a typo, mostly). */
+export const isFutureContact = (at: string, now: Date): boolean =>
+  Date.parse(at) - now.getTime() > FUTURE_MARGIN_MINUTES * 60_000;

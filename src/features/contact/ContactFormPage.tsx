@@ -7,6 +7,7 @@ import {
   CONTACT_KINDS,
   DEFAULT_MINUTES,
   INTERVENTIONS,
+  isFutureContact,
   splitMinutes,
   TOPICS,
   type Contact,
@@ -20,6 +21,7 @@ import { Field, Fieldset } from '../../ui/forms/Field';
 import { EnumSelect } from '../../ui/forms/EnumSelect';
 import { DraftNotice, FormActions } from '../../ui/forms/FormActions';
 import { saveErrorMessage } from '../../ui/forms/save-error';
+import { useFormat } from '../../ui/format';
 import { useDraft } from '../../widgets/use-draft';
 import { Loaded } from '../../ui/Loaded';
 import { useServices } from '../../widgets/services';
@@ -40,6 +42,7 @@ const ContactForm = ({ detail, amends }: { detail: HouseholdDetail; amends: Cont
   const programmes = useProgrammes();
   const navigate = useNavigate();
   const { session } = useServices();
+  const { dateTime } = useFormat();
   const [error, setError] = useState<string | null>(null);
   const { household, people, enrolments } = detail;
   const open = enrolments.filter(
@@ -82,12 +85,19 @@ const ContactForm = ({ detail, amends }: { detail: HouseholdDetail; amends: Cont
   const submit = handleSubmit(async (values) => {
     setError(null);
     try {
+      const now = new Date();
       const record = contactFromForm(values, {
         householdId: household.id,
         workerId: session.user.id,
         amends,
-        now: new Date().toISOString(),
+        now: now.toISOString(),
       });
+      // A date ahead of today is mostly a typo: saved only when the worker says it is meant.
+      if (
+        isFutureContact(record.at, now) &&
+        !window.confirm(t('contactForm.futureConfirm', { when: dateTime(record.at) }))
+      )
+        return;
       await saveWithOutbox(getDb(), 'contact', record);
       await draft.discard();
       await navigate(`/households/${household.id}`, { replace: true });

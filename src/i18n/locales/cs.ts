@@ -215,6 +215,7 @@ export const cs = {
     consentNeedsDate: 'Uveďte datum souhlasu.',
   },
   contactForm: {
+    futureConfirm: 'Kontakt je zapsán do budoucnosti ({{when}}). Opravdu ho tak uložit?',
     newTitle: 'Zapsat kontakt',
     amendTitle: 'Opravit kontakt',
     amendNote: 'Původní záznam zůstane v historii.',

@@ -213,6 +213,7 @@ export const en: Messages = {
     consentNeedsDate: 'Enter the date of consent.',
   },
   contactForm: {
+    futureConfirm: 'This contact is dated in the future ({{when}}). Save it like that?',
     newTitle: 'Log a contact',
     amendTitle: 'Correct a contact',
     amendNote: 'The original record stays in the history.',

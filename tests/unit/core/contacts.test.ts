@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contactVersions, effectiveContacts, splitMinutes } from '../../../src/core';
+import {
+  contactVersions,
+  effectiveContacts,
+  FUTURE_MARGIN_MINUTES,
+  isFutureContact,
+  splitMinutes,
+} from '../../../src/core';
 
 describe('splitMinutes', () => {
   it('splits a household visit evenly, whole minutes, summing to the total', () => {
@@ -56,5 +62,24 @@ describe('amendments', () => {
 
   it('leaves deleted contacts out', () => {
     expect(effectiveContacts([c('a', null, true)])).toEqual([]);
+  });
+});
+
+describe('a contact dated in the future', () => {
+  const now = new Date('2026-12-03T10:00:00.000Z');
+  it('is one more than the margin ahead of now, not one within it or in the past', () => {
+    expect(isFutureContact('2026-12-03T10:15:00.000Z', now)).toBe(false);
+    expect(isFutureContact('2026-12-03T10:16:00.000Z', now)).toBe(true);
+    expect(isFutureContact('2026-12-04T09:00:00.000Z', now)).toBe(true);
+    expect(isFutureContact('2026-12-02T10:00:00.000Z', now)).toBe(false);
+  });
+
+  it('is ahead by more than the margin exactly when its time is', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), (ms) => {
+        const at = new Date(now.getTime() + ms).toISOString();
+        expect(isFutureContact(at, now)).toBe(ms > FUTURE_MARGIN_MINUTES * 60_000);
+      }),
+    );
   });
 });

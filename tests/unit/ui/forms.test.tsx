@@ -206,6 +206,43 @@ describe('contact form', () => {
     expect(await getDb().contacts.count()).toBe(0);
   });
 
+  it('asks before it saves a contact dated in the future, and saves it only when meant', async () => {
+    const { h } = await seed();
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false);
+    renderScreen(
+      <ContactFormPage />,
+      {},
+      { path: '/households/:householdId/contacts/new', url: `/households/${h.id}/contacts/new` },
+    );
+    const date = await screen.findByLabelText('Datum');
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    fireEvent.change(date, { target: { value: tomorrow } });
+    await userEvent.click(screen.getByRole('button', { name: 'Uložit' }));
+    await waitFor(() => expect(confirm).toHaveBeenCalledTimes(1));
+    expect(String(confirm.mock.calls[0]?.[0])).toMatch(/^Kontakt je zapsán do budoucnosti \(/);
+    expect(await getDb().contacts.count()).toBe(0);
+    confirm.mockReturnValueOnce(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Uložit' }));
+    await screen.findByTestId('location');
+    expect(await getDb().contacts.count()).toBe(1);
+    confirm.mockRestore();
+  });
+
+  it('saves a contact of today without asking', async () => {
+    const { h } = await seed();
+    const confirm = vi.spyOn(window, 'confirm');
+    renderScreen(
+      <ContactFormPage />,
+      {},
+      { path: '/households/:householdId/contacts/new', url: `/households/${h.id}/contacts/new` },
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Uložit' }));
+    await screen.findByTestId('location');
+    expect(confirm).not.toHaveBeenCalled();
+    expect(await getDb().contacts.count()).toBe(1);
+    confirm.mockRestore();
+  });
+
   it('corrects a contact by adding a new version and keeping the original', async () => {
     const { h, e1 } = await seed();
     const original = aContact(h.id, e1.id, { minutes: 30, note: 'Původní' });
