@@ -33,7 +33,7 @@ export const measureScroll = async (rows: CaseloadRow[]): Promise<ScrollResult> 
     root.render(
       // The app's links (wouter) need no router around them: the page's own location serves.
       <main className="page">
-        <CaseloadList rows={rows} />
+        <CaseloadList rows={rows} quickContact={() => undefined} />
       </main>,
     ),
   );

@@ -1,28 +1,28 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../ui/routing';
 import type { CaseloadRow } from '../../data/queries/caseload';
 import { Icon } from '../../ui/Icon';
-import { QuickContactSheet } from '../../widgets/quick-contact/QuickContactSheet';
 import { useFormat } from '../../ui/format';
 import { EvaluationNotes } from '../../ui/status/EvaluationNotes';
 import { UrgencyBadge } from '../../ui/status/UrgencyBadge';
 import { useProgrammes } from '../../widgets/programmes';
 
+/** One household of the caseload; the quick contact opens over the whole page (CaseloadPage). */
 export const CaseloadItem = ({
   row,
   districtName,
+  quickContact,
 }: {
   row: CaseloadRow;
   districtName: (code: string) => string;
+  quickContact: (row: CaseloadRow) => void;
 }) => {
   const { t } = useTranslation();
   const programmes = useProgrammes();
   const { ago } = useFormat();
-  const [sheet, setSheet] = useState(false);
   const { household, people, enrolments } = row;
   return (
-    <li className="case-row">
+    <div className="case-row">
       <Link className={`case-item case-item--${row.urgency}`} to={`/households/${household.id}`}>
         <span className="case-item__main">
           <span className="case-item__title">
@@ -57,18 +57,10 @@ export const CaseloadItem = ({
         className="quick-button"
         aria-label={`${t('quickContact.open')}: ${household.label}`}
         title={t('quickContact.open')}
-        onClick={() => setSheet(true)}
+        onClick={() => quickContact(row)}
       >
         <Icon name="plus" size={26} />
       </button>
-      {sheet && (
-        <QuickContactSheet
-          household={household}
-          people={people}
-          enrolments={enrolments}
-          onClose={() => setSheet(false)}
-        />
-      )}
-    </li>
+    </div>
   );
 };

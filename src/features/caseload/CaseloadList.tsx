@@ -8,7 +8,13 @@ import { CaseloadItem } from './CaseloadItem';
  * The caseload, virtualised: only the rows near the screen are in the DOM, so a caseload of
  * thousands of households scrolls as smoothly as one of ten.
  */
-export const CaseloadList = ({ rows }: { rows: CaseloadRow[] }) => {
+export const CaseloadList = ({
+  rows,
+  quickContact,
+}: {
+  rows: CaseloadRow[];
+  quickContact: (row: CaseloadRow) => void;
+}) => {
   const list = useRef<HTMLUListElement>(null);
   // Read once for the list, not once per row.
   const districts = useDistricts();
@@ -34,15 +40,15 @@ export const CaseloadList = ({ rows }: { rows: CaseloadRow[] }) => {
       {items.map((item) => {
         const row = rows[item.index];
         return row ? (
-          <div
+          <li
             key={item.key}
             data-index={item.index}
             ref={virtualizer.measureElement}
             className="case-list__slot"
             style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
           >
-            <CaseloadItem row={row} districtName={districts.name} />
-          </div>
+            <CaseloadItem row={row} districtName={districts.name} quickContact={quickContact} />
+          </li>
         ) : null;
       })}
     </ul>

@@ -4,6 +4,8 @@ import { Link } from '../../ui/routing';
 import { useCaseload } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
 import { useServices } from '../../widgets/services';
+import type { CaseloadRow } from '../../data/queries/caseload';
+import { QuickContactSheet } from '../../widgets/quick-contact/QuickContactSheet';
 import { CaseloadList } from './CaseloadList';
 import { ComplianceHeatmap } from './ComplianceHeatmap';
 import { TeamOverview } from './TeamOverview';
@@ -18,6 +20,9 @@ export const CaseloadPage = () => {
     workerId: isWorker ? session.user.id : undefined,
     query: deferredQuery,
   });
+  // The household whose quick contact is open: kept as it was when opened, so the sheet and
+  // its confirmation stay while the list re-sorts under it after the save.
+  const [quick, setQuick] = useState<CaseloadRow | null>(null);
 
   return (
     <section className="page">
@@ -60,7 +65,15 @@ export const CaseloadPage = () => {
           {query ? t('caseload.emptySearch', { query }) : t('caseload.empty')}
         </p>
       ) : (
-        <CaseloadList rows={rows} />
+        <CaseloadList rows={rows} quickContact={setQuick} />
+      )}
+      {quick && (
+        <QuickContactSheet
+          household={quick.household}
+          people={quick.people}
+          enrolments={quick.enrolments}
+          onClose={() => setQuick(null)}
+        />
       )}
     </section>
   );

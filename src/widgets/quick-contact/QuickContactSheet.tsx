@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../ui/routing';
 import {
@@ -114,7 +115,9 @@ export const QuickContactSheet = ({ household, people, enrolments, onClose }: Pr
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  return (
+  // Over the whole screen from wherever it opens: a moved (transformed) list row would
+  // otherwise hold the sheet inside itself.
+  return createPortal(
     <div className="sheet-backdrop" onClick={close}>
       <div
         ref={dialog}
@@ -202,6 +205,7 @@ export const QuickContactSheet = ({ household, people, enrolments, onClose }: Pr
           </>
         )}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 };

@@ -70,7 +70,9 @@ describe('programmes from the server', () => {
       nextDate: null,
       signOffDue: [],
     };
-    renderScreen(<CaseloadItem row={row} districtName={(code) => code} />);
+    renderScreen(
+      <CaseloadItem row={row} districtName={(code) => code} quickContact={() => undefined} />,
+    );
     const chip = await screen.findByText('Housing First');
     expect(chip.className).toContain('chip--blue');
   });
