@@ -4,6 +4,9 @@ import { Icon } from './Icon';
 /** What a phone app dials: digits and a leading plus, without the spaces people write. */
 const dialled = (phone: string) => phone.replace(/[^\d+]/g, '');
 
+/** A household's address as a map search takes it: the street within its district. */
+export const addressOf = (street: string, districtName: string) => `${street}, ${districtName}`;
+
 /** Mapy.cz, the map Czech workers use; the search finds the street within the district. */
 export const mapUrl = (address: string) =>
   `https://mapy.cz/zakladni?q=${encodeURIComponent(address)}`;

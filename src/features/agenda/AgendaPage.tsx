@@ -4,7 +4,7 @@ import { Link } from '../../ui/routing';
 import { addDays, pragueDate, type Enrolment, type EnrolmentEvaluation } from '../../core';
 import { useCaseload } from '../../data/hooks';
 import type { CaseloadRow } from '../../data/queries/caseload';
-import { MapLink, PhoneLink } from '../../ui/ContactLinks';
+import { addressOf, MapLink, PhoneLink } from '../../ui/ContactLinks';
 import { useFormat } from '../../ui/format';
 import { useDistricts } from '../../widgets/districts';
 import { useServices } from '../../widgets/services';
@@ -15,15 +15,18 @@ import { useProgrammes } from '../../widgets/programmes';
 type Item = { row: CaseloadRow; enrolment: Enrolment; evaluation: EnrolmentEvaluation };
 
 /** A call and the way there, one tap each, beside the household's name. */
-const ReachLinks = ({ household }: { household: CaseloadRow['household'] }) => {
-  const districts = useDistricts();
-  return (
-    <span className="agenda-item__links">
-      <PhoneLink compact phone={household.phone ?? ''} name={household.label} />
-      <MapLink compact address={`${household.street}, ${districts.name(household.district)}`} />
-    </span>
-  );
-};
+const ReachLinks = ({
+  household,
+  districtName,
+}: {
+  household: CaseloadRow['household'];
+  districtName: string;
+}) => (
+  <span className="agenda-item__links">
+    <PhoneLink compact phone={household.phone ?? ''} name={household.label} />
+    <MapLink compact address={addressOf(household.street, districtName)} />
+  </span>
+);
 
 const Section = ({
   title,
@@ -57,6 +60,7 @@ const Section = ({
 export const AgendaPage = () => {
   const { t } = useTranslation();
   const programmes = useProgrammes();
+  const districts = useDistricts();
   const { ago, date } = useFormat();
   const { session } = useServices();
   const isWorker = session.user.role === 'worker';
@@ -103,7 +107,10 @@ export const AgendaPage = () => {
             {t('agenda.lastContact', { ago: ago(row.lastContactAt) })}
           </span>
         </span>
-        <ReachLinks household={row.household} />
+        <ReachLinks
+          household={row.household}
+          districtName={districts.name(row.household.district)}
+        />
       </div>
       <EvaluationNotes evaluation={evaluation} />
     </li>

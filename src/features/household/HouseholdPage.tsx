@@ -5,7 +5,7 @@ import { caseClosedOn, planState, retentionUntil } from '../../core';
 import { recordView } from '../../data/audit';
 import { getDb } from '../../data/db';
 import { useHousehold } from '../../data/hooks';
-import { MapLink, PhoneLink } from '../../ui/ContactLinks';
+import { addressOf, MapLink, PhoneLink } from '../../ui/ContactLinks';
 import { Icon } from '../../ui/Icon';
 import { QuickContactSheet } from '../../widgets/quick-contact/QuickContactSheet';
 import { useDistricts } from '../../widgets/districts';
@@ -53,7 +53,7 @@ export const HouseholdPage = () => {
             {household.localityName ? ` · ${household.localityName}` : ''}
           </span>
           <div className="contact-links" data-testid="household-links">
-            <MapLink address={`${household.street}, ${districts.name(household.district)}`} />
+            <MapLink address={addressOf(household.street, districts.name(household.district))} />
             <PhoneLink phone={household.phone} name={household.label} />
           </div>
         </div>

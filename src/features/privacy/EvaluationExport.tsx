@@ -12,26 +12,18 @@ export const EvaluationExport = (props: {
   exportPeriod: (from: string, to: string) => void;
 }) => {
   const { t } = useTranslation();
-  const [from, setFrom] = useState(yearStart);
-  const [to, setTo] = useState(today);
+  const [period, setPeriod] = useState(() => ({ from: yearStart(), to: today() }));
   return (
     <section className="card">
       <h2>{t('privacy.evaluationTitle')}</h2>
       <p className="muted small">{t('privacy.evaluationNote')}</p>
       <div className="inline-form">
-        <PeriodFields
-          from={from}
-          to={to}
-          set={(p) => {
-            setFrom(p.from);
-            setTo(p.to);
-          }}
-        />
+        <PeriodFields {...period} set={setPeriod} />
         <button
           type="button"
           className="button button--primary"
           disabled={props.busy}
-          onClick={() => props.exportPeriod(from, to)}
+          onClick={() => props.exportPeriod(period.from, period.to)}
         >
           {t('privacy.evaluationExport')}
         </button>
