@@ -2,12 +2,8 @@ import { useMemo } from 'react';
 import { unreadCount } from './apply-pulled';
 import { getDb } from './db';
 import { pendingCount, rejectedCount } from './outbox';
-import {
-  filterCaseload,
-  loadCaseload,
-  loadHousehold,
-  type CaseloadFilter,
-} from './queries/caseload';
+import { filterCaseload, loadCaseload, type CaseloadFilter } from './queries/caseload';
+import { loadHousehold } from './queries/household';
 import { loadEnrolment } from './queries/enrolment';
 import { loadHouseholdLabels } from './queries/labels';
 import { loadCompliance } from './queries/team';

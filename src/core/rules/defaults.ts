@@ -4,6 +4,12 @@ import type { ContactRule } from './rule';
 /** About three months: the first phase of the housing tiers (004_*: "měsíce 0-3"). */
 const FIRST_PHASE_DAYS = 91;
 
+/** Two months: time to arrange a renewal or the next step before a lease ends. */
+const LEASE_WARNING_DAYS = 60;
+
+/** At least the longest six months (184 days), so a crisis lease counts down from day one. */
+const SIX_MONTHS_DAYS = 184;
+
 /**
  * Seeded defaults from the Ostrava housing pilot (social housing: at least weekly for the
  * first three months, then about twice a week); each organisation may edit
@@ -25,7 +31,7 @@ export const DEFAULT_RULES: Readonly<Record<SeededProgramme, ContactRule>> = {
       },
     ],
     planWithinDays: FIRST_PHASE_DAYS,
-    leaseWarningDays: 30,
+    leaseWarningDays: LEASE_WARNING_DAYS,
   },
   affordable_housing: {
     programme: 'affordable_housing',
@@ -42,7 +48,7 @@ export const DEFAULT_RULES: Readonly<Record<SeededProgramme, ContactRule>> = {
       },
     ],
     planWithinDays: FIRST_PHASE_DAYS,
-    leaseWarningDays: 30,
+    leaseWarningDays: LEASE_WARNING_DAYS,
   },
   crisis_housing: {
     programme: 'crisis_housing',
@@ -55,7 +61,8 @@ export const DEFAULT_RULES: Readonly<Record<SeededProgramme, ContactRule>> = {
       },
     ],
     planWithinDays: 30,
-    leaseWarningDays: 30,
+    // The stay is limited to 6 months: its end is shown from the first day.
+    leaseWarningDays: SIX_MONTHS_DAYS,
   },
   family_prevention: {
     programme: 'family_prevention',

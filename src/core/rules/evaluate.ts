@@ -2,7 +2,7 @@ import type { ContactFacts } from '../records/contact';
 import { isRealContact } from '../records/contact';
 import type { Enrolment } from '../records/enrolment';
 import type { PlanFacts } from '../records/plan';
-import { addDays, dayOf, daysBetween, pragueDay } from '../time/prague';
+import { addDays, dayOf, daysBetween, pragueDay, weekStart } from '../time/prague';
 import { nominalDays, periodsBetween, type Period } from './periods';
 import type { ContactRule } from './rule';
 
@@ -17,7 +17,8 @@ export type PeriodResult = Period & {
 };
 
 /** red: a period was missed and the current one is not met yet; amber: running out of time. */
-export type Urgency = 'overdue' | 'at_risk' | 'due' | 'met' | 'none';
+export const URGENCIES = ['overdue', 'at_risk', 'due', 'met', 'none'] as const;
+export type Urgency = (typeof URGENCIES)[number];
 
 export type PlanStatus =
   'not_required' | 'in_place' | 'pending' | 'due_soon' | 'overdue' | 'review_due';
@@ -26,14 +27,36 @@ export type EnrolmentEvaluation = {
   urgency: Urgency;
   current: PeriodResult | null;
   previous: PeriodResult | null;
-  /** The last day by which the next contact is needed. */
+  /**
+   * The last day by which the next contact is needed; for an overdue case the day it was
+   * due (late.since), never a day to come.
+   */
   nextDue: string | null;
+  /** How late an overdue case is; null for any other. */
+  late: Lateness | null;
   plan: { status: PlanStatus; due: string | null };
   lease: { end: string; daysLeft: number; warning: boolean } | null;
 };
 
-/** Days before the end of a period in which an unmet period counts as at risk. */
-const RISK_DAYS = { week: 2, month: 7 } as const;
+/**
+ * Since when an overdue case has been late: the last day of the first missed period of the
+ * run of missed periods that ends just before today's. `atLeast`: the run reaches back
+ * further than the engine looks (LATE_LOOKBACK_DAYS), so it is later still.
+ */
+export type Lateness = { since: string; days: number; atLeast: boolean };
+
+/**
+ * How far back lateness is looked for: two months, and back to the start of the period
+ * then. Within what the device holds of every contact (src/data/read-model/facts.ts
+ * LOOKBACK_DAYS): a month back to its first day, or a week's with a 26-week rolling window.
+ */
+const LATE_LOOKBACK_DAYS = 62;
+
+/**
+ * Days before the end of a period in which an unmet period counts as at risk (the legend,
+ * src/ui/status/UrgencyLegend.tsx, says so in words).
+ */
+export const RISK_DAYS = { week: 2, month: 7 } as const;
 const PLAN_DUE_SOON_DAYS = 14;
 
 /**
@@ -229,6 +252,43 @@ const nextDueOf = (enrolment: Enrolment, rule: ContactRule, current: PeriodResul
 };
 
 /**
+ * The first day of the period that holds `day`, so that lateness is looked for over whole
+ * periods: a period cut short would be judged on part of its days.
+ */
+const periodStartOn = (start: string, rule: ContactRule, day: string): string => {
+  if (day <= start) return start;
+  const since = daysBetween(start, day);
+  const phase = rule.phases.find(
+    (p) => p.fromDay <= since && (p.toDay === null || since < p.toDay),
+  );
+  if (!phase) return day;
+  const phaseStart = addDays(start, phase.fromDay);
+  const r = phase.requirement;
+  const natural = !r
+    ? phaseStart
+    : r.kind === 'min_per_period' && r.period === 'month'
+      ? `${day.slice(0, 7)}-01`
+      : weekStart(day);
+  return natural > phaseStart ? natural : phaseStart;
+};
+
+/** How late an overdue enrolment is (see Lateness); null when its last period was met. */
+export const latenessOf = (
+  enrolment: Pick<Enrolment, 'id' | 'startDate' | 'status' | 'closedOn'>,
+  contacts: readonly ContactFacts[],
+  rule: ContactRule,
+  today: string,
+): Lateness | null => {
+  const from = periodStartOn(enrolment.startDate, rule, addDays(today, -LATE_LOOKBACK_DAYS));
+  const done = evaluatePeriods(enrolment, contacts, rule, today, from).filter((p) => p.complete);
+  let i = done.length - 1;
+  if (done[i]?.status !== 'missed') return null;
+  while (i > 0 && done[i - 1]?.status === 'missed') i--;
+  const since = addDays((done[i] as PeriodResult).end, -1);
+  return { since, days: daysBetween(since, today), atLeast: i === 0 && from > enrolment.startDate };
+};
+
+/**
  * Where an enrolment stands today: the current and previous period, the urgency for the
  * worker's agenda, the next due date, the plan and the lease. Pure: same inputs, same answer,
  * whatever order the contacts come in.
@@ -246,11 +306,25 @@ export const evaluateEnrolment = (
       ? { status: 'not_required' as const, due: null }
       : planStatus(enrolment, plans, rule, today);
   if (enrolment.status !== 'active' || enrolment.startDate > today) {
-    return { urgency: 'none', current: null, previous: null, nextDue: null, plan, lease };
+    return {
+      urgency: 'none',
+      current: null,
+      previous: null,
+      nextDue: null,
+      late: null,
+      plan,
+      lease,
+    };
   }
   const periods = evaluatePeriods(enrolment, contacts, rule, today, lookbackStart(rule, today));
   const current = periods.at(-1) ?? null;
   const previous = periods.at(-2) ?? null;
   const urgency = urgencyOf(current, previous);
-  return { urgency, current, previous, nextDue: nextDueOf(enrolment, rule, current), plan, lease };
+  const late = urgency === 'overdue' ? latenessOf(enrolment, contacts, rule, today) : null;
+  // Overdue: due since the missed period's last day (late is only null past the lookback).
+  const nextDue =
+    urgency === 'overdue' && previous
+      ? (late?.since ?? addDays(previous.end, -1))
+      : nextDueOf(enrolment, rule, current);
+  return { urgency, current, previous, nextDue, late, plan, lease };
 };

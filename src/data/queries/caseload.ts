@@ -1,7 +1,5 @@
-import Dexie from 'dexie';
 import {
   awaitsSignOff,
-  effectiveContacts,
   planState,
   pragueDate,
   type EnrolmentEvaluation,
@@ -9,18 +7,13 @@ import {
   groupBy,
   isRealContact,
   matchesQuery,
-  RELATIONS,
-  type Contact,
   type ContactFacts,
   type Enrolment,
   type Household,
   type Person,
-  type Plan,
   type PlanReview,
   type PlanFacts,
 } from '../../core';
-import { olderVisitsMissingBefore } from '../apply-pulled';
-import { decodeAll, decodeRecord } from '../crypto/vault';
 import { decodeAllHeld } from '../read-model/decoded';
 import {
   CONTACT_FACTS,
@@ -34,6 +27,7 @@ import { heldTable } from '../read-model/read-model';
 import type { TerenDb } from '../db';
 import { loadRules } from '../rules';
 import { legible } from './enrolment-rows';
+import { newestContacts } from './household';
 import { evaluateAll } from './evaluations';
 
 export type CaseloadRow = {
@@ -51,12 +45,6 @@ export type CaseloadRow = {
   /** Enrolments whose current plan revision waits for a supervisor's sign-off. */
   signOffDue: string[];
 };
-
-const newestContacts = (db: TerenDb, householdId: string) =>
-  db.contacts
-    .where('[householdId+at]')
-    .between([householdId, Dexie.minKey], [householdId, Dexie.maxKey])
-    .reverse();
 
 /** ISO times compare as plain text; `localeCompare` collates, which is slower and not needed. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -251,56 +239,3 @@ export const filterCaseload = (rows: readonly CaseloadRow[], query: string): Cas
       query,
     ),
   );
-
-export type HouseholdDetail = {
-  household: Household;
-  people: Person[];
-  enrolments: Enrolment[];
-  /** Latest version of each visit, newest first; corrected originals are left out. */
-  contacts: Contact[];
-  /** Every contact version, for the history of a corrected visit. */
-  allContacts: Contact[];
-  plans: Plan[];
-  /** A first sync is still fetching the visits before this moment (null: all are here). */
-  olderVisitsMissingBefore: string | null;
-};
-
-export const loadHousehold = async (db: TerenDb, id: string): Promise<HouseholdDetail | null> => {
-  const household = await decodeRecord<Household | undefined>(await db.households.get(id));
-  if (!household || household.deleted) return null;
-  const [people, enrolments, contacts, plans, missingBefore] = await Promise.all([
-    db.people
-      .where('householdId')
-      .equals(id)
-      .toArray()
-      .then((r) => decodeAll<Person>(r)),
-    db.enrolments
-      .where('householdId')
-      .equals(id)
-      .toArray()
-      .then((r) => decodeAll<Enrolment>(r)),
-    newestContacts(db, id)
-      .toArray()
-      .then((r) => decodeAll<Contact>(r)),
-    db.plans
-      .where('householdId')
-      .equals(id)
-      .toArray()
-      .then((r) => decodeAll<Plan>(r)),
-    olderVisitsMissingBefore(db),
-  ]);
-  return {
-    household,
-    people: people
-      .filter((p) => !p.deleted)
-      .sort((a, b) => RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation)),
-    enrolments: enrolments.filter((e) => !e.deleted),
-    contacts: effectiveContacts(contacts),
-    allContacts: contacts,
-    plans: plans.filter((p) => !p.deleted),
-    olderVisitsMissingBefore: missingBefore,
-  };
-};
-
-export const getContact = async (db: TerenDb, id: string): Promise<Contact | undefined> =>
-  decodeRecord<Contact | undefined>(await db.contacts.get(id));

@@ -9,6 +9,7 @@ import { useFormat } from '../../ui/format';
 import { useDistricts } from '../../widgets/districts';
 import { useServices } from '../../widgets/services';
 import { EvaluationNotes } from '../../ui/status/EvaluationNotes';
+import { UrgencyLegend } from '../../ui/status/UrgencyLegend';
 import { UrgencyBadge } from '../../ui/status/UrgencyBadge';
 import { useProgrammes } from '../../widgets/programmes';
 
@@ -122,6 +123,7 @@ export const AgendaPage = () => {
         <h1>{t('agenda.title')}</h1>
         <span className="muted">{date(today)}</span>
       </header>
+      <UrgencyLegend />
       {overdue.length === 0 && thisWeek.length === 0 && (
         <p className="notice">{t('agenda.allClear')}</p>
       )}
@@ -159,7 +161,7 @@ export const AgendaPage = () => {
           <li key={i.enrolment.id} className="agenda-item">
             <Link to={`/enrolments/${i.enrolment.id}/plan`}>{i.row.household.label}</Link>{' '}
             <span className="muted small">{programmes.name(i.enrolment.programme)}</span>{' '}
-            <EvaluationNotes evaluation={{ ...i.evaluation, lease: null, nextDue: null }} />
+            <EvaluationNotes evaluation={i.evaluation} parts={['plan']} />
           </li>
         ))}
       </Section>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../ui/routing';
 import { useCaseload } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
+import { UrgencyLegend } from '../../ui/status/UrgencyLegend';
 import { useServices } from '../../widgets/services';
 import type { CaseloadRow } from '../../data/queries/caseload';
 import { QuickContactSheet } from '../../widgets/quick-contact/QuickContactSheet';
@@ -56,6 +57,7 @@ export const CaseloadPage = () => {
           <span className="hide-narrow">{t('actions.newHousehold')}</span>
         </Link>
       </div>
+      <UrgencyLegend />
       {rows && !isWorker && !query && <TeamOverview rows={rows} />}
       {!isWorker && !query && <ComplianceHeatmap />}
       {!rows ? (

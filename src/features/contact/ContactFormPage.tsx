@@ -15,7 +15,7 @@ import {
 import { getDb } from '../../data/db';
 import { useHousehold } from '../../data/hooks';
 import { saveWithOutbox } from '../../data/outbox';
-import type { HouseholdDetail } from '../../data/queries/caseload';
+import type { HouseholdDetail } from '../../data/queries/household';
 import { CheckGroup } from '../../ui/forms/CheckGroup';
 import { Field, Fieldset } from '../../ui/forms/Field';
 import { EnumSelect } from '../../ui/forms/EnumSelect';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from '../../ui/routing';
-import { caseClosedOn, planState, retentionUntil } from '../../core';
+import { caseClosedOn, retentionUntil } from '../../core';
 import { recordView } from '../../data/audit';
 import { getDb } from '../../data/db';
 import { useHousehold } from '../../data/hooks';
@@ -13,14 +13,13 @@ import { useFormat } from '../../ui/format';
 import { SubjectExportButton } from '../../widgets/SubjectExportButton';
 import { useServices } from '../../widgets/services';
 import { ContactItem } from './ContactItem';
+import { EnrolmentsCard } from './EnrolmentsCard';
 import { HouseholdNotices } from './HouseholdNotices';
-import { useProgrammes } from '../../widgets/programmes';
 
 const PAGE = 30;
 
 export const HouseholdPage = () => {
   const { t } = useTranslation();
-  const programmes = useProgrammes();
   const { date } = useFormat();
   const { session } = useServices();
   const { id = '' } = useParams();
@@ -36,7 +35,7 @@ export const HouseholdPage = () => {
 
   if (detail === undefined) return <p className="page muted">{t('common.loading')}</p>;
   if (detail === null) return <p className="page empty">{t('household.notFound')}</p>;
-  const { household, people, enrolments, contacts, allContacts, plans } = detail;
+  const { household, people, enrolments, contacts, allContacts } = detail;
   const closedOn = caseClosedOn(enrolments);
   const retainUntil = retentionUntil(enrolments, session.policy.retentionYears);
 
@@ -97,44 +96,7 @@ export const HouseholdPage = () => {
           </ul>
         </section>
 
-        <section className="card">
-          <h2>{t('household.enrolments')}</h2>
-          <ul className="plain-list">
-            {enrolments.map((e) => {
-              const plan = planState(plans.filter((p) => p.enrolmentId === e.id));
-              return (
-                <li key={e.id} data-testid="enrolment">
-                  <span className={`chip chip--${programmes.info(e.programme).colour}`}>
-                    {programmes.name(e.programme)}
-                  </span>{' '}
-                  <span className="muted">
-                    {t(`enums.status.${e.status}`)} ·{' '}
-                    {t('household.since', { date: date(e.startDate) })}
-                  </span>
-                  {e.lease && (
-                    <div className="muted small">
-                      {e.lease.end
-                        ? t('household.lease', { flat: e.lease.flat, end: date(e.lease.end) })
-                        : t('household.leaseOpen', { flat: e.lease.flat })}
-                    </div>
-                  )}
-                  <div className="inline-actions">
-                    <Link to={`/enrolments/${e.id}/plan`}>
-                      {t('actions.plan')}
-                      {plan.current
-                        ? ` (${t('plan.revision', { n: plan.current.revision })})`
-                        : ` – ${t('plan.none')}`}
-                    </Link>
-                    <Link to={`/enrolments/${e.id}/edit`}>{t('actions.edit')}</Link>
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-          <Link className="button button--small" to={`/households/${household.id}/enrolments/new`}>
-            + {t('actions.enrol')}
-          </Link>
-        </section>
+        <EnrolmentsCard detail={detail} />
       </div>
 
       <section className="card">

@@ -1,38 +1,81 @@
 import { useTranslation } from 'react-i18next';
 import type { EnrolmentEvaluation } from '../../core';
 import { useFormat } from '../format';
+import { useRuleWords } from './rule-words';
 
-/** The small print under a case: next due date, lease countdown, plan state. */
-export const EvaluationNotes = ({ evaluation }: { evaluation: EnrolmentEvaluation }) => {
+type Note = { key: string; text: string; tone: 'plain' | 'warn' | 'bad' };
+type Part = 'contact' | 'lease' | 'plan';
+
+/** Lateness or the next due date, and the rule with how far it is met this period. */
+const useContactNotes = () => {
   const { t } = useTranslation();
   const { date } = useFormat();
-  const notes: { key: string; text: string; tone: 'plain' | 'warn' | 'bad' }[] = [];
-  if (evaluation.nextDue && evaluation.urgency !== 'met') {
-    notes.push({
-      key: 'due',
-      text: t('urgency.dueBy', { date: date(evaluation.nextDue) }),
-      tone: 'plain',
-    });
-  }
-  const lease = evaluation.lease;
-  if (lease?.warning) {
-    notes.push({
-      key: 'lease',
-      text:
-        lease.daysLeft < 0
-          ? t('urgency.leaseEnded', { date: date(lease.end) })
-          : t('urgency.leaseEnds', { count: lease.daysLeft }),
-      tone: lease.daysLeft < 8 ? 'bad' : 'warn',
-    });
-  }
-  const plan = evaluation.plan;
-  if (plan.status === 'overdue' || plan.status === 'due_soon' || plan.status === 'review_due') {
-    notes.push({
-      key: 'plan',
-      text: t(`urgency.plan.${plan.status}`, { date: plan.due ? date(plan.due) : '' }),
-      tone: plan.status === 'overdue' ? 'bad' : 'warn',
-    });
-  }
+  const words = useRuleWords();
+  return (evaluation: EnrolmentEvaluation): Note[] => {
+    if (evaluation.urgency === 'met' || evaluation.urgency === 'none') return [];
+    const notes: Note[] = [];
+    if (evaluation.late) {
+      notes.push({ key: 'late', text: words.late(evaluation.late), tone: 'bad' });
+    } else if (evaluation.nextDue) {
+      const text = t('urgency.dueBy', { date: date(evaluation.nextDue) });
+      notes.push({ key: 'due', text, tone: 'plain' });
+    }
+    const standing = words.standing(evaluation.current);
+    if (standing) notes.push({ key: 'rule', text: standing, tone: 'plain' });
+    return notes;
+  };
+};
+
+/** The lease countdown: plain while far, amber in its last month, red in its last week. */
+const useLeaseNote = () => {
+  const { t } = useTranslation();
+  const { date } = useFormat();
+  return (lease: EnrolmentEvaluation['lease']): Note[] =>
+    lease?.warning
+      ? [
+          {
+            key: 'lease',
+            text:
+              lease.daysLeft < 0
+                ? t('urgency.leaseEnded', { date: date(lease.end) })
+                : t('urgency.leaseEnds', { count: lease.daysLeft }),
+            tone: lease.daysLeft < 8 ? 'bad' : lease.daysLeft <= 30 ? 'warn' : 'plain',
+          },
+        ]
+      : [];
+};
+
+const usePlanNote = () => {
+  const { t } = useTranslation();
+  const { date } = useFormat();
+  return ({ status, due }: EnrolmentEvaluation['plan']): Note[] =>
+    status === 'overdue' || status === 'due_soon' || status === 'review_due'
+      ? [
+          {
+            key: 'plan',
+            text: t(`urgency.plan.${status}`, { date: due ? date(due) : '' }),
+            tone: status === 'overdue' ? 'bad' : 'warn',
+          },
+        ]
+      : [];
+};
+
+/** The small print under a case: why it has its colour, the lease countdown, the plan. */
+export const EvaluationNotes = ({
+  evaluation,
+  parts = ['contact', 'lease', 'plan'],
+}: {
+  evaluation: EnrolmentEvaluation;
+  parts?: readonly Part[];
+}) => {
+  const contact = useContactNotes();
+  const lease = useLeaseNote();
+  const plan = usePlanNote();
+  const notes = [
+    ...(parts.includes('contact') ? contact(evaluation) : []),
+    ...(parts.includes('lease') ? lease(evaluation.lease) : []),
+    ...(parts.includes('plan') ? plan(evaluation.plan) : []),
+  ];
   if (notes.length === 0) return null;
   return (
     <span className="eval-notes">

@@ -11,7 +11,7 @@ import {
 } from '../../core';
 import { getDb } from '../../data/db';
 import { clearDraft, loadDraft, saveDraft } from '../../data/drafts';
-import { getContact } from '../../data/queries/caseload';
+import { getContact } from '../../data/queries/household';
 import { saveWithOutbox } from '../../data/outbox';
 import { saveErrorMessage } from '../../ui/forms/save-error';
 import { useServices } from '../services';

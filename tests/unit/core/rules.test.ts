@@ -55,7 +55,29 @@ describe('evaluateEnrolment', () => {
       count: 0,
     });
     expect(result.urgency).toBe('overdue');
-    expect(result.nextDue).toBe('2026-11-15');
+    // Due by the last day of the missed week, four days ago: never a day to come.
+    expect(result.nextDue).toBe('2026-11-08');
+    expect(result.late).toEqual({ since: '2026-11-08', days: 4, atLeast: false });
+  });
+
+  it('counts lateness from the first missed period of the run, up to two months back', () => {
+    const e = enrolledOn('2026-09-07');
+    // Met weekly until the week of 12 October; nothing since: late from Sunday 25 October.
+    const weekly = Array.from({ length: 6 }, (_, i) => visit(e, addDays('2026-09-08', 7 * i)));
+    const result = evaluateEnrolment(e, weekly, [], social, today);
+    expect(result.urgency).toBe('overdue');
+    expect(result.late).toEqual({ since: '2026-10-25', days: 18, atLeast: false });
+    expect(result.nextDue).toBe('2026-10-25');
+    // A monthly rule is looked at by whole months: October met, November short of two.
+    const family = enrolledOn('2026-01-05', { programme: 'family_prevention' });
+    const monthly = ['2026-10-02', '2026-10-20', '2026-11-10'].map((d) => visit(family, d));
+    expect(
+      evaluateEnrolment(family, monthly, [], DEFAULT_RULES.family_prevention, '2026-12-20').late,
+    ).toEqual({ since: '2026-11-30', days: 20, atLeast: false });
+    // Nothing at all for half a year: later than the engine looks, and it says so.
+    const long = evaluateEnrolment(enrolledOn('2026-05-04'), [], [], social, today);
+    expect(long.late?.atLeast).toBe(true);
+    expect(long.late?.days).toBeGreaterThanOrEqual(50);
   });
 
   it('turns green when a contact is logged this week, and the next is due by the end of next week', () => {
@@ -136,20 +158,29 @@ describe('evaluateEnrolment', () => {
     ).toBe('not_required');
   });
 
-  it('counts down a crisis lease and warns 30 days before its end', () => {
+  it('counts down a crisis lease from its first day, and other leases from 60 days', () => {
     const e = enrolledOn('2026-06-01', {
       programme: 'crisis_housing',
       lease: { flat: 'K 1', start: '2026-06-01', end: '2026-12-01' },
     });
     const rule = DEFAULT_RULES.crisis_housing;
-    expect(evaluateEnrolment(e, [], [], rule, '2026-10-01').lease).toEqual({
+    expect(evaluateEnrolment(e, [], [], rule, '2026-06-01').lease).toEqual({
       end: '2026-12-01',
-      daysLeft: 61,
-      warning: false,
+      daysLeft: 183,
+      warning: true,
     });
     expect(evaluateEnrolment(e, [], [], rule, '2026-11-12').lease).toEqual({
       end: '2026-12-01',
       daysLeft: 19,
+      warning: true,
+    });
+    const flat = enrolledOn('2026-01-05', {
+      lease: { flat: 'S 2', start: '2026-01-05', end: '2027-01-04' },
+    });
+    expect(evaluateEnrolment(flat, [], [], social, '2026-11-04').lease?.warning).toBe(false);
+    expect(evaluateEnrolment(flat, [], [], social, '2026-11-05').lease).toEqual({
+      end: '2027-01-04',
+      daysLeft: 60,
       warning: true,
     });
   });
@@ -215,6 +246,19 @@ describe('laws of the engine', () => {
         const u1 = evaluateEnrolment(e, contacts, [], s.rule, today).urgency;
         const u2 = evaluateEnrolment(e, [...contacts, extra], [], s.rule, today).urgency;
         expect(rank[u2]).toBeLessThanOrEqual(rank[u1]);
+      }),
+    );
+  });
+
+  it('dates an overdue case in the past and says how late it is, in whole days', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const { e, today, contacts } = setup(s);
+        const r = evaluateEnrolment(e, contacts, [], s.rule, today);
+        if (r.urgency !== 'overdue') return;
+        expect(r.nextDue !== null && r.nextDue < today).toBe(true);
+        expect(r.late?.since).toBe(r.nextDue);
+        expect(r.late && r.late.days >= 1 && r.late.days <= 62 + 31).toBe(true);
       }),
     );
   });

@@ -18,7 +18,8 @@ import {
   unlockDevice,
 } from '../../../src/data/keyring';
 import { saveAllWithOutbox, saveWithOutbox } from '../../../src/data/outbox';
-import { loadCaseload, loadHousehold } from '../../../src/data/queries/caseload';
+import { loadCaseload } from '../../../src/data/queries/caseload';
+import { loadHousehold } from '../../../src/data/queries/household';
 import { openEnrolments } from '../../../src/data/queries/enrolment-rows';
 import { contactFactsSince } from '../../../src/data/queries/recent-facts';
 import { loadSession, saveSession } from '../../../src/data/session';

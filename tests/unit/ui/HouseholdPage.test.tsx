@@ -1,4 +1,6 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { addDays, pragueDate, pragueToIso } from '../../../src/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HISTORY_KEY } from '../../../src/data/apply-pulled';
 import { getDb } from '../../../src/data/db';
@@ -51,5 +53,67 @@ describe('HouseholdPage', () => {
       /^https:\/\/mapy\.cz\/zakladni\?q=Hornick%C3%A1%2012%2C%20/,
     );
     expect(map.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  const today = pragueDate(new Date());
+  const open = (householdId: string) =>
+    renderScreen(
+      <HouseholdPage />,
+      {},
+      { path: '/households/:id', url: `/households/${householdId}` },
+    );
+
+  it('says why a case is late: the rule, how many days, since when, and the lease countdown', async () => {
+    const h = aHousehold();
+    const start = addDays(today, -30);
+    const e = anEnrolment(h.id, {
+      startDate: start,
+      lease: { flat: 'Hornická 12, byt 3', start, end: addDays(today, 45) },
+    });
+    await saveWithOutbox(getDb(), 'household', h);
+    await saveWithOutbox(getDb(), 'enrolment', e);
+    open(h.id);
+    const standing = await screen.findByTestId('standing');
+    expect(within(standing).getByTestId('urgency').textContent).toBe('Po termínu');
+    expect(within(standing).getByTestId('standing-rule').textContent).toBe(
+      'alespoň 1× týdně: tento týden 0 z 1',
+    );
+    const due = within(standing).getByTestId('standing-due').textContent ?? '';
+    const [, days, day, month, year] =
+      /^(\d+) (?:den|dny|dní) po termínu \(kontakt měl být do (\d+)\. (\d+)\. (\d+)\)$/.exec(due) ??
+      [];
+    const since = `${year}-${month?.padStart(2, '0')}-${day?.padStart(2, '0')}`;
+    expect(since < today).toBe(true);
+    expect(addDays(since, Number(days))).toBe(today);
+    expect(within(standing).getByTestId('standing-lease').textContent).toContain(
+      'nájem končí za 45 dní',
+    );
+    expect(within(standing).getByTestId('standing-plan').textContent).toBe(
+      `sestavit do ${new Intl.DateTimeFormat('cs-CZ', { dateStyle: 'medium' }).format(new Date(`${addDays(start, 91)}T12:00:00Z`))}`,
+    );
+  });
+
+  it('shows an average rule with how far it is met, and the legend one tap away', async () => {
+    const h = aHousehold();
+    // Long past the first three months: about twice a week on average over four weeks.
+    const e = anEnrolment(h.id, { startDate: addDays(today, -200) });
+    await saveWithOutbox(getDb(), 'household', h);
+    await saveWithOutbox(getDb(), 'enrolment', e);
+    for (const time of ['08:00', '09:30', '11:00'])
+      await saveWithOutbox(
+        getDb(),
+        'contact',
+        aContact(h.id, e.id, { at: pragueToIso(today, time) }),
+      );
+    open(h.id);
+    const rule = await screen.findByTestId('standing-rule');
+    expect(rule.textContent).toBe('v průměru 2× týdně za 4 týdny: zatím 3 z 8');
+    const legend = screen.getByTestId('urgency-legend');
+    expect(legend.hasAttribute('open')).toBe(false);
+    await userEvent.click(within(legend).getByText('Co znamenají stavy'));
+    expect(legend.hasAttribute('open')).toBe(true);
+    expect(
+      within(legend).getByText(/^Do konce období zbývají nejvýš 2 dny \(u měsíčního pravidla 7\)/),
+    ).toBeTruthy();
   });
 });

@@ -21,7 +21,7 @@ describe('RulesEditor', () => {
   it('describes each programme\u2019s rule in plain Czech', () => {
     renderScreen(<RulesEditor rules={rules} onSaved={async () => undefined} />);
     expect(screen.getByTestId('rule-social_housing').textContent).toContain(
-      'dny 0–91: alespoň 1× týdně; od dne 91: v průměru 2× týdně (za 4 týdny); plán do 91 dní; upozornit 30 dní před koncem nájmu',
+      'dny 0–91: alespoň 1× týdně; od dne 91: v průměru 2× týdně za 4 týdny; plán do 91 dní; upozornit 60 dní před koncem nájmu',
     );
     expect(screen.getByTestId('rule-field_work').textContent).toContain(
       'od dne 0: alespoň 1× měsíčně; plán se nevyžaduje',

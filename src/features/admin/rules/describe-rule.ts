@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { ContactRule } from '../../../core';
+import { useRuleWords } from '../../../ui/status/rule-words';
 
 /** One line a supervisor can read: "days 0–91: at least 1× a week; from day 91: …". */
 export const useDescribeRule = () => {
   const { t } = useTranslation();
+  const words = useRuleWords();
   return (rule: ContactRule) => {
     const phases = rule.phases.map((p) => {
       const when =
@@ -11,13 +13,7 @@ export const useDescribeRule = () => {
           ? t('rules.describe.daysFrom', { from: p.fromDay })
           : t('rules.describe.days', { from: p.fromDay, to: p.toDay });
       const r = p.requirement;
-      const what = !r
-        ? t('rules.describe.none')
-        : r.kind === 'avg_per_week'
-          ? t('rules.describe.avg', { perWeek: r.perWeek, weeks: r.windowWeeks })
-          : r.period === 'month'
-            ? t('rules.describe.min_month', { min: r.min })
-            : t('rules.describe.min_week', { min: r.min });
+      const what = r ? words.requirement(r) : t('rules.describe.none');
       return `${when}: ${what}`;
     });
     const plan =
