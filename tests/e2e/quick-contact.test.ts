@@ -62,4 +62,25 @@ describe('quick contact from the caseload', () => {
     await sheet.getByRole('button', { name: 'Hotovo' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   });
+
+  it('is three taps for a routine contact, and undo leaves the row as it was', async () => {
+    const { page } = browser;
+    const open = page.getByRole('button', { name: /^Rychle zapsat kontakt: / }).nth(4);
+    const label = ((await open.getAttribute('aria-label')) ?? '').replace(/^[^:]+: /, '');
+    const row = () =>
+      page.locator('.case-row').filter({
+        has: page.getByRole('button', { name: `Rychle zapsat kontakt: ${label}`, exact: true }),
+      });
+    const lastContact = await row().locator('.case-item__value').textContent();
+    await open.scrollIntoViewIfNeeded();
+    await open.click(); // 1
+    const sheet = page.getByRole('dialog', { name: `Kontakt dnes: ${label}` });
+    await sheet.getByRole('button', { name: 'Na pracovišti' }).click(); // 2: saved
+    await sheet.getByText(/^Kontakt zapsán: Na pracovišti/).waitFor();
+    await sheet.getByRole('button', { name: 'Vrátit zpět' }).click();
+    await sheet.getByText('Kontakt byl vrácen zpět.').waitFor();
+    await sheet.getByRole('button', { name: 'Zavřít' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => row().locator('.case-item__value').textContent()).toBe(lastContact);
+  });
 });

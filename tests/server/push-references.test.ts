@@ -116,6 +116,34 @@ describe.each(BACKENDS)('references in pushed records on $name', (backend) => {
     ]);
   });
 
+  it('takes back a contact pushed in the same batch or before: a deleted correction, applied', async () => {
+    const mine = await aCase('pracovnik1');
+    const worker = me('pracovnik1').id;
+    const sent = aContact(mine.h.id, mine.e.id, { workerId: worker });
+    await push('pracovnik1', [m('contact', sent)]);
+    const fresh = aContact(mine.h.id, mine.e.id, { workerId: worker });
+    const undo = (c: typeof sent) =>
+      m('contact', { ...c, id: newId(), amends: c.id, deleted: true });
+    const res = await push('pracovnik1', [undo(sent), m('contact', fresh), undo(fresh)]);
+    expect(outcome(res)).toEqual([
+      ['applied', undefined, undefined],
+      ['applied', undefined, undefined],
+      ['applied', undefined, undefined],
+    ]);
+    // Both originals stay on the server, each superseded by a deleted correction.
+    const { records } = await pullEverything(world.app, me('pracovnik1').token);
+    const contacts = records.filter(
+      (r) => r.type === 'contact' && r.record.householdId === mine.h.id,
+    );
+    expect(
+      contacts
+        .filter((c) => c.record.deleted)
+        .map((c) => c.record.amends)
+        .sort(),
+    ).toEqual([sent.id, fresh.id].sort());
+    expect(contacts).toHaveLength(4);
+  });
+
   it("lets a supervisor log a contact in a team member's name, nobody else's", async () => {
     const mine = await aCase('pracovnik1');
     const contact = (workerId: string) =>

@@ -49,6 +49,9 @@ describe.each(BACKENDS)('indicator report on $name', (backend) => {
   const c4 = visit(h2, [e3.id], [p3.id], 60, '2027-12-01T09:00:00+01:00');
   const c5 = visit(h2, [e3.id], [p3.id], 20, '2027-11-20T09:00:00+01:00');
   const c5b = { ...c5, id: randomUUID(), minutes: 25, amends: c5.id };
+  // Logged and taken back at once (the quick sheet's undo): counts for nothing.
+  const undone = visit(h2, [e3.id], [p3.id], 40, '2027-11-21T09:00:00+01:00');
+  const undoneBack = { ...undone, id: randomUUID(), amends: undone.id, deleted: true };
   const lateOctober = visit(h2, [e3.id], [p3.id], 99, '2027-10-31T23:30:00+01:00');
   const lateNovember = visit(h2, [e3.id], [p3.id], 15, '2027-11-30T23:30:00+01:00');
 
@@ -62,10 +65,12 @@ describe.each(BACKENDS)('indicator report on $name', (backend) => {
         { type: 'household', record: h2 },
         ...[p1, p2, p3].map((p) => ({ type: 'person' as const, record: p! })),
         ...[e1, e2, e3].map((e) => ({ type: 'enrolment' as const, record: e })),
-        ...[c1, c2, failed, c4, c5, c5b, lateOctober, lateNovember].map((c) => ({
-          type: 'contact' as const,
-          record: c,
-        })),
+        ...[c1, c2, failed, c4, c5, c5b, undone, undoneBack, lateOctober, lateNovember].map(
+          (c) => ({
+            type: 'contact' as const,
+            record: c,
+          }),
+        ),
       ]),
     );
     app = await testApp(db);

@@ -67,3 +67,16 @@ export const FUTURE_MARGIN_MINUTES = 15;
 /** Whether a contact is dated ahead of now by more than the margin (a typo, mostly). */
 export const isFutureContact = (at: string, now: Date): boolean =>
   Date.parse(at) - now.getTime() > FUTURE_MARGIN_MINUTES * 60_000;
+
+/**
+ * Taking a contact back (the quick sheet's undo): a deleted correction of it, so counts,
+ * lists and reports leave it out while its history keeps what was recorded and undone.
+ */
+export const withdrawal = <C extends Contact>(contact: C, id: string, now: string): C => ({
+  ...contact,
+  id,
+  amends: contact.id,
+  deleted: true,
+  createdAt: now,
+  updatedAt: now,
+});

@@ -53,15 +53,21 @@ const byName = new Intl.Collator('cs');
 
 type Summary = { lastContactAt: string | null; nextDate: string | null };
 
+/** The ids of the contacts that a correction (or a taking back) among these replaces. */
+const supersededIn = (contacts: readonly ContactFacts[]): Set<string> => {
+  const ids = new Set<string>();
+  for (const c of contacts) if (c.amends) ids.add(c.amends);
+  return ids;
+};
+
 /**
- * Takes contacts newest first (a correction is newer than what it corrects, so it is met
- * first); `add` answers whether the summary is complete, so a reader can stop.
+ * Takes contacts newest first, leaving out the superseded ones (known beforehand: a taking
+ * back has its original's time, and a correction may move a visit earlier, so neither is
+ * sure to come first); `add` answers whether the summary is complete, so a reader can stop.
  */
-const newestFirstSummary = () => {
+const newestFirstSummary = (superseded: ReadonlySet<string>) => {
   const summary: Summary = { lastContactAt: null, nextDate: null };
-  const superseded = new Set<string>();
   const add = (c: ContactFacts): boolean => {
-    if (c.amends) superseded.add(c.amends);
     if (!c.deleted && !superseded.has(c.id)) {
       if (!summary.lastContactAt && isRealContact(c)) summary.lastContactAt = c.at;
       if (!summary.nextDate && c.nextDate) summary.nextDate = c.nextDate;
@@ -73,8 +79,8 @@ const newestFirstSummary = () => {
 
 /**
  * From the recent contacts already read for the rules; a household without a real contact
- * among them (long unvisited, or not enrolled) gets its own look through the index, newest
- * first, stopping as soon as it knows (the readable fields suffice: nothing is decrypted).
+ * among them (long unvisited, or not enrolled) gets its own read of its contacts through
+ * the index, newest first (the readable fields suffice: nothing is decrypted).
  */
 const summarise = async (
   db: TerenDb,
@@ -82,17 +88,13 @@ const summarise = async (
   recent: readonly ContactFacts[] | undefined,
 ): Promise<Summary> => {
   if (recent?.length) {
-    const { summary, add } = newestFirstSummary();
+    const { summary, add } = newestFirstSummary(supersededIn(recent));
     for (const c of [...recent].sort((a, b) => byText(b.at, a.at))) if (add(c)) break;
     if (summary.lastContactAt) return summary;
   }
-  const { summary, add } = newestFirstSummary();
-  let done = false;
-  await newestContacts(db, householdId)
-    .until(() => done)
-    .each((c) => {
-      done = add(c);
-    });
+  const all: ContactFacts[] = await newestContacts(db, householdId).toArray();
+  const { summary, add } = newestFirstSummary(supersededIn(all));
+  for (const c of all) if (add(c)) break;
   return summary;
 };
 

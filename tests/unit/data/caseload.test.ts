@@ -5,6 +5,7 @@ import { saveWithOutbox } from '../../../src/data/outbox';
 import { loadCaseload } from '../../../src/data/queries/caseload';
 import { reconcileScope } from '../../../src/data/scope';
 import { wipeLocalData } from '../../../src/data/session';
+import type { Contact, Enrolment, Household } from '../../../src/core';
 import { aContact, aHousehold, anEnrolment, aPerson } from '../../factories/records';
 
 let db: TerenDb;
@@ -68,5 +69,31 @@ describe('loadCaseload on the read model', () => {
     expect(Object.fromEntries(rows.map((r) => [r.household.label, r.lastContactAt]))).toEqual(
       Object.fromEntries(households.map((h, i) => [h.label, last[i]])),
     );
+  });
+
+  it('forgets a visit taken back or moved earlier, recent or long ago', async () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    const [recent, old] = ['Nedávná', 'Dávná'].map((label) => aHousehold({ label })) as [
+      Household,
+      Household,
+    ];
+    const [er, eo] = [anEnrolment(recent.id), anEnrolment(old.id)];
+    await db.households.bulkPut([recent, old]);
+    await db.enrolments.bulkPut([er, eo]);
+    const visit = (h: Household, e: Enrolment, at: string, over: Partial<Contact> = {}) =>
+      saveWithOutbox(db, 'contact', aContact(h.id, e.id, { at, ...over }));
+    const kept = daysAgo(9);
+    const keptOld = daysAgo(420);
+    await visit(recent, er, kept);
+    const undone = await visit(recent, er, daysAgo(2));
+    // Taken back: a deleted correction with the same time as the visit it takes back.
+    await visit(recent, er, undone.at, { amends: undone.id, deleted: true });
+    await visit(old, eo, keptOld);
+    const moved = await visit(old, eo, daysAgo(400));
+    // Corrected to an earlier day: the correction comes after its original, newest first.
+    await visit(old, eo, daysAgo(430), { amends: moved.id });
+    const rows = await loadCaseload(db, {});
+    const last = Object.fromEntries(rows.map((r) => [r.household.label, r.lastContactAt]));
+    expect(last).toEqual({ Nedávná: kept, Dávná: keptOld });
   });
 });

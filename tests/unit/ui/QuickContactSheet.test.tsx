@@ -24,7 +24,7 @@ const setup = () => {
       onClose={onClose}
     />,
   );
-  return { h, head, mine, onClose };
+  return { h, head, child, mine, onClose };
 };
 
 describe('QuickContactSheet', () => {
@@ -32,7 +32,9 @@ describe('QuickContactSheet', () => {
     const { h, head, mine } = setup();
     const before = Date.now();
     await userEvent.click(screen.getByRole('button', { name: 'Návštěva v domácnosti' }));
-    expect(await screen.findByText('Kontakt zapsán: Návštěva v domácnosti, 30 min.')).toBeTruthy();
+    expect((await screen.findByTestId('quick-saved')).textContent).toBe(
+      `Kontakt zapsán: Návštěva v domácnosti, 30 min. Přítomni: ${head.firstName}.`,
+    );
     const [contact] = await getDb().contacts.toArray();
     expect(contact).toMatchObject({
       householdId: h.id,
@@ -44,6 +46,38 @@ describe('QuickContactSheet', () => {
     });
     expect(Date.parse(contact?.at ?? '')).toBeGreaterThanOrEqual(before - 1000);
     expect(await getDb().outbox.count()).toBe(1);
+  });
+
+  it('marks who was present with one tap each and says how the minutes split', async () => {
+    const { head, child: member, mine } = setup();
+    const child = screen.getByRole('button', { pressed: false });
+    expect(child.textContent).toContain(member.firstName);
+    expect(screen.getByRole('button', { pressed: true }).textContent).toContain(head.firstName);
+    await userEvent.click(child);
+    expect(child.getAttribute('aria-pressed')).toBe('true');
+    await userEvent.click(screen.getByRole('button', { name: 'Návštěva v domácnosti' }));
+    expect((await screen.findByTestId('quick-saved')).textContent).toContain(
+      '2 osoby, 15 min na osobu',
+    );
+    const [contact] = await getDb().contacts.toArray();
+    expect(new Set(contact?.participantIds)).toEqual(new Set([head.id, member.id]));
+    expect(contact?.enrolmentIds).toEqual([mine.id]);
+  });
+
+  it('takes a contact back with one tap: a deleted correction, kept in the history', async () => {
+    const { onClose } = setup();
+    await userEvent.click(screen.getByRole('button', { name: 'Telefonicky' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Vrátit zpět' }));
+    expect(await screen.findByText('Kontakt byl vrácen zpět.')).toBeTruthy();
+    const contacts = await getDb().contacts.toArray();
+    expect(contacts).toHaveLength(2);
+    const original = contacts.find((c) => !c.amends);
+    expect(contacts.find((c) => c.amends)).toMatchObject({ amends: original?.id, deleted: true });
+    expect(await getDb().outbox.count()).toBe(2);
+    // The kinds are offered again, and the close button closes.
+    expect(screen.getByRole('button', { name: 'Telefonicky' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Zavřít' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
 
   it('adds a note afterwards as a correction', async () => {
