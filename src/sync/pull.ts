@@ -17,7 +17,8 @@ import { readMeta, writeMeta } from '../data/meta';
 import { RULES_SERVER_VERSION_KEY } from '../data/rules';
 import type { ApiClient } from './api-client';
 
-export type PullProgress = (received: number, part: PullPart | null) => void;
+/** Records received so far, the part of a first sync, and how many were not this device's own changes coming back. */
+export type PullProgress = (received: number, part: PullPart | null, fromOthers: number) => void;
 
 /**
  * Forgets the households just fetched again (or gone from the scope), unless another change
@@ -40,6 +41,16 @@ type PullRun = {
   signal: AbortSignal | undefined;
   onProgress: PullProgress;
   received: number;
+  /** Records this device has just sent: their server versions coming back are not news. */
+  echoes: ReadonlySet<string>;
+  fromOthers: number;
+};
+
+/** Counts a stored page (or the history part starting) and tells the progress. */
+const counted = (run: PullRun, changes: PullResponse['changes'], part: PullPart | null) => {
+  run.received += changes.length;
+  for (const c of changes) if (!run.echoes.has(String(c.record.id))) run.fromOthers++;
+  run.onProgress(run.received, part, run.fromOthers);
 };
 
 type PageStore = (page: PullResponse) => Promise<unknown>;
@@ -78,8 +89,7 @@ const pages = async (
     if (page.serverTime) run.clock.receive(page.serverTime);
     run.signal?.throwIfAborted();
     await store(page);
-    run.received += page.changes.length;
-    run.onProgress(run.received, page.part ?? null);
+    counted(run, page.changes, page.part ?? null);
     if (!page.hasMore) return page;
     // Yields to the event loop, so a large first sync never freezes the screen.
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -152,8 +162,7 @@ const catchUpScope = async (run: PullRun, scope: readonly string[]): Promise<voi
   for (let i = 0; i < wanted.length; i += MAX_CATCH_UP) {
     const { changes } = await run.api.catchUp(run.token, wanted.slice(i, i + MAX_CATCH_UP));
     await storePage(run, changes, null);
-    run.received += changes.length;
-    run.onProgress(run.received, null);
+    counted(run, changes, null);
   }
   await markScopeLoaded(run.db, scope);
   await clearRefetched(run.db, refetch);
@@ -177,7 +186,7 @@ const pullHistory = async (run: PullRun): Promise<void> => {
   if (!history?.upTo) return;
   const { before, upTo } = history;
   // Everything but older visits is stored: the caseload and the agenda are complete.
-  run.onProgress(run.received, 'history');
+  counted(run, [], 'history');
   // The scope was settled by the ordinary pull and does not change while this one runs.
   const scope = await loadedScope(run.db);
   const held = scope && new Set(scope);
@@ -213,15 +222,22 @@ export const pullAll = async (
     pageSize = 5000,
     clock = deviceClock,
     signal,
+    echoes = new Set(),
   }: {
     onProgress?: PullProgress;
     pageSize?: number;
     clock?: DeviceClock;
+    /** Records this device has just sent (see PullRun). */
+    echoes?: ReadonlySet<string>;
     /** Aborted on sign-out and revocation: nothing is stored after that (the device is wiped). */
     signal?: AbortSignal;
   } = {},
 ): Promise<number> => {
-  const run: PullRun = { db, api, token, pageSize, clock, signal, onProgress, received: 0 };
+  const run: PullRun = {
+    ...{ db, api, token, pageSize, clock, signal, onProgress, echoes },
+    received: 0,
+    fromOthers: 0,
+  };
   const stored = await readMeta<string>(db, CURSOR_KEY);
   const first = stored === undefined ? await pullRecentPart(run) : { cursor: stored };
   const replacedAfter = await replacedCursor(db);

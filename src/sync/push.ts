@@ -42,7 +42,13 @@ const noticesOf = (sent: readonly PushMutation[], results: ReadonlyMap<string, P
   });
 };
 
-type Counts = { applied: number; rejected: number; conflicts: number };
+export type Counts = {
+  applied: number;
+  rejected: number;
+  conflicts: number;
+  /** The records whose changes the server took: what the pull after brings back is ours. */
+  sentIds: Set<string>;
+};
 
 /** The next entries to send, oldest first, decoded (refused ones wait for the worker). */
 const nextBatch = async (db: TerenDb) => {
@@ -81,6 +87,7 @@ const settle = async (db: TerenDb, entry: OutboxEntry, result: PushResult, count
   if (result.status === 'applied') {
     await db.outbox.delete(seq);
     counts.applied++;
+    counts.sentIds.add(entry.recordId);
     if (result.conflicts?.length) counts.conflicts++;
   } else if (result.code === 'quarantined') {
     // The server keeps it for a supervisor: safe to let go here.
@@ -129,7 +136,7 @@ export const pushAll = async (
   token: string,
   onProgress: (sent: number) => void = () => undefined,
 ): Promise<Counts> => {
-  const counts: Counts = { applied: 0, rejected: 0, conflicts: 0 };
+  const counts: Counts = { applied: 0, rejected: 0, conflicts: 0, sentIds: new Set() };
   for (;;) {
     const { batch, mutations } = await nextBatch(db);
     if (batch.length === 0) return counts;

@@ -11,6 +11,8 @@ export type SyncStatus = {
   /** The first sync is fetching older contacts: the caseload is already complete. */
   history: boolean;
   lastSyncAt: string | null;
+  /** What the last finished sync sent and received (others' changes, not ours coming back). */
+  last: { sent: number; received: number } | null;
   error: ErrorCode | 'offline' | null;
 };
 
@@ -20,5 +22,6 @@ export const useSyncStatus = create<SyncStatus>(() => ({
   received: 0,
   history: false,
   lastSyncAt: null,
+  last: null,
   error: null,
 }));

@@ -21,6 +21,9 @@ export const refreshRules = async (db: TerenDb, api: ApiClient, token: string): 
   await saveRules(db, (await api.rules(token)) as ContactRule[], version);
 };
 
+/** What a sync did: changes the server took, records received that were not our own back. */
+export type SyncCounts = { sent: number; received: number };
+
 /**
  * One sync, in this order: pulled records an older app could not read (readable after an
  * update), the outbox, the local audit trail, every change since the cursor, then the rules.
@@ -32,11 +35,20 @@ export const syncOnce = async (
   api: ApiClient,
   token: string,
   options: { onProgress: PullProgress; signal: AbortSignal },
-): Promise<void> => {
+): Promise<SyncCounts> => {
   await reapplyUnread(db);
-  await pushAll(db, api, token);
+  const pushed = await pushAll(db, api, token);
   await uploadAudit(db, api, token);
-  await pullAll(db, api, token, options);
+  let received = 0;
+  await pullAll(db, api, token, {
+    ...options,
+    echoes: pushed.sentIds,
+    onProgress: (all, part, fromOthers) => {
+      received = fromOthers;
+      options.onProgress(all, part, fromOthers);
+    },
+  });
   await refreshRules(db, api, token);
   await saveDueSnapshots(db);
+  return { sent: pushed.applied, received };
 };

@@ -75,12 +75,13 @@ const syncRound = async (db: TerenDb, api: ApiClient, signal: AbortSignal): Prom
   set({ phase: 'syncing', received: 0, history: false, error: null });
   const unsent = await db.outbox.count().catch(() => 0);
   try {
-    await syncOnce(db, api, session.token, {
-      onProgress: (received, part) => set({ received, history: part === 'history' }),
+    const last = await syncOnce(db, api, session.token, {
+      onProgress: (_, part, fromOthers) =>
+        set({ received: fromOthers, history: part === 'history' }),
       signal,
     });
     const lastSyncAt = new Date().toISOString();
-    set({ online: true, phase: 'idle', history: false, error: null, lastSyncAt });
+    set({ online: true, phase: 'idle', history: false, error: null, lastSyncAt, last });
     await noteServerContact(db);
     return { ok: true };
   } catch (error) {

@@ -45,6 +45,15 @@ export const SyncIndicator = () => {
       />
       <span className="sync-indicator__text">
         <span className="sync-indicator__label">{label}</span>
+        {state === 'idle' &&
+          status.last &&
+          pending === 0 &&
+          rejected === 0 &&
+          status.last.sent + status.last.received > 0 && (
+            <span className="sync-indicator__pending" data-testid="last-sync-counts">
+              {t('sync.lastCounts', status.last)}
+            </span>
+          )}
         {pending > 0 && (
           <span className="sync-indicator__pending" data-testid="pending-count">
             {t('sync.pending', { count: pending })}

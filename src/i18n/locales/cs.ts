@@ -48,7 +48,11 @@ export const cs = {
   sync: {
     offline: 'Offline',
     syncing: 'Synchronizuji…',
-    received: 'Staženo {{count}} záznamů',
+    received_one: 'Přijat {{count}} záznam',
+    received_few: 'Přijaty {{count}} záznamy',
+    received_other: 'Přijato {{count}} záznamů',
+    // What the last sync did, under the time: short, as above.
+    lastCounts: 'odesláno {{sent}} · přijato {{received}}',
     // Short: the indicator has about 170 px on a phone.
     receivedHistory: 'Starší návštěvy… {{count}}',
     synced: 'Synchronizováno {{time}}',

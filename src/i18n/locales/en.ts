@@ -49,7 +49,10 @@ export const en: Messages = {
   sync: {
     offline: 'Offline',
     syncing: 'Syncing…',
-    received: '{{count}} records received',
+    received_one: '{{count}} record received',
+    received_few: '{{count}} records received',
+    received_other: '{{count}} records received',
+    lastCounts: 'sent {{sent}} · received {{received}}',
     receivedHistory: 'Older visits… {{count}}',
     synced: 'Synced {{time}}',
     neverSynced: 'Not synced yet',

@@ -38,7 +38,12 @@ describe('pushAll', () => {
     await saveWithOutbox(db, 'household', h);
     await saveWithOutbox(db, 'household', { ...h, label: 'Druhá' });
     const { api, received } = fakeServer(applied);
-    expect(await pushAll(db, api, token)).toEqual({ applied: 2, rejected: 0, conflicts: 0 });
+    expect(await pushAll(db, api, token)).toEqual({
+      applied: 2,
+      rejected: 0,
+      conflicts: 0,
+      sentIds: new Set([h.id]),
+    });
     const [batch] = received;
     expect(batch?.map((m) => [m.record.label, m.base?.label ?? null])).toEqual([
       ['První', null],

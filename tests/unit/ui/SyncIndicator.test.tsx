@@ -15,6 +15,7 @@ beforeEach(() => {
     received: 0,
     history: false,
     lastSyncAt: null,
+    last: null,
     error: null,
   });
 });
@@ -44,12 +45,23 @@ describe('SyncIndicator', () => {
   it('shows progress of a running sync and plain Czech errors', () => {
     useSyncStatus.setState({ phase: 'syncing', received: 2000 });
     renderScreen(<SyncIndicator />);
-    expect(screen.getByText('Staženo 2000 záznamů')).toBeTruthy();
+    expect(screen.getByText('Přijato 2000 záznamů')).toBeTruthy();
     // A first sync's older visits: the caseload is already complete.
     act(() => useSyncStatus.setState({ history: true, received: 2500 }));
     expect(screen.getByText('Starší návštěvy… 2500')).toBeTruthy();
     act(() => useSyncStatus.setState({ phase: 'error', error: 'update_required' }));
     expect(screen.getByText(/Tato verze aplikace je zastaralá/)).toBeTruthy();
+  });
+
+  it('says what the last sync sent and received, and nothing after one that did nothing', () => {
+    useSyncStatus.setState({
+      lastSyncAt: '2026-12-03T12:54:00.000Z',
+      last: { sent: 7, received: 6 },
+    });
+    renderScreen(<SyncIndicator />);
+    expect(screen.getByTestId('last-sync-counts').textContent).toBe('odesláno 7 · přijato 6');
+    act(() => useSyncStatus.setState({ last: { sent: 0, received: 0 } }));
+    expect(screen.queryByTestId('last-sync-counts')).toBeNull();
   });
 
   it('syncs now when tapped', async () => {
