@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { unreadCount } from './apply-pulled';
 import { getDb } from './db';
 import { pendingCount, rejectedCount } from './outbox';
-import { filterCaseload, loadCaseload, type CaseloadFilter } from './queries/caseload';
+import { loadCaseload, type CaseloadFilter } from './queries/caseload';
+import { filterCaseload, type CaseloadFilters } from './queries/caseload-filter';
 import { loadHousehold } from './queries/household';
 import { loadEnrolment } from './queries/enrolment';
 import { loadHouseholdLabels } from './queries/labels';
@@ -13,10 +14,12 @@ import { loadNotices } from './sync-notices';
 import { useDeviceQuery } from './read-model/use-device-query';
 
 /** Live views of the device database: components re-render when the data changes. */
-export const useCaseload = (filter: CaseloadFilter) => {
-  const { workerId, today, query } = filter;
+export const useCaseload = (
+  filter: CaseloadFilter & { query?: string; filters?: CaseloadFilters },
+) => {
+  const { workerId, today, query = '', filters } = filter;
   const rows = useDeviceQuery(() => loadCaseload(getDb(), { workerId, today }), [workerId, today]);
-  return useMemo(() => (rows && query ? filterCaseload(rows, query) : rows), [rows, query]);
+  return useMemo(() => rows && filterCaseload(rows, query, filters), [rows, query, filters]);
 };
 
 export const useHousehold = (id: string) => useDeviceQuery(() => loadHousehold(getDb(), id), [id]);

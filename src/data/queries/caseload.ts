@@ -6,7 +6,6 @@ import {
   type Urgency,
   groupBy,
   isRealContact,
-  matchesQuery,
   type ContactFacts,
   type Enrolment,
   type Household,
@@ -100,7 +99,6 @@ const summarise = async (
 
 export type CaseloadFilter = {
   workerId?: string | undefined;
-  query?: string | undefined;
   /** Prague date to evaluate the rules on; today by default. */
   today?: string | undefined;
 };
@@ -222,22 +220,5 @@ export const loadCaseload = async (db: TerenDb, filter: CaseloadFilter): Promise
   const parts = { byHousehold, people, reviews, evaluations, plansByEnrolment };
   const rows = households.map((h, i) => caseloadRow(h, summaries[i] as Summary, parts));
   rows.sort(byUrgencyThenWait);
-  return filter.query ? filterCaseload(rows, filter.query) : rows;
+  return rows;
 };
-
-/**
- * The rows whose household or members match what was typed (without diacritics). In memory,
- * so typing into the search box does not read the database again.
- */
-export const filterCaseload = (rows: readonly CaseloadRow[], query: string): CaseloadRow[] =>
-  rows.filter((r) =>
-    matchesQuery(
-      [
-        r.household.label,
-        r.household.street,
-        r.household.localityName,
-        ...r.people.map((p) => `${p.firstName} ${p.lastName}`),
-      ].join(' '),
-      query,
-    ),
-  );

@@ -7,7 +7,10 @@ import { UrgencyLegend } from '../../ui/status/UrgencyLegend';
 import { useServices } from '../../widgets/services';
 import type { CaseloadRow } from '../../data/queries/caseload';
 import { QuickContactSheet } from '../../widgets/quick-contact/QuickContactSheet';
+import { activeFilters } from '../../data/queries/caseload-filter';
+import { CaseloadFilterPanel } from './CaseloadFilterPanel';
 import { CaseloadList } from './CaseloadList';
+import { useCaseloadFilters } from './use-caseload-filters';
 import { ComplianceHeatmap } from './ComplianceHeatmap';
 import { TeamOverview } from './TeamOverview';
 
@@ -17,10 +20,14 @@ export const CaseloadPage = () => {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const isWorker = session.user.role === 'worker';
+  const { filters, set, clear } = useCaseloadFilters(session.user.id);
+  const [showFilters, setShowFilters] = useState(() => activeFilters(filters) > 0);
   const rows = useCaseload({
     workerId: isWorker ? session.user.id : undefined,
     query: deferredQuery,
+    filters,
   });
+  const filtered = !!query || activeFilters(filters) > 0;
   // The household whose quick contact is open: kept as it was when opened, so the sheet and
   // its confirmation stay while the list re-sorts under it after the save.
   const [quick, setQuick] = useState<CaseloadRow | null>(null);
@@ -48,6 +55,21 @@ export const CaseloadPage = () => {
             autoComplete="off"
           />
         </label>
+        <button
+          type="button"
+          className={`button${activeFilters(filters) ? ' button--active' : ''}`}
+          aria-expanded={showFilters}
+          aria-label={`${t('caseload.filters.open')}${activeFilters(filters) ? ` (${activeFilters(filters)})` : ''}`}
+          onClick={() => setShowFilters(!showFilters)}
+        >
+          <Icon name="filter" size={20} />{' '}
+          <span className="hide-narrow">{t('caseload.filters.open')}</span>
+          {activeFilters(filters) > 0 && (
+            <span className="count-badge" data-testid="filter-count">
+              {activeFilters(filters)}
+            </span>
+          )}
+        </button>
         <Link
           className="button button--primary"
           to="/households/new"
@@ -57,14 +79,19 @@ export const CaseloadPage = () => {
           <span className="hide-narrow">{t('actions.newHousehold')}</span>
         </Link>
       </div>
+      {showFilters && <CaseloadFilterPanel filters={filters} set={set} clear={clear} />}
       <UrgencyLegend />
-      {rows && !isWorker && !query && <TeamOverview rows={rows} />}
-      {!isWorker && !query && <ComplianceHeatmap />}
+      {rows && !isWorker && !filtered && <TeamOverview rows={rows} />}
+      {!isWorker && !filtered && <ComplianceHeatmap />}
       {!rows ? (
         <p className="muted">{t('common.loading')}</p>
       ) : rows.length === 0 ? (
         <p className="empty">
-          {query ? t('caseload.emptySearch', { query }) : t('caseload.empty')}
+          {query
+            ? t('caseload.emptySearch', { query })
+            : filtered
+              ? t('caseload.filters.none')
+              : t('caseload.empty')}
         </p>
       ) : (
         <CaseloadList rows={rows} quickContact={setQuick} />

@@ -4,6 +4,7 @@ import { applyPulledPage, CURSOR_KEY } from '../../../src/data/apply-pulled';
 import { TerenDb } from '../../../src/data/db';
 import { readMeta } from '../../../src/data/meta';
 import { loadCaseload } from '../../../src/data/queries/caseload';
+import { filterCaseload } from '../../../src/data/queries/caseload-filter';
 import { aContact, aHousehold, anEnrolment, aPerson } from '../../factories/records';
 
 let db: TerenDb;
@@ -74,7 +75,7 @@ describe('loadCaseload', () => {
 
   it('finds people without diacritics', async () => {
     const { mine } = await seed();
-    const rows = await loadCaseload(db, { query: 'zofie stastna' });
+    const rows = filterCaseload(await loadCaseload(db, {}), 'zofie stastna');
     expect(rows.map((r) => r.household.id)).toEqual([mine.id]);
   });
 

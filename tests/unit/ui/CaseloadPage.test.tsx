@@ -45,6 +45,31 @@ describe('CaseloadPage', () => {
     expect(screen.getByRole('heading', { name: 'Klienti týmu' })).toBeTruthy();
   });
 
+  it('filters by locality kind and programme, and remembers the filters on the next visit', async () => {
+    localStorage.clear();
+    const first = renderScreen(<CaseloadPage />);
+    await screen.findByTestId('caseload');
+    await userEvent.click(screen.getByRole('button', { name: 'Filtry' }));
+    await userEvent.selectOptions(screen.getByLabelText('Typ lokality'), 'hostel');
+    const list = () => within(screen.getByTestId('caseload'));
+    expect(
+      list()
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual([expect.stringContaining('Černí')]);
+    await userEvent.selectOptions(screen.getByLabelText('Program'), 'crisis_housing');
+    expect(await screen.findByText('Filtrům neodpovídá žádná domácnost.')).toBeTruthy();
+    first.unmount();
+
+    renderScreen(<CaseloadPage />);
+    expect((await screen.findByTestId('filter-count')).textContent).toBe('2');
+    expect((screen.getByLabelText('Program') as HTMLSelectElement).value).toBe('crisis_housing');
+    await userEvent.click(screen.getByRole('button', { name: 'Zrušit filtry' }));
+    expect(await screen.findByTestId('caseload')).toBeTruthy();
+    expect(list().getAllByRole('link')).toHaveLength(2);
+    localStorage.clear();
+  });
+
   it('filters by a name typed without diacritics', async () => {
     renderScreen(<CaseloadPage />);
     await screen.findByTestId('caseload');
