@@ -1,4 +1,10 @@
-import { matchesQuery, type LocalityKind, type Urgency } from '../../core';
+import {
+  matchesQuery,
+  type Enrolment,
+  type EnrolmentEvaluation,
+  type LocalityKind,
+  type Urgency,
+} from '../../core';
 import type { CaseloadRow } from './caseload';
 
 /** What a worker may narrow the caseload to; '' is "any". Codes only: no client's data. */
@@ -8,7 +14,12 @@ export type CaseloadFilters = {
   district: string;
   localityKind: LocalityKind | '';
   workerId: string;
+  /** What a case needs besides contacts: the supervisor's overview counts these. */
+  need: CaseNeed | '';
 };
+
+export const CASE_NEEDS = ['plan_late', 'sign_off', 'lease_ending'] as const;
+export type CaseNeed = (typeof CASE_NEEDS)[number];
 
 export const NO_FILTERS: CaseloadFilters = {
   urgency: '',
@@ -16,7 +27,24 @@ export const NO_FILTERS: CaseloadFilters = {
   district: '',
   localityKind: '',
   workerId: '',
+  need: '',
 };
+
+/**
+ * Whether an enrolment needs this: a plan missing or due for review, a plan revision waiting
+ * for sign-off, a lease in its countdown. The same tests as the team overview's counts
+ * (queries/team.ts), so a number there and the list behind it agree.
+ */
+export const needs = (
+  need: CaseNeed,
+  evaluation: EnrolmentEvaluation | undefined,
+  signOffDue: boolean,
+): boolean =>
+  need === 'plan_late'
+    ? evaluation?.plan.status === 'overdue' || evaluation?.plan.status === 'review_due'
+    : need === 'sign_off'
+      ? signOffDue
+      : !!evaluation?.lease?.warning;
 
 /** How many filters are set, for the button that opens them. */
 export const activeFilters = (f: CaseloadFilters): number =>
@@ -53,16 +81,31 @@ const matchesText = (r: CaseloadRow, query: string): boolean => {
 };
 
 /** "Needs attention" is overdue or at risk: the two a worker acts on today. */
-const matchesUrgency = (r: CaseloadRow, u: CaseloadFilters['urgency']) =>
-  !u || (u === 'attention' ? r.urgency === 'overdue' || r.urgency === 'at_risk' : r.urgency === u);
+const matchesUrgency = (u: Urgency, wanted: CaseloadFilters['urgency']) =>
+  !wanted || (wanted === 'attention' ? u === 'overdue' || u === 'at_risk' : u === wanted);
 
-/** Whether a row passes the filters (any enrolment of the programme or worker will do). */
+/** One enrolment passes what is asked of enrolments: programme, worker, urgency and need. */
+const enrolmentPasses = (r: CaseloadRow, e: Enrolment, f: CaseloadFilters): boolean => {
+  const evaluation = r.evaluations.get(e.id);
+  return (
+    (!f.programme || e.programme === f.programme) &&
+    (!f.workerId || e.workerId === f.workerId) &&
+    matchesUrgency(evaluation?.urgency ?? 'none', f.urgency) &&
+    (!f.need || needs(f.need, evaluation, r.signOffDue.includes(e.id)))
+  );
+};
+
+const ENROLMENT_FILTERS = ['programme', 'workerId', 'urgency', 'need'] as const;
+
+/**
+ * Whether a row passes the filters: its household's district and kind of locality, and one
+ * of its enrolments all of the enrolment filters together (the overdue cases of a worker
+ * are that worker's enrolments that are overdue, not a colleague's in the same household).
+ */
 const matchesFilters = (r: CaseloadRow, f: CaseloadFilters): boolean =>
-  matchesUrgency(r, f.urgency) &&
-  (!f.programme || r.enrolments.some((e) => e.programme === f.programme)) &&
-  (!f.workerId || r.enrolments.some((e) => e.workerId === f.workerId)) &&
   (!f.district || r.household.district === f.district) &&
-  (!f.localityKind || r.household.localityKind === f.localityKind);
+  (!f.localityKind || r.household.localityKind === f.localityKind) &&
+  (ENROLMENT_FILTERS.every((k) => !f[k]) || r.enrolments.some((e) => enrolmentPasses(r, e, f)));
 
 /**
  * The rows that pass the filters and match what was typed (without diacritics, or digits

@@ -6,6 +6,7 @@ import { heldTable } from '../read-model/read-model';
 import { openEnrolments } from './enrolment-rows';
 import { contactFactsSince } from './recent-facts';
 import type { CaseloadRow } from './caseload';
+import { needs } from './caseload-filter';
 
 export type WorkerSummary = {
   workerId: string;
@@ -40,9 +41,10 @@ export const summariseTeam = (rows: readonly CaseloadRow[]): WorkerSummary[] => 
       s.households += 1;
       if (ev?.urgency === 'overdue') s.overdue += 1;
       if (ev?.urgency === 'at_risk') s.atRisk += 1;
-      if (ev?.plan.status === 'overdue' || ev?.plan.status === 'review_due') s.plansLate += 1;
-      if (ev?.lease?.warning) s.leasesEnding += 1;
-      if (row.signOffDue.includes(e.id)) s.toSignOff += 1;
+      const signOff = row.signOffDue.includes(e.id);
+      if (needs('plan_late', ev, signOff)) s.plansLate += 1;
+      if (needs('lease_ending', ev, signOff)) s.leasesEnding += 1;
+      if (needs('sign_off', ev, signOff)) s.toSignOff += 1;
       byWorker.set(e.workerId, s);
     }
   }

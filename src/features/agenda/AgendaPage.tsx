@@ -8,6 +8,7 @@ import { addressOf, MapLink, PhoneLink } from '../../ui/ContactLinks';
 import { useFormat } from '../../ui/format';
 import { useDistricts } from '../../widgets/districts';
 import { useServices } from '../../widgets/services';
+import { useMemberName } from '../../widgets/team';
 import { EvaluationNotes } from '../../ui/status/EvaluationNotes';
 import { UrgencyLegend } from '../../ui/status/UrgencyLegend';
 import { UrgencyBadge } from '../../ui/status/UrgencyBadge';
@@ -65,6 +66,7 @@ export const AgendaPage = () => {
   const { ago, date } = useFormat();
   const { session } = useServices();
   const isWorker = session.user.role === 'worker';
+  const memberName = useMemberName();
   const rows = useCaseload({ workerId: isWorker ? session.user.id : undefined });
   const today = pragueDate(new Date());
 
@@ -105,6 +107,7 @@ export const AgendaPage = () => {
           <span className="muted small">
             {' '}
             {programmes.name(enrolment.programme)} ·{' '}
+            {!isWorker && `${t('caseload.heldBy', { names: memberName(enrolment.workerId) })} · `}
             {t('agenda.lastContact', { ago: ago(row.lastContactAt) })}
           </span>
         </span>

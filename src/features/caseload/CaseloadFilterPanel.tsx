@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LOCALITY_KINDS, URGENCIES } from '../../core';
-import type { CaseloadFilters } from '../../data/queries/caseload-filter';
+import { CASE_NEEDS, type CaseloadFilters } from '../../data/queries/caseload-filter';
 import { useDistricts } from '../../widgets/districts';
 import { useProgrammes } from '../../widgets/programmes';
 import { useServices } from '../../widgets/services';
@@ -74,6 +74,12 @@ export const CaseloadFilterPanel = ({ filters, set, clear }: Props) => {
         value={filters.localityKind}
         options={LOCALITY_KINDS.map((k) => ({ value: k, label: t(`enums.localityKind.${k}`) }))}
         onChange={(v) => set('localityKind', v as CaseloadFilters['localityKind'])}
+      />
+      <FilterSelect
+        label={t('caseload.filters.need')}
+        value={filters.need}
+        options={CASE_NEEDS.map((n) => ({ value: n, label: t(`caseload.filters.needs.${n}`) }))}
+        onChange={(v) => set('need', v as CaseloadFilters['need'])}
       />
       {session.user.role !== 'worker' && session.team.length > 0 && (
         <FilterSelect

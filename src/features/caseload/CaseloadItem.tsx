@@ -12,10 +12,13 @@ export const CaseloadItem = ({
   row,
   districtName,
   quickContact,
+  holderName,
 }: {
   row: CaseloadRow;
   districtName: (code: string) => string;
   quickContact: (row: CaseloadRow) => void;
+  /** For a supervisor: who holds each case (a worker sees only their own). */
+  holderName?: ((workerId: string) => string) | undefined;
 }) => {
   const { t } = useTranslation();
   const programmes = useProgrammes();
@@ -32,6 +35,13 @@ export const CaseloadItem = ({
             {districtName(household.district)} · {t(`enums.localityKind.${household.localityKind}`)}
             {household.localityName ? ` · ${household.localityName}` : ''}
           </span>
+          {holderName && enrolments.length > 0 && (
+            <span className="case-item__meta" data-testid="held-by">
+              {t('caseload.heldBy', {
+                names: [...new Set(enrolments.map((e) => holderName(e.workerId)))].join(', '),
+              })}
+            </span>
+          )}
           <span className="chips">
             {enrolments.map((e) => (
               <span key={e.id} className={`chip chip--${programmes.info(e.programme).colour}`}>

@@ -2,6 +2,8 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { CaseloadRow } from '../../data/queries/caseload';
 import { useDistricts } from '../../widgets/districts';
+import { useServices } from '../../widgets/services';
+import { useMemberName } from '../../widgets/team';
 import { CaseloadItem } from './CaseloadItem';
 
 /**
@@ -18,6 +20,9 @@ export const CaseloadList = ({
   const list = useRef<HTMLUListElement>(null);
   // Read once for the list, not once per row.
   const districts = useDistricts();
+  const { session } = useServices();
+  const memberName = useMemberName();
+  const holderName = session.user.role === 'worker' ? undefined : (id: string) => memberName(id);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => {
     setOffset(list.current?.offsetTop ?? 0);
@@ -47,7 +52,12 @@ export const CaseloadList = ({
             className="case-list__slot"
             style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
           >
-            <CaseloadItem row={row} districtName={districts.name} quickContact={quickContact} />
+            <CaseloadItem
+              row={row}
+              districtName={districts.name}
+              quickContact={quickContact}
+              holderName={holderName}
+            />
           </li>
         ) : null;
       })}

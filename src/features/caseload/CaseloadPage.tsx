@@ -20,7 +20,7 @@ export const CaseloadPage = () => {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const isWorker = session.user.role === 'worker';
-  const { filters, set, clear } = useCaseloadFilters(session.user.id);
+  const { filters, set, replace, clear } = useCaseloadFilters(session.user.id);
   const [showFilters, setShowFilters] = useState(() => activeFilters(filters) > 0);
   const rows = useCaseload({
     workerId: isWorker ? session.user.id : undefined,
@@ -81,7 +81,15 @@ export const CaseloadPage = () => {
       </div>
       {showFilters && <CaseloadFilterPanel filters={filters} set={set} clear={clear} />}
       <UrgencyLegend />
-      {rows && !isWorker && !filtered && <TeamOverview rows={rows} />}
+      {rows && !isWorker && !filtered && (
+        <TeamOverview
+          rows={rows}
+          drill={(f) => {
+            replace(f);
+            setShowFilters(true);
+          }}
+        />
+      )}
       {!isWorker && !filtered && <ComplianceHeatmap />}
       {!rows ? (
         <p className="muted">{t('common.loading')}</p>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { pragueDate } from '../../core';
 import { useCompliance } from '../../data/hooks';
 import { useFormat } from '../../ui/format';
-import { useServices } from '../../widgets/services';
+import { useMemberName } from '../../widgets/team';
 
 const tone = (ratio: number) => (ratio >= 0.8 ? 'good' : ratio >= 0.5 ? 'fair' : 'poor');
 
@@ -10,11 +10,9 @@ const tone = (ratio: number) => (ratio >= 0.8 ? 'good' : ratio >= 0.5 ? 'fair' :
 export const ComplianceHeatmap = () => {
   const { t } = useTranslation();
   const { date } = useFormat();
-  const { session } = useServices();
+  const name = useMemberName();
   const grid = useCompliance(pragueDate(new Date()));
   if (!grid || grid.rows.length === 0) return null;
-  const name = (id: string) =>
-    session.team.find((m) => m.id === id)?.name ?? t('team.unknownWorker');
   return (
     <section className="card">
       <h2>{t('team.heatmap')}</h2>

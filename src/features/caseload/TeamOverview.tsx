@@ -1,14 +1,43 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../data/queries/caseload';
+import { NO_FILTERS, type CaseloadFilters } from '../../data/queries/caseload-filter';
 import { summariseTeam } from '../../data/queries/team';
-import { useServices } from '../../widgets/services';
+import { useMemberName } from '../../widgets/team';
 
-/** For a supervisor, above the team's caseload: who has how many cases and what is late. */
-export const TeamOverview = ({ rows }: { rows: CaseloadRow[] }) => {
+type Drill = (filters: CaseloadFilters) => void;
+
+/** A count that opens the list of the cases behind it (none: plain zero). */
+const Count = ({
+  value,
+  tone,
+  label,
+  onOpen,
+}: {
+  value: number;
+  tone: 'bad' | 'warn' | 'plain';
+  label: string;
+  onOpen: () => void;
+}) =>
+  value === 0 ? (
+    <>0</>
+  ) : (
+    <button
+      type="button"
+      className={`count-link is-${tone}`}
+      aria-label={`${label}: ${value}`}
+      onClick={onOpen}
+    >
+      {value}
+    </button>
+  );
+
+/**
+ * For a supervisor, above the team's caseload: who has how many cases and what is late;
+ * every number opens the cases behind it (the caseload, filtered to them).
+ */
+export const TeamOverview = ({ rows, drill }: { rows: CaseloadRow[]; drill: Drill }) => {
   const { t } = useTranslation();
-  const { session } = useServices();
-  const name = (id: string) =>
-    session.team.find((m) => m.id === id)?.name ?? t('team.unknownWorker');
+  const name = useMemberName();
   const summary = summariseTeam(rows);
   if (summary.length === 0) return null;
   return (
@@ -28,17 +57,37 @@ export const TeamOverview = ({ rows }: { rows: CaseloadRow[] }) => {
             </tr>
           </thead>
           <tbody>
-            {summary.map((s) => (
-              <tr key={s.workerId}>
-                <td>{name(s.workerId)}</td>
-                <td>{s.households}</td>
-                <td className={s.overdue ? 'is-bad' : ''}>{s.overdue}</td>
-                <td className={s.atRisk ? 'is-warn' : ''}>{s.atRisk}</td>
-                <td className={s.plansLate ? 'is-bad' : ''}>{s.plansLate}</td>
-                <td className={s.toSignOff ? 'is-warn' : ''}>{s.toSignOff}</td>
-                <td className={s.leasesEnding ? 'is-warn' : ''}>{s.leasesEnding}</td>
-              </tr>
-            ))}
+            {summary.map((s) => {
+              const open = (over: Partial<CaseloadFilters>) => () =>
+                drill({ ...NO_FILTERS, workerId: s.workerId, ...over });
+              const who = name(s.workerId);
+              const cell = (
+                value: number,
+                tone: 'bad' | 'warn' | 'plain',
+                column: string,
+                over: Partial<CaseloadFilters>,
+              ) => (
+                <td>
+                  <Count
+                    value={value}
+                    tone={tone}
+                    label={`${who}, ${column}`}
+                    onOpen={open(over)}
+                  />
+                </td>
+              );
+              return (
+                <tr key={s.workerId}>
+                  <td>{who}</td>
+                  {cell(s.households, 'plain', t('team.households'), {})}
+                  {cell(s.overdue, 'bad', t('team.overdue'), { urgency: 'overdue' })}
+                  {cell(s.atRisk, 'warn', t('team.atRisk'), { urgency: 'at_risk' })}
+                  {cell(s.plansLate, 'bad', t('team.plansLate'), { need: 'plan_late' })}
+                  {cell(s.toSignOff, 'warn', t('team.toSignOff'), { need: 'sign_off' })}
+                  {cell(s.leasesEnding, 'warn', t('team.leasesEnding'), { need: 'lease_ending' })}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { LOCALITY_KINDS, URGENCIES } from '../../core';
-import { NO_FILTERS, type CaseloadFilters } from '../../data/queries/caseload-filter';
+import { CASE_NEEDS, NO_FILTERS, type CaseloadFilters } from '../../data/queries/caseload-filter';
 
 /**
  * What a filter may hold, checked when read back: a value stored by an older version (or
@@ -13,6 +13,7 @@ const Stored = z.object({
   district: z.string().max(40).catch(''),
   localityKind: z.enum([...LOCALITY_KINDS, '']).catch(''),
   workerId: z.string().max(40).catch(''),
+  need: z.enum([...CASE_NEEDS, '']).catch(''),
 });
 
 const keyFor = (userId: string) => `teren.caseload-filters.${userId}`;
@@ -42,5 +43,5 @@ export const useCaseloadFilters = (userId: string) => {
   }, [userId, filters]);
   const set = <K extends keyof CaseloadFilters>(key: K, value: CaseloadFilters[K]) =>
     setFilters((f) => ({ ...f, [key]: value }));
-  return { filters, set, clear: () => setFilters(NO_FILTERS) };
+  return { filters, set, replace: setFilters, clear: () => setFilters(NO_FILTERS) };
 };

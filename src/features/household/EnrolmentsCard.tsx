@@ -5,6 +5,7 @@ import { useFormat } from '../../ui/format';
 import { Link } from '../../ui/routing';
 import { UrgencyLegend } from '../../ui/status/UrgencyLegend';
 import { useProgrammes } from '../../widgets/programmes';
+import { useMemberName } from '../../widgets/team';
 import { EnrolmentStanding } from './EnrolmentStanding';
 
 /** The household's programmes, each with where it stands and why, its plan and its edit. */
@@ -12,6 +13,7 @@ export const EnrolmentsCard = ({ detail }: { detail: HouseholdDetail }) => {
   const { t } = useTranslation();
   const { date } = useFormat();
   const programmes = useProgrammes();
+  const memberName = useMemberName();
   const { household, enrolments, plans, evaluations } = detail;
   return (
     <section className="card">
@@ -28,7 +30,10 @@ export const EnrolmentsCard = ({ detail }: { detail: HouseholdDetail }) => {
               </span>{' '}
               <span className="muted">
                 {t(`enums.status.${e.status}`)} ·{' '}
-                {t('household.since', { date: date(e.startDate) })}
+                {t('household.since', { date: date(e.startDate) })} ·{' '}
+                <span data-testid="held-by">
+                  {t('caseload.heldBy', { names: memberName(e.workerId) })}
+                </span>
               </span>
               {evaluation && <EnrolmentStanding enrolment={e} evaluation={evaluation} />}
               <div className="inline-actions">

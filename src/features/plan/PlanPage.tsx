@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from '../../ui/routing';
 import { useEnrolment } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';
-import { useServices } from '../../widgets/services';
+import { useMemberName } from '../../widgets/team';
 import { PlanReviews } from './PlanReviews';
 import { PlanView } from './PlanView';
 import { useProgrammes } from '../../widgets/programmes';
@@ -13,7 +13,7 @@ export const PlanPage = () => {
   const { t } = useTranslation();
   const programmes = useProgrammes();
   const { date } = useFormat();
-  const { session } = useServices();
+  const memberName = useMemberName();
   const { id = '' } = useParams();
   const params = useSearchParams();
   const detail = useEnrolment(id);
@@ -22,8 +22,7 @@ export const PlanPage = () => {
   const { enrolment, household, plan, reviews } = detail;
   const viewingId = params.get('rev');
   const viewing = (viewingId && plan.history.find((p) => p.id === viewingId)) || plan.current;
-  const author = (authorId: string | null) =>
-    session.team.find((m) => m.id === authorId)?.name ?? '';
+  const author = (authorId: string | null) => memberName(authorId, '');
 
   return (
     <section className="page">

@@ -8,6 +8,7 @@ import { Field } from '../../ui/forms/Field';
 import { saveErrorMessage } from '../../ui/forms/save-error';
 import { useDraft } from '../../widgets/use-draft';
 import { useFormat } from '../../ui/format';
+import { useMemberName } from '../../widgets/team';
 import { useServices } from '../../widgets/services';
 
 type Values = { text: string };
@@ -28,15 +29,14 @@ export const PlanReviews = ({
   const { t } = useTranslation();
   const { date } = useFormat();
   const { session } = useServices();
+  const memberName = useMemberName();
   const [error, setError] = useState<string | null>(null);
   const { signOff, entries } = reviewsOf(reviews, plan.id);
   const form = useForm<Values>({ defaultValues: { text: '' } });
   // A new key after each saved entry: the next comment gets a fresh draft.
   const draft = useDraft(form, `planReview:${plan.id}:${entries.length}`);
   const isSupervisor = session.user.role === 'supervisor';
-  const author = (id: string) =>
-    session.team.find((m) => m.id === id)?.name ??
-    (id === session.user.id ? session.user.name : t('planReview.someone'));
+  const author = (id: string) => memberName(id, t('planReview.someone'));
 
   const save = (signedOff: boolean) =>
     form.handleSubmit(async ({ text }) => {

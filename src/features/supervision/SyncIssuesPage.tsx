@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncIssues } from '../../core';
 import { useHouseholdLabels } from '../../data/hooks';
 import { ApiError } from '../../sync/api-client';
+import { useMemberName } from '../../widgets/team';
 import { useServices } from '../../widgets/services';
 import { failureText, useServerAction, useServerData } from '../../widgets/use-server-data';
 import { ConflictItem, QuarantineItem } from './IssueItems';
@@ -46,7 +47,7 @@ const useIssues = () => {
 /** Names of the households and the authors the issues are about. */
 const useNames = (issues: SyncIssues | null) => {
   const { t } = useTranslation();
-  const { session } = useServices();
+  const memberName = useMemberName();
   const ids = useMemo(
     () => [...(issues?.conflicts ?? []), ...(issues?.quarantine ?? [])].map((i) => i.householdId),
     [issues],
@@ -54,7 +55,7 @@ const useNames = (issues: SyncIssues | null) => {
   const labels = useHouseholdLabels(ids);
   return {
     household: (id: string) => labels?.get(id) ?? t('syncIssues.unknownHousehold'),
-    author: (id: string) => session.team.find((m) => m.id === id)?.name ?? t('planReview.someone'),
+    author: (id: string) => memberName(id, t('planReview.someone')),
   };
 };
 

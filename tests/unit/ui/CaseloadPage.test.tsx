@@ -70,6 +70,39 @@ describe('CaseloadPage', () => {
     localStorage.clear();
   });
 
+  it('opens the cases behind a number of the team overview, and says who holds each', async () => {
+    localStorage.clear();
+    const session = {
+      ...aSession({ id: '00000000-0000-4000-8000-0000000000b1', role: 'supervisor' }),
+      team: [
+        { id: worker, name: 'Tereza Terénní', role: 'worker' as const },
+        {
+          id: '00000000-0000-4000-8000-0000000000a9',
+          name: 'Marek Terénní',
+          role: 'worker' as const,
+        },
+      ],
+    };
+    renderScreen(<CaseloadPage />, { session });
+    const overview = await screen.findByTestId('team-overview');
+    const list = () => within(screen.getByTestId('caseload'));
+    expect(
+      list()
+        .getAllByTestId('held-by')
+        .map((e) => e.textContent)
+        .sort(),
+    ).toEqual(['vede Marek Terénní', 'vede Tereza Terénní', 'vede Tereza Terénní']);
+    // Enrolled in January without a contact since: every case is overdue.
+    await userEvent.click(
+      within(overview).getByRole('button', { name: 'Tereza Terénní, Po termínu: 2' }),
+    );
+    await expect.poll(() => list().getAllByRole('link').length).toBe(2);
+    expect(list().queryByText('Cizí domácnost')).toBeNull();
+    expect((screen.getByLabelText('Pracovník') as HTMLSelectElement).value).toBe(worker);
+    expect((screen.getByLabelText('Stav') as HTMLSelectElement).value).toBe('overdue');
+    localStorage.clear();
+  });
+
   it('filters by a name typed without diacritics', async () => {
     renderScreen(<CaseloadPage />);
     await screen.findByTestId('caseload');
