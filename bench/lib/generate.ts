@@ -114,6 +114,7 @@ const makePlanRevisions = (rnd: Random, enrolment: Enrolment, from: number, to: 
       id: rnd.uuid(),
       householdId: enrolment.householdId,
       enrolmentId: enrolment.id,
+      personId: null,
       revision: r,
       basedOn,
       authorId: enrolment.workerId,

@@ -6,6 +6,7 @@ export * from './text/fold';
 export * from './util/group-by';
 export * from './domain/contacts';
 export * from './domain/plans';
+export * from './domain/plan-changes';
 export * from './domain/leases';
 export * from './time/prague';
 export * from './domain/enrolment-rules';

@@ -149,6 +149,7 @@ const demoPlan = ({ rnd, householdId, workerId, start }: Start, enrolmentId: str
     id: rnd.uuid(),
     householdId,
     enrolmentId,
+    personId: null,
     revision: 1,
     basedOn: null,
     authorId: workerId,

@@ -23,6 +23,7 @@ export const REFERENCE_FIELDS = [
   'amends',
   'enrolmentIds',
   'participantIds',
+  'personId',
 ] as const;
 
 const KNOWN_FIELDS = new Map<RecordType, ReadonlySet<string>>();
@@ -145,6 +146,7 @@ export const checkReferences = async (
     [type === 'contact' ? r.amends : null, 'contact'],
     [r.enrolmentId, 'enrolment'],
     [r.basedOn, 'plan'],
+    [type === 'plan' ? r.personId : null, 'person'],
     [r.planId, 'plan'],
   ];
   for (const [ids, of] of checks)

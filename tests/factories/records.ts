@@ -94,6 +94,7 @@ export const aPlan = (enrolment: Enrolment, over: Partial<Plan> = {}): Plan => (
   revision: 1,
   basedOn: null,
   authorId: enrolment.workerId,
+  personId: null,
   goals: [{ id: newId(), area: 'housing', text: 'Udržet si byt', steps: [] }],
   reviewDate: null,
   clientAgreed: true,

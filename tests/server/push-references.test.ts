@@ -44,6 +44,18 @@ describe.each(BACKENDS)('references in pushed records on $name', (backend) => {
     return { h, p, e, plan };
   };
 
+  it("keeps a plan for one of its household's members, and refuses one for another's", async () => {
+    const mine = await aCase('pracovnik1');
+    const theirs = await aCase('pracovnik2');
+    const revision = (personId: string) =>
+      m('plan', { ...aPlan(mine.e, { goals: [] }), revision: 2, basedOn: mine.plan.id, personId });
+    const res = await push('pracovnik1', [revision(theirs.p.id), revision(mine.p.id)]);
+    expect(outcome(res)).toEqual([
+      ['rejected', 'invalid', 'foreign_reference'],
+      ['applied', undefined, undefined],
+    ]);
+  });
+
   it("refuses contacts naming a colleague, another household's enrolment or people", async () => {
     const mine = await aCase('pracovnik1');
     const theirs = await aCase('pracovnik2');

@@ -5,7 +5,7 @@ type Goal = Plan['goals'][number];
 type Step = Goal['steps'][number];
 
 export type PlanMerge =
-  | { merged: Pick<Plan, 'goals' | 'reviewDate' | 'clientAgreed' | 'evaluation'> }
+  | { merged: Pick<Plan, 'goals' | 'reviewDate' | 'clientAgreed' | 'evaluation' | 'personId'> }
   | { conflict: true };
 
 class Conflict extends Error {}
@@ -77,6 +77,7 @@ export const mergePlans = (base: Plan, a: Plan, b: Plan): PlanMerge => {
         reviewDate: pick(base.reviewDate, a.reviewDate, b.reviewDate),
         clientAgreed: pick(base.clientAgreed, a.clientAgreed, b.clientAgreed),
         evaluation: pick(base.evaluation, a.evaluation, b.evaluation),
+        personId: pick(base.personId ?? null, a.personId ?? null, b.personId ?? null),
       },
     };
   } catch (e) {

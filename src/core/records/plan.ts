@@ -38,6 +38,8 @@ export const Plan = z.looseObject({
   revision: z.number().int().min(1),
   basedOn: Id.nullable().default(null),
   authorId: Id.nullable().default(null),
+  /** Whom the plan is for: a member of the household, or null for the household as a whole. */
+  personId: Id.nullable().default(null),
   goals: z.array(PlanGoal).default([]),
   reviewDate: IsoDate.nullable().default(null),
   clientAgreed: z.boolean().default(false),

@@ -91,9 +91,10 @@ export const AgendaPage = () => {
   const leases = items
     .filter((i) => i.evaluation.lease?.warning)
     .sort((a, b) => (a.evaluation.lease?.daysLeft ?? 0) - (b.evaluation.lease?.daysLeft ?? 0));
-  const plans = items.filter((i) =>
-    ['overdue', 'due_soon', 'review_due'].includes(i.evaluation.plan.status),
-  );
+  // The latest first: a review five months late comes before one due next week.
+  const plans = items
+    .filter((i) => ['overdue', 'due_soon', 'review_due'].includes(i.evaluation.plan.status))
+    .sort((a, b) => (a.evaluation.plan.due ?? '').localeCompare(b.evaluation.plan.due ?? ''));
   const planned = rows
     .filter((r) => r.nextDate && r.nextDate <= addDays(today, 7))
     .sort((a, b) => (a.nextDate ?? '').localeCompare(b.nextDate ?? ''));

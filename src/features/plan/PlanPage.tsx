@@ -1,4 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newId, nextRevisionNumber, withStepDone, type Plan, type PlanState } from '../../core';
+import { getDb } from '../../data/db';
+import { saveWithOutbox } from '../../data/outbox';
+import { saveErrorMessage } from '../../ui/forms/save-error';
+import { useServices } from '../../widgets/services';
+import { PlanChanges } from './PlanChanges';
 import { Link, useParams, useSearchParams } from '../../ui/routing';
 import { useEnrolment } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
@@ -8,12 +15,63 @@ import { PlanReviews } from './PlanReviews';
 import { PlanView } from './PlanView';
 import { useProgrammes } from '../../widgets/programmes';
 
+/** Ticking a step from the plan view: a new revision of the current one, saved at once. */
+const usePlanTick = () => {
+  const { t } = useTranslation();
+  const { session } = useServices();
+  const [tickError, setTickError] = useState<string | null>(null);
+  const tick = (plan: PlanState<Plan>, stepId: string, done: boolean) => {
+    if (!plan.current) return;
+    setTickError(null);
+    const next = withStepDone(plan.current, stepId, done, {
+      id: newId(),
+      revision: nextRevisionNumber(plan.history),
+      authorId: session.user.id,
+      now: new Date().toISOString(),
+    });
+    saveWithOutbox(getDb(), 'plan', next).catch((e: unknown) =>
+      setTickError(saveErrorMessage(e, t)),
+    );
+  };
+  return { tick, tickError };
+};
+
+/** Every revision, newest first, with who made it; each opens as it was. */
+const PlanHistory = ({ enrolmentId, plan }: { enrolmentId: string; plan: PlanState<Plan> }) => {
+  const { t } = useTranslation();
+  const { date } = useFormat();
+  const memberName = useMemberName();
+  const author = (authorId: string | null) => memberName(authorId, '');
+  return (
+    <>
+      {plan.history.length > 0 && (
+        <section className="card">
+          <h2>{t('plan.history')}</h2>
+          <ol className="plain-list" data-testid="plan-history">
+            {plan.history.map((p) => (
+              <li key={p.id}>
+                <Link to={`/enrolments/${enrolmentId}/plan?rev=${p.id}`}>
+                  {t('plan.revisionOf', { n: p.revision, date: date(p.createdAt) })}
+                </Link>
+                <span className="muted small">
+                  {author(p.authorId) ? ` · ${author(p.authorId)}` : ''}
+                  {p === plan.current ? ` · ${t('plan.current')}` : ''}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
+  );
+};
+
 /** /enrolments/:id/plan: the current plan, its revision history, and 2 versions if any. */
 export const PlanPage = () => {
   const { t } = useTranslation();
   const programmes = useProgrammes();
   const { date } = useFormat();
-  const memberName = useMemberName();
+  const { tick, tickError } = usePlanTick();
   const { id = '' } = useParams();
   const params = useSearchParams();
   const detail = useEnrolment(id);
@@ -22,7 +80,6 @@ export const PlanPage = () => {
   const { enrolment, household, plan, reviews } = detail;
   const viewingId = params.get('rev');
   const viewing = (viewingId && plan.history.find((p) => p.id === viewingId)) || plan.current;
-  const author = (authorId: string | null) => memberName(authorId, '');
 
   return (
     <section className="page">
@@ -53,30 +110,31 @@ export const PlanPage = () => {
               <Link to={`/enrolments/${enrolment.id}/plan`}>{t('plan.showCurrent')}</Link>
             </p>
           )}
-          <PlanView plan={viewing} />
+          <PlanView
+            plan={viewing}
+            people={detail.people}
+            onTick={
+              viewing === plan.current && plan.competing.length === 0
+                ? (step, done) => tick(plan, step, done)
+                : undefined
+            }
+          />
+          {tickError && (
+            <p className="alert" role="alert">
+              {tickError}
+            </p>
+          )}
+          <PlanChanges
+            plan={viewing}
+            base={plan.history.find((p) => p.id === viewing.basedOn) ?? null}
+            people={detail.people}
+          />
         </section>
       )}
       {viewing && (
         <PlanReviews plan={viewing} reviews={reviews} isCurrent={viewing === plan.current} />
       )}
-      {plan.history.length > 0 && (
-        <section className="card">
-          <h2>{t('plan.history')}</h2>
-          <ol className="plain-list" data-testid="plan-history">
-            {plan.history.map((p) => (
-              <li key={p.id}>
-                <Link to={`/enrolments/${enrolment.id}/plan?rev=${p.id}`}>
-                  {t('plan.revisionOf', { n: p.revision, date: date(p.createdAt) })}
-                </Link>
-                <span className="muted small">
-                  {author(p.authorId) ? ` · ${author(p.authorId)}` : ''}
-                  {p === plan.current ? ` · ${t('plan.current')}` : ''}
-                </span>
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <PlanHistory enrolmentId={enrolment.id} plan={plan} />
     </section>
   );
 };

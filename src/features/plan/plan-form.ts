@@ -18,6 +18,8 @@ const GoalForm = z.object({
 });
 
 export const PlanFormSchema = z.object({
+  /** A member's id, or '' for the household as a whole. */
+  personId: z.union([z.uuid(), z.literal('')]),
   goals: z.array(GoalForm).min(1),
   reviewDate: dateOrEmpty,
   clientAgreed: z.boolean(),
@@ -44,6 +46,7 @@ export const emptyGoal = (): PlanFormValues['goals'][number] => ({
 export const planToForm = (p: PlanRecord | null): PlanFormValues =>
   p
     ? {
+        personId: p.personId ?? '',
         goals: p.goals.map((g) => ({
           id: g.id,
           area: g.area,
@@ -60,7 +63,13 @@ export const planToForm = (p: PlanRecord | null): PlanFormValues =>
         clientAgreed: p.clientAgreed,
         evaluation: p.evaluation,
       }
-    : { goals: [emptyGoal()], reviewDate: '', clientAgreed: false, evaluation: '' };
+    : {
+        personId: '',
+        goals: [emptyGoal()],
+        reviewDate: '',
+        clientAgreed: false,
+        evaluation: '',
+      };
 
 /** A new revision, based on the one the author was looking at; nothing is overwritten. */
 export const planFromForm = (
@@ -81,6 +90,7 @@ export const planFromForm = (
   revision: args.revision,
   basedOn: args.base?.id ?? null,
   authorId: args.authorId,
+  personId: v.personId || null,
   goals: v.goals.map((g) => ({ ...g, steps: g.steps.map((s) => ({ ...s, due: s.due || null })) })),
   reviewDate: v.reviewDate || null,
   clientAgreed: v.clientAgreed,

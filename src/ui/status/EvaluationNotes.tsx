@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { EnrolmentEvaluation } from '../../core';
+import { daysBetween, pragueDate, type EnrolmentEvaluation } from '../../core';
 import { useFormat } from '../format';
 import { useRuleWords } from './rule-words';
 
@@ -45,19 +45,25 @@ const useLeaseNote = () => {
       : [];
 };
 
+/** Days a plan deadline is past (0 when it is today or still to come). */
+const daysPast = (due: string | null) =>
+  due ? Math.max(0, daysBetween(due, pragueDate(new Date()))) : 0;
+
+/** The plan: missing or due for review, and how late; red once a month late. */
 const usePlanNote = () => {
   const { t } = useTranslation();
   const { date } = useFormat();
-  return ({ status, due }: EnrolmentEvaluation['plan']): Note[] =>
-    status === 'overdue' || status === 'due_soon' || status === 'review_due'
-      ? [
-          {
-            key: 'plan',
-            text: t(`urgency.plan.${status}`, { date: due ? date(due) : '' }),
-            tone: status === 'overdue' ? 'bad' : 'warn',
-          },
-        ]
-      : [];
+  return ({ status, due }: EnrolmentEvaluation['plan']): Note[] => {
+    if (status !== 'overdue' && status !== 'due_soon' && status !== 'review_due') return [];
+    const on = due ? date(due) : '';
+    const late = status === 'due_soon' ? 0 : daysPast(due);
+    const text =
+      late > 0 && status !== 'due_soon'
+        ? t(`urgency.planLate.${status}`, { count: late, date: on })
+        : t(`urgency.plan.${status}`, { date: on });
+    const tone = status === 'overdue' || late > 30 ? 'bad' : 'warn';
+    return [{ key: 'plan', text, tone }];
+  };
 };
 
 /** The small print under a case: why it has its colour, the lease countdown, the plan. */

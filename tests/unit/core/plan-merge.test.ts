@@ -9,6 +9,7 @@ const plan = (goals: Plan['goals'], over: Partial<Plan> = {}): Plan => ({
   revision: 1,
   basedOn: null,
   authorId: null,
+  personId: null,
   goals,
   reviewDate: null,
   clientAgreed: false,
@@ -77,7 +78,7 @@ describe('mergePlans', () => {
   ])('%s', (_name, a, b, goals) => {
     const result = mergePlans(base, a, b);
     expect(result).toEqual({
-      merged: { goals, reviewDate: null, clientAgreed: false, evaluation: '' },
+      merged: { goals, reviewDate: null, clientAgreed: false, evaluation: '', personId: null },
     });
     // Symmetric: who arrived first does not change the content.
     expect(mergePlans(base, b, a)).toMatchObject({

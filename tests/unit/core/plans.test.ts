@@ -10,6 +10,7 @@ const rev = (
   householdId: '00000000-0000-4000-8000-000000000011',
   enrolmentId: '00000000-0000-4000-8000-000000000012',
   revision,
+  personId: null,
   basedOn: null,
   authorId: null,
   goals: [],
