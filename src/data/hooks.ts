@@ -7,6 +7,7 @@ import { filterCaseload, type CaseloadFilters } from './queries/caseload-filter'
 import { loadHousehold } from './queries/household';
 import { loadEnrolment } from './queries/enrolment';
 import { loadHouseholdLabels } from './queries/labels';
+import { loadPlanForks } from './queries/plan-forks';
 import { loadCompliance } from './queries/team';
 import { loadRefused } from './refused';
 import { loadCatalog } from './rules';
@@ -47,3 +48,6 @@ export const useUnreadCount = () => useDeviceQuery(() => unreadCount(getDb()), [
 
 /** The city's districts as the server last listed them (null before the first sync). */
 export const useCatalog = () => useDeviceQuery(() => loadCatalog(getDb()), []);
+
+/** Plans that forked on two devices, for the supervisor's "Ke kontrole" (works offline). */
+export const usePlanForks = () => useDeviceQuery(() => loadPlanForks(getDb()), []);

@@ -12,6 +12,7 @@ export const listIssues = async (
     `SELECT c.id::text AS id, c.record_id AS "recordId", c.record_type AS "recordType",
             r.household_id AS "householdId", c.field, c.losing_value AS losing,
             r.data -> c.field AS current, c.user_id AS "userId",
+            c.losing_user_id AS "losingUserId", c.winning_user_id AS "winningUserId",
             to_json(c.created_at) #>> '{}' AS "createdAt"
        FROM sync_conflicts c JOIN records r ON r.id = c.record_id
       WHERE c.team_id = $1 AND c.resolved_at IS NULL AND c.id > $2::bigint

@@ -13,6 +13,8 @@ export type FieldConflict = {
   winning: unknown;
   /** When the stored value lost: the clock it was accepted with (it names its device). */
   replaced?: Hlc;
+  /** When the device's value lost: the clock of the stored value that stays (its device). */
+  kept?: Hlc;
 };
 
 /** Bookkeeping fields that change with every save and never conflict. */
@@ -48,7 +50,7 @@ export const mergeRecord = (
         conflicts.push({ field, losing: theirs, winning: mine, ...(last && { replaced: last }) });
     } else if (!BOOKKEEPING.has(field)) {
       // A change made earlier than the one already accepted arrived late: it loses, logged.
-      conflicts.push({ field, losing: mine, winning: theirs });
+      conflicts.push({ field, losing: mine, winning: theirs, ...(last && { kept: last }) });
     }
   }
   return { merged, conflicts, fields };

@@ -92,6 +92,17 @@ const checkAccess = async (
 };
 
 /** Logs every losing value of a merge (sync_conflicts), so nothing is overwritten silently. */
+/** The user of the device that a field clock names, if it is a device this server knows. */
+const clockAuthor = async (tx: Queryable, clock: Hlc | undefined): Promise<string | null> => {
+  const node = clock ? decodeHlc(clock).node : null;
+  if (!node || !isUuid(node)) return null;
+  const [row] = await tx.query<{ user_id: string }>('SELECT user_id FROM devices WHERE id = $1', [
+    node,
+  ]);
+  return row?.user_id ?? null;
+};
+
+/** Every value that lost, logged with who wrote it and who wrote the value that stays. */
 const logConflicts = async (
   { tx, session }: Ctx,
   m: PushMutation,
@@ -99,9 +110,13 @@ const logConflicts = async (
   conflicts: readonly FieldConflict[],
 ) => {
   for (const c of conflicts) {
+    // The pusher's value won unless it arrived too late (then the stored one is `kept`).
+    const pusherWon = c.kept === undefined;
+    const other = await clockAuthor(tx, pusherWon ? c.replaced : c.kept);
     await tx.query(
-      `INSERT INTO sync_conflicts (record_id, record_type, team_id, field, losing_value, winning_value, user_id, device_id, losing_device_id)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9)`,
+      `INSERT INTO sync_conflicts (record_id, record_type, team_id, field, losing_value, winning_value,
+                                   user_id, device_id, losing_device_id, losing_user_id, winning_user_id)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11)`,
       [
         existing.data.id,
         m.type,
@@ -112,6 +127,8 @@ const logConflicts = async (
         session.user.id,
         session.deviceId,
         losingDevice(c, session.deviceId),
+        pusherWon ? other : session.user.id,
+        pusherWon ? session.user.id : other,
       ],
     );
   }

@@ -49,6 +49,20 @@ describe('two people edit one plan offline', () => {
     ]);
   });
 
+  it('shows both versions side by side on "Ke kontrole", each with its author', async () => {
+    const { page } = supervisor;
+    await gotoAndUnlock(page, `${server.baseUrl}/supervision`);
+    const fork = page.getByTestId('plan-forks').getByTestId('plan-fork');
+    const versions = fork.getByTestId('plan-version');
+    await expect.poll(() => versions.count()).toBe(2);
+    const texts = (await versions.allTextContents()).join('\n');
+    expect(texts).toContain('Najít stabilní práci (pracovník).');
+    expect(texts).toContain('Splatit dluh na nájmu (vedoucí).');
+    expect(texts).toContain('Tereza Terénní');
+    expect(texts).toContain('Alena Vedoucí');
+    expect(await fork.getByRole('button', { name: /^Ponechat verzi [12]$/ }).count()).toBe(2);
+  });
+
   it('resolves when someone saves a revision that merges them', async () => {
     await revise(supervisor.page, 'Najít stabilní práci a splatit dluh na nájmu.');
     await syncAndSettle(supervisor.page);

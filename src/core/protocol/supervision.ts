@@ -15,7 +15,11 @@ export const SyncConflict = z.object({
   field: z.string(),
   losing: z.unknown(),
   current: z.unknown(),
+  /** Whose push met the conflict. */
   userId: z.uuid(),
+  /** Who wrote the value that was overwritten, and who the one that stands (null: not known). */
+  losingUserId: z.uuid().nullish(),
+  winningUserId: z.uuid().nullish(),
   createdAt: z.string(),
 });
 export type SyncConflict = z.infer<typeof SyncConflict>;

@@ -5,14 +5,15 @@ import { getDb } from '../../data/db';
 import { saveWithOutbox } from '../../data/outbox';
 import { saveErrorMessage } from '../../ui/forms/save-error';
 import { useServices } from '../../widgets/services';
-import { PlanChanges } from './PlanChanges';
+import { PlanChanges } from '../../widgets/plan/PlanChanges';
 import { Link, useParams, useSearchParams } from '../../ui/routing';
 import { useEnrolment } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';
 import { useMemberName } from '../../widgets/team';
 import { PlanReviews } from './PlanReviews';
-import { PlanView } from './PlanView';
+import { PlanForkCompare } from '../../widgets/plan/PlanForkCompare';
+import { PlanView } from '../../widgets/plan/PlanView';
 import { useProgrammes } from '../../widgets/programmes';
 
 /** Ticking a step from the plan view: a new revision of the current one, saved at once. */
@@ -94,10 +95,18 @@ export const PlanPage = () => {
           <Icon name="edit" size={18} /> {plan.current ? t('plan.edit') : t('plan.create')}
         </Link>
       </header>
-      {plan.competing.length > 0 && (
-        <p className="alert" role="alert">
-          {t('plan.conflict')}
-        </p>
+      {plan.current && plan.competing.length > 0 && (
+        <section className="card">
+          <p className="alert" role="alert">
+            {t('plan.conflict')}
+          </p>
+          <PlanForkCompare
+            versions={[plan.current, ...plan.competing]}
+            people={detail.people}
+            nextRevision={nextRevisionNumber(plan.history)}
+            enrolmentId={enrolment.id}
+          />
+        </section>
       )}
       {!viewing ? (
         <p className="empty">{t('plan.none')}</p>

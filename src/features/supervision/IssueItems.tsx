@@ -44,7 +44,30 @@ const Decision = <C extends string>(props: {
   </div>
 );
 
-export const ConflictItem = (props: ItemProps<'keep' | 'restore'> & { conflict: SyncConflict }) => {
+/** A value and who wrote it, when known. */
+const AuthoredValue = ({ value, author }: { value: string; author: string | null }) => {
+  const { t } = useTranslation();
+  return (
+    <dd>
+      {value}
+      {author && (
+        <span className="muted small" data-testid="value-author">
+          {' '}
+          · {t('syncIssues.writtenBy', { name: author })}
+        </span>
+      )}
+    </dd>
+  );
+};
+
+/** A value overwritten by a concurrent edit: both values side by side, each with its author. */
+export const ConflictItem = (
+  props: ItemProps<'keep' | 'restore'> & {
+    conflict: SyncConflict;
+    losingAuthor: string | null;
+    winningAuthor: string | null;
+  },
+) => {
   const { t } = useTranslation();
   const { dateTime } = useFormat();
   const { field, value } = useValueText();
@@ -58,9 +81,9 @@ export const ConflictItem = (props: ItemProps<'keep' | 'restore'> & { conflict: 
       />
       <dl className="issue__values">
         <dt>{t('syncIssues.current')}</dt>
-        <dd>{value(c.field, c.current)}</dd>
+        <AuthoredValue value={value(c.field, c.current)} author={props.winningAuthor} />
         <dt>{t('syncIssues.overwritten')}</dt>
-        <dd>{value(c.field, c.losing)}</dd>
+        <AuthoredValue value={value(c.field, c.losing)} author={props.losingAuthor} />
       </dl>
       <p className="muted small">
         {t('syncIssues.when', { name: props.author, when: dateTime(c.createdAt) })}

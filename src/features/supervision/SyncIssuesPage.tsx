@@ -8,6 +8,7 @@ import { useMemberName } from '../../widgets/team';
 import { useServices } from '../../widgets/services';
 import { failureText, useServerAction, useServerData } from '../../widgets/use-server-data';
 import { ConflictItem, QuarantineItem } from './IssueItems';
+import { PlanForksCard } from './PlanForksCard';
 
 /** Why a request failed, as this screen says it: a decision someone else made first counts. */
 const issueFailureText = (t: TFunction, failure: unknown) =>
@@ -115,6 +116,8 @@ const IssueLists = ({
             conflict={c}
             household={names.household(c.householdId)}
             author={names.author(c.userId)}
+            losingAuthor={c.losingUserId ? names.author(c.losingUserId) : null}
+            winningAuthor={c.winningUserId ? names.author(c.winningUserId) : null}
             busy={action.busy === `c${c.id}`}
             onResolve={(choice) =>
               void resolve(`c${c.id}`, () =>
@@ -170,6 +173,7 @@ export const SyncIssuesPage = () => {
       )}
       {!issues && !error && <p className="muted">{t('common.loading')}</p>}
       {issues && <IssueLists state={state} issues={issues} />}
+      <PlanForksCard />
     </section>
   );
 };

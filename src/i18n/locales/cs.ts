@@ -354,6 +354,15 @@ export const cs = {
     noDate: 'bez data',
     noSteps: 'Bez kroků',
   },
+  planFork: {
+    title: 'Plány ve dvou verzích',
+    intro:
+      'Plán upravili dva lidé zároveň a úpravy se nedaly sloučit samy. Porovnejte verze a jednu ponechte, nebo je sloučte v editoru.',
+    none: 'Žádný plán ve dvou verzích.',
+    version: 'Verze {{n}}',
+    keep: 'Ponechat verzi {{n}}',
+    merge: 'Sloučit ručně v editoru plánu',
+  },
   planReview: {
     title: 'Komentáře a schválení',
     comment: 'Komentář',
@@ -455,6 +464,7 @@ export const cs = {
     when: 'Souběžná úprava: {{name}}, {{when}}',
     handedOver: 'Předal(a) {{name}}, {{when}}: server změnu odmítl.',
     sentBy: 'Odeslal(a) {{name}}, {{when}}, když už případ neměl(a) přidělený.',
+    writtenBy: 'zapsal(a) {{name}}',
     keep: 'Ponechat současnou',
     restore: 'Vrátit přepsanou',
     discard: 'Zahodit změnu',

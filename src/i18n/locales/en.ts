@@ -351,6 +351,15 @@ export const en: Messages = {
     noDate: 'no date',
     noSteps: 'No steps',
   },
+  planFork: {
+    title: 'Plans in two versions',
+    intro:
+      'Two people edited the plan at the same time and the edits could not be merged by themselves. Compare the versions and keep one, or merge them in the editor.',
+    none: 'No plan in two versions.',
+    version: 'Version {{n}}',
+    keep: 'Keep version {{n}}',
+    merge: 'Merge by hand in the plan editor',
+  },
   planReview: {
     title: 'Comments and sign-off',
     comment: 'Comment',
@@ -452,6 +461,7 @@ export const en: Messages = {
     when: 'Concurrent edit: {{name}}, {{when}}',
     handedOver: 'Handed over by {{name}}, {{when}}: the server refused the change.',
     sentBy: 'Sent by {{name}}, {{when}}, after the case was no longer theirs.',
+    writtenBy: 'written by {{name}}',
     keep: 'Keep current',
     restore: 'Restore overwritten',
     discard: 'Discard change',

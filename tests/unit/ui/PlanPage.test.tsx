@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Plan } from '../../../src/core';
+import { newId, type Plan } from '../../../src/core';
 import { getDb } from '../../../src/data/db';
 import { saveWithOutbox } from '../../../src/data/outbox';
 import { PlanPage } from '../../../src/features/plan/PlanPage';
@@ -62,5 +62,35 @@ describe('PlanPage', () => {
       (screen.getByRole('checkbox', { name: 'Splněno: Zapsat do školy' }) as HTMLInputElement)
         .checked,
     ).toBe(true);
+  });
+
+  it('shows a forked plan’s versions side by side and keeps the one chosen as a new revision', async () => {
+    const { plan } = await setup();
+    const fork = (text: string) => ({
+      ...plan,
+      id: newId(),
+      revision: 2,
+      basedOn: plan.id,
+      goals: [{ ...(plan.goals[0] as Plan['goals'][number]), text }],
+    });
+    const [a, b] = [fork('Chodit do školy každý den'), fork('Chodit do školy a na kroužek')];
+    await saveWithOutbox(getDb(), 'plan', a);
+    await saveWithOutbox(getDb(), 'plan', b);
+    const compare = await screen.findByTestId('plan-fork');
+    const versions = within(compare).getAllByTestId('plan-version');
+    expect(versions).toHaveLength(2);
+    const second = versions[1] as HTMLElement;
+    const keptText =
+      within(second).getByRole('heading', { level: 3, name: /Chodit do školy/ }).textContent ?? '';
+    await userEvent.click(within(compare).getByRole('button', { name: 'Ponechat verzi 2' }));
+    await expect.poll(() => screen.queryByTestId('plan-fork')).toBeNull();
+    const plans = (await getDb().plans.toArray()) as Plan[];
+    const kept = plans.find((p) => p.revision === 3);
+    const chosen = [a, b].find((p) => keptText.includes(p.goals[0]?.text ?? '-')) as Plan;
+    expect(kept).toMatchObject({
+      basedOn: chosen.id,
+      goals: chosen.goals,
+      personId: plan.personId,
+    });
   });
 });
