@@ -3,6 +3,7 @@ export * from './domain/programmes';
 export * from './protocol';
 export * from './records';
 export * from './text/fold';
+export * from './text/user-agent';
 export * from './util/group-by';
 export * from './domain/contacts';
 export * from './domain/plans';

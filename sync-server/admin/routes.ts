@@ -140,7 +140,9 @@ const registerDeviceRoutes = (app: FastifyInstance, db: Database) => {
     const devices = await db.query<AdminDevice>(
       `SELECT d.id, d.user_id AS "userId", u.name AS "userName", d.name,
               to_char(d.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastSeenAt",
-              d.revoked_at IS NOT NULL AS revoked
+              d.revoked_at IS NOT NULL AS revoked,
+              EXISTS (SELECT 1 FROM sessions s WHERE s.device_id = d.id AND s.expires_at > now())
+                AS "signedIn"
          FROM devices d JOIN users u ON u.id = d.user_id ORDER BY d.last_seen_at DESC`,
     );
     return { devices };

@@ -28,9 +28,18 @@ describe('an admin revokes a lost phone', () => {
     await page.getByRole('button', { name: 'Přihlásit se' }).click();
     await page.getByRole('heading', { name: 'Správa' }).waitFor();
     const device = page.getByTestId('admin-device').filter({ hasText: 'Marek Terénní' });
+    // Named by browser and system, not by the raw user-agent string.
+    expect(await device.getByTestId('device-kind').textContent()).toMatch(/^Chrome \d+ · Linux$/);
     page.once('dialog', (d) => void d.accept());
     await device.getByRole('button', { name: 'Odebrat přístup' }).click();
-    await device.getByText(/přístup odebrán/).waitFor();
+    // Revoked, it goes among the earlier devices, with its state.
+    await page.getByText(/^Dřívější zařízení \(\d+\)/).click();
+    await page
+      .getByTestId('admin-earlier-devices')
+      .getByTestId('admin-device')
+      .filter({ hasText: 'Marek Terénní' })
+      .getByText(/přístup odebrán/)
+      .waitFor();
 
     await phone.page.getByTestId('sync-indicator').click();
     await phone.page.getByRole('button', { name: 'Přihlásit se' }).waitFor();

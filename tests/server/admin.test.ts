@@ -131,6 +131,17 @@ describe.each(BACKENDS)('administration on $name', (backend) => {
     expect(audit.map((a) => a.action)).toEqual(['admin']);
   });
 
+  it('tells a device signed in now from one signed out', async () => {
+    const worker = await login(app, 'vedouci');
+    const state = async () =>
+      (
+        (await as(adminToken, 'GET', '/api/admin/devices')).json() as { devices: AdminDevice[] }
+      ).devices.find((d) => d.id === worker.deviceId)?.signedIn;
+    expect(await state()).toBe(true);
+    expect((await as(worker.body.token, 'POST', '/api/auth/logout')).statusCode).toBeLessThan(300);
+    expect(await state()).toBe(false);
+  });
+
   it('does not let an admin disable or demote themselves', async () => {
     const me = (await login(app, 'spravce')).body;
     expect(

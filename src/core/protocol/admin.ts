@@ -57,6 +57,8 @@ export const AdminDevice = z.object({
   name: z.string(),
   lastSeenAt: z.string(),
   revoked: z.boolean(),
+  /** A session of it is still valid (absent from older servers). */
+  signedIn: z.boolean().optional(),
 });
 export type AdminDevice = z.infer<typeof AdminDevice>;
 

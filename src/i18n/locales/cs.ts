@@ -605,6 +605,13 @@ export const cs = {
     revoked: 'přístup odebrán',
     revokeConfirm:
       'Odebrat přístup zařízení „{{name}}“ ({{user}})? Při příštím spojení se serverem smaže všechna data.',
+    signedIn: 'přihlášeno',
+    signedOut: 'bez platného přihlášení',
+    unknownDevice: 'neznámé zařízení',
+    noSignedIn: 'Žádné zařízení není právě přihlášené.',
+    earlierDevices_one: 'Dřívější zařízení ({{count}}): odhlášené, s prošlým přihlášením nebo odebraným přístupem',
+    earlierDevices_few: 'Dřívější zařízení ({{count}}): odhlášená, s prošlým přihlášením nebo odebraným přístupem',
+    earlierDevices_other: 'Dřívější zařízení ({{count}}): odhlášená, s prošlým přihlášením nebo odebraným přístupem',
     thisDevice: 'toto zařízení',
     done: 'Uloženo.',
     failed: 'Akce se nezdařila.',

@@ -602,6 +602,13 @@ export const en: Messages = {
     revoked: 'access revoked',
     revokeConfirm:
       'Revoke access of device “{{name}}” ({{user}})? At its next contact with the server it deletes all its data.',
+    signedIn: 'signed in',
+    signedOut: 'no valid session',
+    unknownDevice: 'unknown device',
+    noSignedIn: 'No device is signed in right now.',
+    earlierDevices_one: 'Earlier devices ({{count}}): signed out, session expired or access removed',
+    earlierDevices_few: 'Earlier devices ({{count}}): signed out, session expired or access removed',
+    earlierDevices_other: 'Earlier devices ({{count}}): signed out, session expired or access removed',
     thisDevice: 'this device',
     done: 'Saved.',
     failed: 'The action failed.',
