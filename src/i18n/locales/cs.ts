@@ -609,9 +609,12 @@ export const cs = {
     signedOut: 'bez platného přihlášení',
     unknownDevice: 'neznámé zařízení',
     noSignedIn: 'Žádné zařízení není právě přihlášené.',
-    earlierDevices_one: 'Dřívější zařízení ({{count}}): odhlášené, s prošlým přihlášením nebo odebraným přístupem',
-    earlierDevices_few: 'Dřívější zařízení ({{count}}): odhlášená, s prošlým přihlášením nebo odebraným přístupem',
-    earlierDevices_other: 'Dřívější zařízení ({{count}}): odhlášená, s prošlým přihlášením nebo odebraným přístupem',
+    earlierDevices_one:
+      'Dřívější zařízení ({{count}}): odhlášené, s prošlým přihlášením nebo odebraným přístupem',
+    earlierDevices_few:
+      'Dřívější zařízení ({{count}}): odhlášená, s prošlým přihlášením nebo odebraným přístupem',
+    earlierDevices_other:
+      'Dřívější zařízení ({{count}}): odhlášená, s prošlým přihlášením nebo odebraným přístupem',
     thisDevice: 'toto zařízení',
     done: 'Uloženo.',
     failed: 'Akce se nezdařila.',

@@ -606,9 +606,12 @@ export const en: Messages = {
     signedOut: 'no valid session',
     unknownDevice: 'unknown device',
     noSignedIn: 'No device is signed in right now.',
-    earlierDevices_one: 'Earlier devices ({{count}}): signed out, session expired or access removed',
-    earlierDevices_few: 'Earlier devices ({{count}}): signed out, session expired or access removed',
-    earlierDevices_other: 'Earlier devices ({{count}}): signed out, session expired or access removed',
+    earlierDevices_one:
+      'Earlier devices ({{count}}): signed out, session expired or access removed',
+    earlierDevices_few:
+      'Earlier devices ({{count}}): signed out, session expired or access removed',
+    earlierDevices_other:
+      'Earlier devices ({{count}}): signed out, session expired or access removed',
     thisDevice: 'this device',
     done: 'Saved.',
     failed: 'The action failed.',
