@@ -267,6 +267,7 @@ export const generateOrg = (opts: GenOptions): Org => {
     const household: Household = {
       id: householdId,
       teamId: c.team.id,
+      anonymised: false,
       label: people[0]?.lastName ?? 'Domácnost',
       street: `${rnd.pick(STREETS)} ${rnd.int(1, 120)}`,
       city: 'Ostrava',

@@ -72,6 +72,7 @@ const closedCase = (rnd: Random, ctx: Context, closed: (typeof CLOSED)[number]) 
   const household: Household = {
     id: householdId,
     teamId: ctx.teamId,
+    anonymised: false,
     label: people[0]?.lastName ?? 'Domácnost',
     street: `${rnd.pick(STREETS)} ${rnd.int(1, 120)}`,
     city: 'Ostrava',

@@ -46,6 +46,7 @@ const demoHousehold = ({ rnd, teamId, householdId, stamp }: Start): Household =>
   return {
     id: householdId,
     teamId,
+    anonymised: false,
     label: '',
     street: `${rnd.pick(STREETS)} ${rnd.int(1, 120)}`,
     city: 'Ostrava',

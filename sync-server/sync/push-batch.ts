@@ -99,6 +99,8 @@ export class PushBatch {
   }
 
   /** The ids of the users of this team (a supervisor logs contacts in a worker's name). */
+  private readonly anonymisedHouseholds = new Map<string, boolean>();
+
   async teamMembers(): Promise<ReadonlySet<string>> {
     this.members ??= teamMemberIds(this.tx, this.session.user.teamId ?? '');
     return this.members;
@@ -118,6 +120,20 @@ export class PushBatch {
       await this.loadAccess(householdId);
     }
     return this.access.get(householdId) ?? false;
+  }
+
+  /** Was this household anonymised? Then nothing more is written to it (read-only for good). */
+  async anonymised(householdId: string): Promise<boolean> {
+    let known = this.anonymisedHouseholds.get(householdId);
+    if (known === undefined) {
+      const [row] = await this.tx.query<{ yes: boolean }>(
+        'SELECT EXISTS (SELECT 1 FROM anonymisations WHERE household_id = $1) AS yes',
+        [householdId],
+      );
+      known = row?.yes ?? false;
+      this.anonymisedHouseholds.set(householdId, known);
+    }
+    return known;
   }
 
   /** Accepts a record; it is written with the rest of the batch. */

@@ -87,11 +87,14 @@ const checkAccess = async (
   } else if (m.type === 'household') {
     return record.teamId === user.teamId ? null : refuse('forbidden', 'other_team');
   }
+  // Said only to the household's own team: to others it is any household they may not write.
+  const home = await ctx.batch.find(householdId);
+  if (home?.team_id === user.teamId && (await ctx.batch.anonymised(householdId)))
+    return refuse('forbidden', 'anonymised');
   if (!(await ctx.batch.mayWrite(householdId))) return quarantine(ctx, m.type, record, householdId);
   return null;
 };
 
-/** Logs every losing value of a merge (sync_conflicts), so nothing is overwritten silently. */
 /** The user of the device that a field clock names, if it is a device this server knows. */
 const clockAuthor = async (tx: Queryable, clock: Hlc | undefined): Promise<string | null> => {
   const node = clock ? decodeHlc(clock).node : null;
@@ -102,7 +105,10 @@ const clockAuthor = async (tx: Queryable, clock: Hlc | undefined): Promise<strin
   return row?.user_id ?? null;
 };
 
-/** Every value that lost, logged with who wrote it and who wrote the value that stays. */
+/**
+ * Logs every losing value of a merge (sync_conflicts), so nothing is overwritten silently:
+ * with who wrote it and who wrote the value that stays.
+ */
 const logConflicts = async (
   { tx, session }: Ctx,
   m: PushMutation,

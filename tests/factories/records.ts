@@ -22,6 +22,7 @@ export const aHousehold = (over: Partial<Household> = {}): Household => ({
   localityName: '',
   phone: '',
   note: '',
+  anonymised: false,
   createdAt: stamp,
   updatedAt: stamp,
   deleted: false,

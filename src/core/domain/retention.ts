@@ -49,7 +49,14 @@ export const anonymiseRecord = <R extends AnyRecord>(type: RecordType, record: R
   const r = known(type, record);
   switch (type) {
     case 'household':
-      Object.assign(r, { label: ANONYMISED, street: '', localityName: '', phone: '', note: '' });
+      Object.assign(r, {
+        label: ANONYMISED,
+        street: '',
+        localityName: '',
+        phone: '',
+        note: '',
+        anonymised: true,
+      });
       break;
     case 'person': {
       const year = r.birthYear as number | null;

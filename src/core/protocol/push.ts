@@ -76,6 +76,8 @@ export const REJECT_REASONS = [
   'case_moved',
   /** A district (or another listed value) the server's city does not have. */
   'unknown_code',
+  /** The case was anonymised after its retention period: it is read-only. */
+  'anonymised',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 

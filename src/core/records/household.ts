@@ -16,5 +16,7 @@ export const Household = z.looseObject({
   localityName: ShortText.default(''),
   phone: Phone.or(z.literal('')).default(''),
   note: LongText.default(''),
+  /** Set by the server's anonymisation after the retention period: the case is read-only. */
+  anonymised: z.boolean().default(false),
 });
 export type Household = z.infer<typeof Household>;

@@ -207,7 +207,7 @@ export const ContactFormPage = () => {
   // A correction needs the contact it corrects; without it the page is "not found".
   const amends = contactId ? detail?.allContacts.find((c) => c.id === contactId) : null;
   return (
-    <Loaded value={detail && amends === undefined ? null : detail}>
+    <Loaded value={detail && amends === undefined ? null : detail} edits>
       {(d) => <ContactForm key={contactId ?? 'new'} detail={d} amends={amends ?? null} />}
     </Loaded>
   );

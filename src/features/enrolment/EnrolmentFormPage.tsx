@@ -219,7 +219,7 @@ const EnrolmentForm = ({ householdId, householdLabel, existing }: Props) => {
 export const NewEnrolmentPage = () => {
   const { householdId = '' } = useParams();
   return (
-    <Loaded value={useHousehold(householdId)}>
+    <Loaded value={useHousehold(householdId)} edits>
       {(d) => (
         <EnrolmentForm
           householdId={householdId}
@@ -235,7 +235,7 @@ export const NewEnrolmentPage = () => {
 export const EditEnrolmentPage = () => {
   const { id = '' } = useParams();
   return (
-    <Loaded value={useEnrolment(id)}>
+    <Loaded value={useEnrolment(id)} edits>
       {(d) => (
         <EnrolmentForm
           key={id}

@@ -5,10 +5,17 @@ import { contactVersions, type Contact, type Enrolment, type Person } from '../.
 import { useFormat } from '../../ui/format';
 import { useProgrammes } from '../../widgets/programmes';
 
-type Props = { contact: Contact; all: Contact[]; people: Person[]; enrolments: Enrolment[] };
+type Props = {
+  contact: Contact;
+  all: Contact[];
+  people: Person[];
+  enrolments: Enrolment[];
+  /** An anonymised case: no corrections. */
+  readOnly?: boolean;
+};
 
 /** One visit: when, what kind, how long, for whom; corrections show their history. */
-export const ContactItem = ({ contact, all, people, enrolments }: Props) => {
+export const ContactItem = ({ contact, all, people, enrolments, readOnly = false }: Props) => {
   const { t } = useTranslation();
   const programme = useProgrammes();
   const { dateTime, date } = useFormat();
@@ -54,9 +61,11 @@ export const ContactItem = ({ contact, all, people, enrolments }: Props) => {
         </div>
       )}
       <div className="contact__actions">
-        <Link to={`/households/${contact.householdId}/contacts/${contact.id}/amend`}>
-          {t('actions.amend')}
-        </Link>
+        {!readOnly && (
+          <Link to={`/households/${contact.householdId}/contacts/${contact.id}/amend`}>
+            {t('actions.amend')}
+          </Link>
+        )}
         {versions.length > 1 && (
           <button
             type="button"

@@ -10,6 +10,7 @@ import { EnrolmentStanding } from './EnrolmentStanding';
 
 /** The household's programmes, each with where it stands and why, its plan and its edit. */
 export const EnrolmentsCard = ({ detail }: { detail: HouseholdDetail }) => {
+  const readOnly = detail.household.anonymised;
   const { t } = useTranslation();
   const { date } = useFormat();
   const programmes = useProgrammes();
@@ -43,15 +44,17 @@ export const EnrolmentsCard = ({ detail }: { detail: HouseholdDetail }) => {
                     ? ` (${t('plan.revision', { n: plan.current.revision })})`
                     : ` – ${t('plan.none')}`}
                 </Link>
-                <Link to={`/enrolments/${e.id}/edit`}>{t('actions.edit')}</Link>
+                {!readOnly && <Link to={`/enrolments/${e.id}/edit`}>{t('actions.edit')}</Link>}
               </div>
             </li>
           );
         })}
       </ul>
-      <Link className="button button--small" to={`/households/${household.id}/enrolments/new`}>
-        + {t('actions.enrol')}
-      </Link>
+      {!readOnly && (
+        <Link className="button button--small" to={`/households/${household.id}/enrolments/new`}>
+          + {t('actions.enrol')}
+        </Link>
+      )}
     </section>
   );
 };

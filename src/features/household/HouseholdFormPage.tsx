@@ -252,6 +252,12 @@ export const HouseholdFormPage = () => {
   const existing = useHousehold(id ?? '');
   if (id && existing === undefined) return <p className="page muted">{t('common.loading')}</p>;
   if (id && existing === null) return <p className="page empty">{t('household.notFound')}</p>;
+  if (existing?.household.anonymised)
+    return (
+      <p className="page notice" data-testid="read-only">
+        {t('household.anonymised')}
+      </p>
+    );
   return (
     <section className="page">
       <HouseholdForm key={id ?? 'new'} existing={id ? (existing ?? null) : null} />

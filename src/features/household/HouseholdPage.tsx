@@ -56,21 +56,30 @@ export const HouseholdPage = () => {
             <PhoneLink phone={household.phone} name={household.label} />
           </div>
         </div>
-        <Link className="button button--small" to={`/households/${household.id}/edit`}>
-          <Icon name="edit" size={18} /> {t('actions.edit')}
-        </Link>
+        {!household.anonymised && (
+          <Link className="button button--small" to={`/households/${household.id}/edit`}>
+            <Icon name="edit" size={18} /> {t('actions.edit')}
+          </Link>
+        )}
       </header>
+      {household.anonymised && (
+        <p className="notice" data-testid="read-only">
+          {t('household.anonymised')}
+        </p>
+      )}
 
       <HouseholdNotices householdId={household.id} />
 
-      <div className="action-bar">
-        <button type="button" className="button button--primary" onClick={() => setSheet(true)}>
-          <Icon name="plus" size={20} /> {t('quickContact.open')}
-        </button>
-        <Link className="button" to={`/households/${household.id}/contacts/new`}>
-          {t('actions.logContact')}
-        </Link>
-      </div>
+      {!household.anonymised && (
+        <div className="action-bar">
+          <button type="button" className="button button--primary" onClick={() => setSheet(true)}>
+            <Icon name="plus" size={20} /> {t('quickContact.open')}
+          </button>
+          <Link className="button" to={`/households/${household.id}/contacts/new`}>
+            {t('actions.logContact')}
+          </Link>
+        </div>
+      )}
 
       <div className="columns">
         <section className="card">
@@ -112,6 +121,7 @@ export const HouseholdPage = () => {
                 all={allContacts}
                 people={people}
                 enrolments={enrolments}
+                readOnly={household.anonymised}
               />
             ))}
           </ul>

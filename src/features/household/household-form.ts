@@ -97,7 +97,15 @@ export const householdFromForm = (
   const { members, ...fields } = values;
   const household: HouseholdRecord = existing
     ? { ...existing.household, ...fields, updatedAt: now }
-    : { ...fields, id: newId(), teamId, createdAt: now, updatedAt: now, deleted: false };
+    : {
+        ...fields,
+        id: newId(),
+        teamId,
+        anonymised: false,
+        createdAt: now,
+        updatedAt: now,
+        deleted: false,
+      };
   const before = new Map((existing?.people ?? []).map((p) => [p.id, p]));
   const people: PersonRecord[] = [];
   for (const m of members) {

@@ -112,6 +112,8 @@ const PlanForm = ({ detail }: { detail: EnrolmentDetail }) => {
 export const PlanFormPage = () => {
   const { id = '' } = useParams();
   return (
-    <Loaded value={useEnrolment(id)}>{(detail) => <PlanForm key={id} detail={detail} />}</Loaded>
+    <Loaded value={useEnrolment(id)} edits>
+      {(detail) => <PlanForm key={id} detail={detail} />}
+    </Loaded>
   );
 };

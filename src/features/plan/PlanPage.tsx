@@ -91,9 +91,11 @@ export const PlanPage = () => {
         <h1>
           {t('plan.title')}: {programmes.name(enrolment.programme)}
         </h1>
-        <Link className="button button--primary" to={`/enrolments/${enrolment.id}/plan/edit`}>
-          <Icon name="edit" size={18} /> {plan.current ? t('plan.edit') : t('plan.create')}
-        </Link>
+        {!household.anonymised && (
+          <Link className="button button--primary" to={`/enrolments/${enrolment.id}/plan/edit`}>
+            <Icon name="edit" size={18} /> {plan.current ? t('plan.edit') : t('plan.create')}
+          </Link>
+        )}
       </header>
       {plan.current && plan.competing.length > 0 && (
         <section className="card">
@@ -123,7 +125,7 @@ export const PlanPage = () => {
             plan={viewing}
             people={detail.people}
             onTick={
-              viewing === plan.current && plan.competing.length === 0
+              viewing === plan.current && plan.competing.length === 0 && !household.anonymised
                 ? (step, done) => tick(plan, step, done)
                 : undefined
             }

@@ -117,6 +117,8 @@ export const cs = {
     members_other: '{{count}} členů',
   },
   household: {
+    anonymised:
+      'Případ byl po uplynutí doby uchování anonymizován. Zůstává jen pro statistiky a nelze jej měnit.',
     notFound: 'Domácnost není v tomto zařízení.',
     people: 'Členové domácnosti',
     enrolments: 'Programy',
@@ -416,6 +418,7 @@ export const cs = {
       'Vaše hodnota pole „{{field}}“ ({{mine}}) byla nahrazena pozdější úpravou kolegy. Vedoucí ji vidí a může ji vrátit.',
     dismiss: 'Rozumím',
     reasons: {
+      anonymised: 'Případ byl po uplynutí doby uchování anonymizován; už jej nelze měnit.',
       schema: 'Záznam není úplný nebo platný (např. chybí povinný údaj).',
       invalid_text: 'Text obsahuje znaky, které nelze uložit.',
       too_deep: 'Záznam má příliš složitou strukturu.',

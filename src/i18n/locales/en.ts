@@ -115,6 +115,8 @@ export const en: Messages = {
     members_other: '{{count}} members',
   },
   household: {
+    anonymised:
+      'The case was anonymised after its retention period. It stays for statistics only and cannot be changed.',
     notFound: 'This household is not on this device.',
     people: 'Household members',
     enrolments: 'Programmes',
@@ -413,6 +415,8 @@ export const en: Messages = {
       'Your value of “{{field}}” ({{mine}}) was replaced by a colleague’s later edit. Your supervisor sees it and can put it back.',
     dismiss: 'Got it',
     reasons: {
+      anonymised:
+        'The case was anonymised after its retention period; it can no longer be changed.',
       schema: 'The record is incomplete or not valid (a required item is missing, say).',
       invalid_text: 'The text holds characters that cannot be stored.',
       too_deep: 'The record is nested too deeply.',

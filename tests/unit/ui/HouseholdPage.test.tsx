@@ -6,6 +6,7 @@ import { HISTORY_KEY } from '../../../src/data/apply-pulled';
 import { getDb } from '../../../src/data/db';
 import { writeMeta } from '../../../src/data/meta';
 import { saveWithOutbox } from '../../../src/data/outbox';
+import { ContactFormPage } from '../../../src/features/contact/ContactFormPage';
 import { HouseholdPage } from '../../../src/features/household/HouseholdPage';
 import { aContact, aHousehold, anEnrolment, aPerson } from '../../factories/records';
 import { renderScreen, resetAppDb } from './render';
@@ -115,5 +116,44 @@ describe('HouseholdPage', () => {
     expect(
       within(legend).getByText(/^Do konce období zbývají nejvýš 2 dny \(u měsíčního pravidla 7\)/),
     ).toBeTruthy();
+  });
+
+  it('shows an anonymised case read-only: no edit, no contact, no correction', async () => {
+    const h = aHousehold({ label: 'Anonymizováno', anonymised: true });
+    const e = anEnrolment(h.id, {
+      status: 'closed',
+      closeReason: 'goals_met',
+      closedOn: '2010-01-04',
+    });
+    await saveWithOutbox(getDb(), 'household', h);
+    await saveWithOutbox(getDb(), 'enrolment', e);
+    await saveWithOutbox(
+      getDb(),
+      'contact',
+      aContact(h.id, e.id, { at: '2009-06-01T08:00:00.000Z' }),
+    );
+    open(h.id);
+    expect((await screen.findByTestId('read-only')).textContent).toMatch(/anonymizován/);
+    await screen.findByTestId('contacts');
+    for (const name of ['Upravit', 'Opravit', 'Rychle zapsat kontakt', 'Zapsat kontakt'])
+      expect(
+        screen.queryByRole('link', { name }) ?? screen.queryByRole('button', { name }),
+      ).toBeNull();
+    expect(screen.queryByText(/Zařadit do programu/)).toBeNull();
+  });
+
+  it('does not open a form over an anonymised case', async () => {
+    const h = aHousehold({ anonymised: true });
+    await saveWithOutbox(getDb(), 'household', h);
+    renderScreen(
+      <ContactFormPage />,
+      {},
+      {
+        path: '/households/:householdId/contacts/new',
+        url: `/households/${h.id}/contacts/new`,
+      },
+    );
+    expect((await screen.findByTestId('read-only')).textContent).toMatch(/nelze jej měnit/);
+    expect(screen.queryByRole('button', { name: 'Uložit' })).toBeNull();
   });
 });
