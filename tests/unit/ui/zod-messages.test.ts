@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { Contact } from '../../../src/core';
 import { ContactFormSchema } from '../../../src/widgets/quick-contact/contact-form';
 
