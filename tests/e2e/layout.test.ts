@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, startServer, submitLogin } from './helpers/harness';
@@ -7,10 +9,28 @@ import { launchBrowser, startServer, submitLogin } from './helpers/harness';
  * field, button or list spills out of the card it sits in (a date input's own minimum
  * width once pushed the contact form past its card, and a long bottom-bar label widened a
  * manager's page). Wide tables scroll inside their own box, which this allows. Headless
- * Chromium draws no scrollbars, so the page's width is the viewport's. And every tap target
- * that stands alone is at least 44 x 44 px.
+ * Chromium draws no scrollbars, so the page's width is the viewport's. Every tap target
+ * that stands alone is at least 44 x 44 px, and axe-core finds no WCAG 2.1 AA violation.
  */
-type Fit = { pageWidth: number; spills: string[]; small: string[] };
+type Fit = { pageWidth: number; spills: string[]; small: string[]; a11y: string[] };
+
+// axe-core, the accessibility checker, run in the page: evaluated over the debugging
+// protocol, which the app's Content-Security-Policy (scripts from 'self' only) does not bind.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.1 A and AA violations on the screen (act 99/2019 asks AA of public bodies' apps). */
+const accessibility = async (page: Page): Promise<string[]> => {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> } }).axe;
+    const result = (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })) as { violations: { id: string; nodes: { target: unknown[] }[] }[] };
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.length} × ${JSON.stringify(v.nodes[0]?.target ?? [])}`,
+    );
+  });
+};
 
 const measure = (page: Page): Promise<Fit> =>
   page.evaluate(() => {
@@ -52,7 +72,7 @@ const measure = (page: Page): Promise<Fit> =>
         );
       }
     }
-    return { pageWidth: document.documentElement.scrollWidth, spills, small };
+    return { pageWidth: document.documentElement.scrollWidth, spills, small, a11y: [] };
   });
 
 /**
@@ -65,7 +85,8 @@ const settledFit = async (page: Page): Promise<Fit> => {
     await page.waitForTimeout(300);
     const now = JSON.stringify(await measure(page));
     const loading = await page.getByText('Načítám').count();
-    if (now === last && loading === 0) return JSON.parse(now) as Fit;
+    if (now === last && loading === 0)
+      return { ...(JSON.parse(now) as Fit), a11y: await accessibility(page) };
     last = now;
   }
   throw new Error('the screen did not settle');
@@ -149,7 +170,13 @@ describe('screens fit a 360 px phone and a tablet', () => {
         results['quick-contact sheet'] = await settledFit(page);
       }
       for (const [path, fit] of Object.entries(results)) {
-        expect({ path, ...fit }).toEqual({ path, pageWidth: width, spills: [], small: [] });
+        expect({ path, ...fit }).toEqual({
+          path,
+          pageWidth: width,
+          spills: [],
+          small: [],
+          a11y: [],
+        });
       }
     } finally {
       await browser.close();

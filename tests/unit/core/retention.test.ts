@@ -58,6 +58,7 @@ describe('anonymiseRecord', () => {
       street: '',
       note: '',
       phone: '',
+      anonymised: true,
     });
     expect(anonymiseRecord('person', person)).toMatchObject({
       firstName: ANONYMISED,
