@@ -97,7 +97,7 @@ export const RECORD_TABLES = {
 } as const satisfies Record<RecordType, keyof TerenDb>;
 
 /** Waits for a step of erasing, at most a few seconds, whatever its outcome. */
-const settled = (step: Promise<unknown>) =>
+export const settled = (step: Promise<unknown>) =>
   Promise.race([step.catch(() => undefined), new Promise((r) => setTimeout(r, 3_000))]);
 
 let instance: TerenDb | null = null;

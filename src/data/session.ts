@@ -1,7 +1,7 @@
 import { newId, type LoginResponse } from '../core';
 import { b64 } from './crypto/keys';
 import { decodeValue, encodeValue } from './crypto/vault';
-import { eraseDatabase, type TerenDb } from './db';
+import { eraseDatabase, settled, type TerenDb } from './db';
 import { readMeta, writeMeta } from './meta';
 
 const SESSION_KEY = 'session';
@@ -87,6 +87,8 @@ export const deviceCheck = async (db: TerenDb) => {
  * forgets it (App.tsx); the next use opens a new database.
  */
 export const wipeLocalData = async (db: TerenDb): Promise<TerenDb> => {
-  await deviceId(db).catch(() => undefined); // a Clear-Site-Data answer may have taken the database
+  // Read first, so the id outlives the erase; a Clear-Site-Data answer may have taken the
+  // database meanwhile, and a read of a database being taken must not hold the wipe up.
+  await settled(deviceId(db));
   return eraseDatabase(db);
 };

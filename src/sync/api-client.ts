@@ -88,11 +88,12 @@ const sender =
 /** GET and the writing methods, each with the signed-in user's token. */
 const verbs = (send: Send) => ({
   get: (path: string, token: string) => send(path, { method: 'GET', token }),
-  post: (path: string, token: string | undefined, body?: unknown) =>
+  post: (path: string, token: string | undefined, body?: unknown, signal?: AbortSignal) =>
     send(path, {
       method: 'POST',
       token,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(signal ? { signal } : {}),
     }),
   put: (path: string, token: string, body: unknown) =>
     send(path, { method: 'PUT', token, body: JSON.stringify(body) }),
@@ -108,8 +109,8 @@ const sessionCalls = ({ get, post }: Verbs) => ({
   deviceStatus: async (body: DeviceStatusRequest) => {
     await post('/api/device/status', undefined, body);
   },
-  logout: async (token: string) => {
-    await post('/api/auth/logout', token);
+  logout: async (token: string, signal?: AbortSignal) => {
+    await post('/api/auth/logout', token, undefined, signal);
   },
   rules: async (token: string) => {
     const body = (await get('/api/rules', token)) as { rules?: unknown };

@@ -112,10 +112,24 @@ export const unlock = async (db: TerenDb, password: string) => {
   return { outcome, event };
 };
 
-/** Signs out here and on the server (when it can be reached), and wipes the device. */
+/**
+ * How long signing out waits for the server to end the session: a busy server (the embedded
+ * database answers one query at a time, and a first sync's pages may be queued before the
+ * sign-out) must not keep the device's data after the worker tapped "Odhlásit se".
+ */
+const LOGOUT_WAIT_MS = 3_000;
+
+/** Signs out here and on the server (when it answers in time), and wipes the device. */
 export const signOut = async (db: TerenDb, api: ApiClient): Promise<SessionEvent> => {
   const current = await loadSession(db).catch(() => undefined);
-  if (current) await api.logout(current.token).catch(() => undefined);
+  if (current) {
+    // Given up, the request is cut off: its late answer (Clear-Site-Data) must not reach a
+    // new sign-in. The server's session then simply expires; its token is wiped here.
+    const ask = new AbortController();
+    const timer = setTimeout(() => ask.abort(), LOGOUT_WAIT_MS);
+    await api.logout(current.token, ask.signal).catch(() => undefined);
+    clearTimeout(timer);
+  }
   await wipeDevice(db);
   return { type: 'signedOut' };
 };

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../ui/TableScroll';
 import { pragueDate } from '../../core';
 import { useCompliance } from '../../data/hooks';
 import { useFormat } from '../../ui/format';
@@ -16,7 +17,7 @@ export const ComplianceHeatmap = () => {
   return (
     <section className="card">
       <h2>{t('team.heatmap')}</h2>
-      <div className="table-scroll">
+      <TableScroll label={t('team.heatmap')}>
         <table className="heatmap" data-testid="heatmap">
           <thead>
             <tr>
@@ -45,7 +46,7 @@ export const ComplianceHeatmap = () => {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="muted small">{t('team.heatmapNote')}</p>
     </section>
   );

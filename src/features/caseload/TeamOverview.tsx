@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../ui/TableScroll';
 import type { CaseloadRow } from '../../data/queries/caseload';
 import { NO_FILTERS, type CaseloadFilters } from '../../data/queries/caseload-filter';
 import { summariseTeam } from '../../data/queries/team';
@@ -43,7 +44,7 @@ export const TeamOverview = ({ rows, drill }: { rows: CaseloadRow[]; drill: Dril
   return (
     <section className="card">
       <h2>{t('team.title')}</h2>
-      <div className="table-scroll">
+      <TableScroll label={t('team.title')}>
         <table className="report-table" data-testid="team-overview">
           <thead>
             <tr>
@@ -90,7 +91,7 @@ export const TeamOverview = ({ rows, drill }: { rows: CaseloadRow[]; drill: Dril
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 };

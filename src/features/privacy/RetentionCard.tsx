@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TableScroll } from '../../ui/TableScroll';
 import { useTranslation } from 'react-i18next';
 import type { RetentionCase, RetentionList } from '../../core';
 import { useDistricts } from '../../widgets/districts';
@@ -48,7 +49,7 @@ const RetentionTable = (props: {
 }) => {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('privacy.retentionTitle')}>
       <table className="report-table" data-testid="retention">
         <thead>
           <tr>
@@ -72,7 +73,7 @@ const RetentionTable = (props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 };
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../ui/TableScroll';
 import type { ReportTable } from '../../ui/download';
 
 /** A report's table as the screen shows it: numbers in the language's own format. */
@@ -6,7 +7,7 @@ export const ReportTableView = ({ table, testId }: { table: ReportTable; testId:
   const { i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en-GB' : 'cs-CZ';
   return (
-    <div className="table-scroll">
+    <TableScroll label={table.header.join(', ')}>
       <table className="report-table" data-testid={testId}>
         <thead>
           <tr>
@@ -25,6 +26,6 @@ export const ReportTableView = ({ table, testId }: { table: ReportTable; testId:
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 };
