@@ -67,4 +67,25 @@ describe('supervision', () => {
     // them so in a notice that quotes it.
     await worker.page.getByText(lost, { exact: true }).waitFor();
   });
+
+  it('opens the cases behind a number of the team overview', async () => {
+    const { page } = supervisor;
+    await gotoAndUnlock(page, `${server.baseUrl}/`);
+    const overview = page.getByTestId('team-overview');
+    // Tereza's overdue cases: the number on the overview is the length of the list it opens.
+    const count = overview.getByRole('button', { name: /^Tereza Terénní, Po termínu: \d+$/ });
+    const label = (await count.getAttribute('aria-label')) ?? '';
+    const expected = Number(/(\d+)$/.exec(label)?.[1]);
+    expect(expected).toBeGreaterThan(0);
+    await count.click();
+    const list = page.getByTestId('caseload');
+    await expect.poll(() => list.locator('.case-row').count()).toBe(expected);
+    const heldBy = await list.getByTestId('held-by').allTextContents();
+    expect(heldBy.every((h) => h.includes('Tereza Terénní'))).toBe(true);
+    expect(await list.getByTestId('urgency').allTextContents()).toEqual(
+      Array.from({ length: expected }, () => 'Po termínu'),
+    );
+    await page.getByRole('button', { name: 'Zrušit filtry' }).click();
+    await overview.waitFor();
+  });
 });

@@ -4,12 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deepEqual, newId, PROTOCOL_HEADER, PROTOCOL_VERSION, RECORD_TYPES } from '../../src/core';
 import { RECORD_TABLES } from '../../src/data/db';
-import { buildApp } from '../../sync-server/app';
 import type { Database } from '../../sync-server/db/database';
-import { DEMO_PASSWORD, seedDemo } from '../../sync-server/seed/demo';
+import { seedDemo } from '../../sync-server/seed/demo';
 import { BACKENDS } from '../server/helpers/databases';
 import { applyOp, type World } from './actions';
 import { openVault, SimDevice, type Identity } from './device';
+import { appFor, signIn } from './server';
 import { IntentLog } from './oracle';
 import { opArb, USERS, type Op } from './ops';
 
@@ -22,26 +22,6 @@ import { opArb, USERS, type Op } from './ops';
  */
 const RUNS = Number(process.env.SIM_RUNS ?? 150);
 const DEFAULT_SEED = 17;
-
-const appFor = (db: Database) =>
-  buildApp(db, {
-    staticDir: '/nonexistent',
-    hsts: false,
-    sessionHours: 24,
-    maxFailedLogins: 5,
-    lockoutMinutes: 1,
-    bodyLimitBytes: 2 * 1024 * 1024,
-  });
-
-const signIn = async (app: FastifyInstance, username: string): Promise<Identity> => {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: DEMO_PASSWORD, deviceId: newId(), deviceName: 'sim' },
-  });
-  const body = res.json() as { token: string; user: { id: string; teamId: string } };
-  return { username, token: body.token, userId: body.user.id, teamId: body.user.teamId };
-};
 
 describe.each(BACKENDS)('sync simulator on $name', (backend) => {
   let db: Database;

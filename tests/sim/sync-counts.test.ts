@@ -1,25 +1,14 @@
 import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../src/core';
 import { saveWithOutbox } from '../../src/data/outbox';
 import { syncOnce } from '../../src/sync/sync-once';
-import { buildApp } from '../../sync-server/app';
 import type { Database } from '../../sync-server/db/database';
-import { DEMO_PASSWORD, seedDemo } from '../../sync-server/seed/demo';
+import { seedDemo } from '../../sync-server/seed/demo';
 import { aContact, aHousehold, anEnrolment, aPerson } from '../factories/records';
 import { BACKENDS } from '../server/helpers/databases';
-import { openVault, SimDevice, type Identity } from './device';
-
-const signIn = async (app: FastifyInstance, username: string): Promise<Identity> => {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: DEMO_PASSWORD, deviceId: newId(), deviceName: 'sim' },
-  });
-  const body = res.json() as { token: string; user: { id: string; teamId: string } };
-  return { username, token: body.token, userId: body.user.id, teamId: body.user.teamId };
-};
+import { openVault, SimDevice } from './device';
+import { appFor, signIn } from './server';
 
 /**
  * What the sync status says a sync did: the changes the server took, and the records that
@@ -41,14 +30,7 @@ describe.each(BACKENDS)('what a sync sent and received, on $name', (backend) => 
   beforeAll(async () => {
     ({ db, drop } = await backend.open());
     await seedDemo(db);
-    app = await buildApp(db, {
-      staticDir: '/nonexistent',
-      hsts: false,
-      sessionHours: 24,
-      maxFailedLogins: 5,
-      lockoutMinutes: 1,
-      bodyLimitBytes: 2 * 1024 * 1024,
-    });
+    app = await appFor(db);
     await openVault();
     worker = new SimDevice('worker', await signIn(app, 'pracovnik1'), app);
     supervisor = new SimDevice('supervisor', await signIn(app, 'vedouci'), app);

@@ -75,7 +75,7 @@ export const CaseloadPage = () => {
           to="/households/new"
           aria-label={t('actions.newHousehold')}
         >
-          <Icon name="plus" size={20} />{' '}
+          <Icon name="addHome" size={20} />{' '}
           <span className="hide-narrow">{t('actions.newHousehold')}</span>
         </Link>
       </div>

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signOut } from '../../../src/app/session/session-actions';
+import { aStoredSession } from '../../factories/session';
 import { TerenDb } from '../../../src/data/db';
 import { loadSession, saveSession } from '../../../src/data/session';
 import type { ApiClient } from '../../../src/sync/api-client';
@@ -18,20 +19,7 @@ afterEach(async () => {
 describe('signOut', () => {
   it('gives up on a server that does not answer, cuts the request off and wipes', async () => {
     db = new TerenDb(`signout-${Math.random()}`);
-    await saveSession(db, {
-      token: 'token-token-token-token',
-      expiresAt: '2099-01-01T00:00:00.000Z',
-      user: {
-        id: '00000000-0000-4000-8000-0000000000a1',
-        name: 'Tereza Zkušební',
-        username: 'pracovnik1',
-        role: 'worker',
-        teamId: '00000000-0000-4000-8000-000000000001',
-        teamName: 'Tým',
-      },
-      team: [],
-      policy: { offlineDays: 14, inactivityMinutes: 15, retentionYears: 10 },
-    });
+    await saveSession(db, aStoredSession());
     let cut: AbortSignal | undefined;
     const api = {
       // A request that never ends unless it is cut off.

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { aStoredSession } from '../../factories/session';
 import { TerenDb } from '../../../src/data/db';
 import { saveWithOutbox } from '../../../src/data/outbox';
 import { saveSession } from '../../../src/data/session';
@@ -12,20 +13,7 @@ let db: TerenDb;
 let runner: SyncRunner | undefined;
 beforeEach(async () => {
   db = new TerenDb(`runner-${Math.random()}`);
-  await saveSession(db, {
-    token: 'token-token-token-token',
-    expiresAt: '2099-01-01T00:00:00.000Z',
-    user: {
-      id: '00000000-0000-4000-8000-0000000000a1',
-      name: 'Tereza Zkušební',
-      username: 'pracovnik1',
-      role: 'worker',
-      teamId: '00000000-0000-4000-8000-000000000001',
-      teamName: 'Tým',
-    },
-    team: [],
-    policy: { offlineDays: 14, inactivityMinutes: 15, retentionYears: 10 },
-  });
+  await saveSession(db, aStoredSession());
   await saveWithOutbox(db, 'household', aHousehold());
 });
 afterEach(async () => {
