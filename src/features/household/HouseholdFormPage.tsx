@@ -3,20 +3,20 @@ import { useEffect, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from '../../ui/routing';
-import { LOCALITY_KINDS, RELATIONS } from '../../core';
+import { LOCALITY_KINDS } from '../../core';
 import { getDb } from '../../data/db';
 import { useHousehold } from '../../data/hooks';
 import { saveAllWithOutbox, type RecordWrite } from '../../data/outbox';
 import { Field, Fieldset } from '../../ui/forms/Field';
 import { EnumSelect } from '../../ui/forms/EnumSelect';
 import { DraftNotice, FormActions } from '../../ui/forms/FormActions';
+import { MembersFieldset } from './HouseholdMembers';
 import { saveErrorMessage } from '../../ui/forms/save-error';
 import { useDraft } from '../../widgets/use-draft';
 import { useDistricts } from '../../widgets/districts';
 import { useServices } from '../../widgets/services';
 import {
   emptyHousehold,
-  emptyMember,
   householdFromForm,
   householdToForm,
   HouseholdFormSchema,
@@ -147,88 +147,7 @@ const HouseholdForm = ({ existing }: { existing: Existing | null }) => {
         </Field>
       </Fieldset>
 
-      <Fieldset legend={t('householdForm.members')}>
-        {errors.members?.root?.message || errors.members?.message ? (
-          <p className="field__error" role="alert">
-            {t('householdForm.atLeastOne')}
-          </p>
-        ) : null}
-        {members.fields.map((member, i) => {
-          const e = errors.members?.[i];
-          return (
-            <div key={member.key} className="subform" data-testid="member">
-              <div className="subform__header">
-                <strong>{t('householdForm.member', { n: i + 1 })}</strong>
-                {members.fields.length > 1 && (
-                  <button
-                    type="button"
-                    className="button button--small button--ghost"
-                    onClick={() => members.remove(i)}
-                  >
-                    {t('householdForm.removeMember')}
-                  </button>
-                )}
-              </div>
-              <div className="grid-2">
-                <Field label={t('householdForm.firstName')} error={err(e?.firstName?.message)}>
-                  <input
-                    {...register(`members.${i}.firstName`)}
-                    autoComplete="off"
-                    aria-invalid={!!e?.firstName}
-                  />
-                </Field>
-                <Field label={t('householdForm.lastName')} error={err(e?.lastName?.message)}>
-                  <input
-                    {...register(`members.${i}.lastName`)}
-                    autoComplete="off"
-                    aria-invalid={!!e?.lastName}
-                  />
-                </Field>
-                <Field label={t('householdForm.birthYear')} error={err(e?.birthYear?.message)}>
-                  <input
-                    autoComplete="off"
-                    {...register(`members.${i}.birthYear`, {
-                      setValueAs: (v: unknown) =>
-                        v === '' || v === null || v === undefined ? null : Number(v),
-                    })}
-                    type="number"
-                    inputMode="numeric"
-                    min={1900}
-                    max={2100}
-                  />
-                </Field>
-                <EnumSelect
-                  label={t('householdForm.relation')}
-                  enumName="relation"
-                  values={RELATIONS}
-                  registration={register(`members.${i}.relation`)}
-                  error={err(e?.relation?.message)}
-                />
-                <Field label={t('householdForm.memberPhone')} error={err(e?.phone?.message)}>
-                  <input
-                    {...register(`members.${i}.phone`)}
-                    type="tel"
-                    inputMode="tel"
-                    autoComplete="off"
-                  />
-                </Field>
-                <Field label={t('householdForm.email')} error={err(e?.email?.message)}>
-                  <input {...register(`members.${i}.email`)} type="email" autoComplete="off" />
-                </Field>
-              </div>
-            </div>
-          );
-        })}
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            members.append(emptyMember(members.fields.length === 0 ? 'head' : 'child'))
-          }
-        >
-          + {t('householdForm.addMember')}
-        </button>
-      </Fieldset>
+      <MembersFieldset members={members} register={register} errors={errors} />
       <FormActions
         saving={isSubmitting}
         error={error}
