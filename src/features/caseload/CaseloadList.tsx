@@ -2,8 +2,6 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { CaseloadRow } from '../../data/queries/caseload';
 import { useDistricts } from '../../widgets/districts';
-import { useServices } from '../../widgets/services';
-import { useMemberName } from '../../widgets/team';
 import { CaseloadItem } from './CaseloadItem';
 
 /**
@@ -13,16 +11,16 @@ import { CaseloadItem } from './CaseloadItem';
 export const CaseloadList = ({
   rows,
   quickContact,
+  holderName,
 }: {
   rows: CaseloadRow[];
   quickContact: (row: CaseloadRow) => void;
+  /** For a supervisor: who holds each case. */
+  holderName?: ((workerId: string) => string) | undefined;
 }) => {
   const list = useRef<HTMLUListElement>(null);
   // Read once for the list, not once per row.
   const districts = useDistricts();
-  const { session } = useServices();
-  const memberName = useMemberName();
-  const holderName = session.user.role === 'worker' ? undefined : (id: string) => memberName(id);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => {
     setOffset(list.current?.offsetTop ?? 0);

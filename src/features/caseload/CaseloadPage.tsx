@@ -5,6 +5,7 @@ import { useCaseload } from '../../data/hooks';
 import { Icon } from '../../ui/Icon';
 import { UrgencyLegend } from '../../ui/status/UrgencyLegend';
 import { useServices } from '../../widgets/services';
+import { useMemberName } from '../../widgets/team';
 import type { CaseloadRow } from '../../data/queries/caseload';
 import { QuickContactSheet } from '../../widgets/quick-contact/QuickContactSheet';
 import { activeFilters } from '../../data/queries/caseload-filter';
@@ -20,6 +21,7 @@ export const CaseloadPage = () => {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const isWorker = session.user.role === 'worker';
+  const memberName = useMemberName();
   const { filters, set, replace, clear } = useCaseloadFilters(session.user.id);
   const [showFilters, setShowFilters] = useState(() => activeFilters(filters) > 0);
   const rows = useCaseload({
@@ -102,7 +104,11 @@ export const CaseloadPage = () => {
               : t('caseload.empty')}
         </p>
       ) : (
-        <CaseloadList rows={rows} quickContact={setQuick} />
+        <CaseloadList
+          rows={rows}
+          quickContact={setQuick}
+          holderName={isWorker ? undefined : (id) => memberName(id)}
+        />
       )}
       {quick && (
         <QuickContactSheet
