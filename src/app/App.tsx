@@ -4,7 +4,7 @@ import { UnlockPage } from '../features/session/UnlockPage';
 import { ServicesContext } from '../widgets/services';
 import { i18n } from '../i18n/i18n';
 import { createApiClient } from '../sync/api-client';
-import { lazyScreen } from './lazy-screen';
+import { lazyScreen } from '../ui/lazy-screen';
 import { registerServiceWorker } from './register-sw';
 import { AppRoutes } from './router';
 import { ScreenBoundary } from './ScreenBoundary';

@@ -15,7 +15,7 @@ const CouldNotLoad = () => {
 
 /**
  * A screen whose code could not be loaded (offline before it was ever cached, or a file a
- * deploy removed: lazy-screen.ts reloads once for that) says so, instead of leaving the
+ * deploy removed: src/ui/lazy-screen.ts reloads once for that) says so, instead of leaving the
  * whole app blank.
  */
 class Boundary extends Component<{ children: ReactNode }, { failed: boolean }> {

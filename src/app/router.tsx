@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { HomeRoute } from './HomeRoute';
-import { lazyScreen } from './lazy-screen';
+import { lazyScreen } from '../ui/lazy-screen';
 import { ScreenBoundary } from './ScreenBoundary';
 import { NotFoundPage } from './NotFoundPage';
 

@@ -1,4 +1,4 @@
-import { useDeferredValue, useState } from 'react';
+import { Suspense, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../ui/routing';
 import { useCaseload } from '../../data/hooks';
@@ -7,13 +7,22 @@ import { UrgencyLegend } from '../../ui/status/UrgencyLegend';
 import { useServices } from '../../widgets/services';
 import { useMemberName } from '../../widgets/team';
 import type { CaseloadRow } from '../../data/queries/caseload';
-import { QuickContactSheet } from '../../widgets/quick-contact/QuickContactSheet';
+import { lazyScreen } from '../../ui/lazy-screen';
 import { activeFilters } from '../../data/queries/caseload-filter';
-import { CaseloadFilterPanel } from './CaseloadFilterPanel';
 import { CaseloadList } from './CaseloadList';
 import { useCaseloadFilters } from './use-caseload-filters';
 import { ComplianceHeatmap } from './ComplianceHeatmap';
 import { TeamOverview } from './TeamOverview';
+
+// Both open on a tap: their code stays out of the first load (precached, so offline too).
+const QuickContactSheet = lazyScreen(
+  () => import('../../widgets/quick-contact/QuickContactSheet'),
+  'QuickContactSheet',
+);
+const CaseloadFilterPanel = lazyScreen(
+  () => import('./CaseloadFilterPanel'),
+  'CaseloadFilterPanel',
+);
 
 export const CaseloadPage = () => {
   const { t } = useTranslation();
@@ -81,7 +90,11 @@ export const CaseloadPage = () => {
           <span className="hide-narrow">{t('actions.newHousehold')}</span>
         </Link>
       </div>
-      {showFilters && <CaseloadFilterPanel filters={filters} set={set} clear={clear} />}
+      {showFilters && (
+        <Suspense fallback={null}>
+          <CaseloadFilterPanel filters={filters} set={set} clear={clear} />
+        </Suspense>
+      )}
       <UrgencyLegend />
       {rows && !isWorker && !filtered && (
         <TeamOverview
@@ -111,12 +124,14 @@ export const CaseloadPage = () => {
         />
       )}
       {quick && (
-        <QuickContactSheet
-          household={quick.household}
-          people={quick.people}
-          enrolments={quick.enrolments}
-          onClose={() => setQuick(null)}
-        />
+        <Suspense fallback={null}>
+          <QuickContactSheet
+            household={quick.household}
+            people={quick.people}
+            enrolments={quick.enrolments}
+            onClose={() => setQuick(null)}
+          />
+        </Suspense>
       )}
     </section>
   );

@@ -50,7 +50,7 @@ describe('CaseloadPage', () => {
     const first = renderScreen(<CaseloadPage />);
     await screen.findByTestId('caseload');
     await userEvent.click(screen.getByRole('button', { name: 'Filtry' }));
-    await userEvent.selectOptions(screen.getByLabelText('Typ lokality'), 'hostel');
+    await userEvent.selectOptions(await screen.findByLabelText('Typ lokality'), 'hostel');
     const list = () => within(screen.getByTestId('caseload'));
     expect(
       list()
@@ -63,7 +63,9 @@ describe('CaseloadPage', () => {
 
     renderScreen(<CaseloadPage />);
     expect((await screen.findByTestId('filter-count')).textContent).toBe('2');
-    expect((screen.getByLabelText('Program') as HTMLSelectElement).value).toBe('crisis_housing');
+    expect(((await screen.findByLabelText('Program')) as HTMLSelectElement).value).toBe(
+      'crisis_housing',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Zrušit filtry' }));
     expect(await screen.findByTestId('caseload')).toBeTruthy();
     expect(list().getAllByRole('link')).toHaveLength(2);
@@ -98,7 +100,7 @@ describe('CaseloadPage', () => {
     );
     await expect.poll(() => list().getAllByRole('link').length).toBe(2);
     expect(list().queryByText('Cizí domácnost')).toBeNull();
-    expect((screen.getByLabelText('Pracovník') as HTMLSelectElement).value).toBe(worker);
+    expect(((await screen.findByLabelText('Pracovník')) as HTMLSelectElement).value).toBe(worker);
     expect((screen.getByLabelText('Stav') as HTMLSelectElement).value).toBe('overdue');
     localStorage.clear();
   });

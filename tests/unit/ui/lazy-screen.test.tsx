@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { lazy } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadScreen } from '../../../src/app/lazy-screen';
+import { loadScreen } from '../../../src/ui/lazy-screen';
 import { ScreenBoundary } from '../../../src/app/ScreenBoundary';
 import { renderScreen, resetAppDb } from './render';
 
