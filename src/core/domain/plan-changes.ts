@@ -71,6 +71,20 @@ export const planChanges = (before: Plan | null, after: Plan): PlanChange[] => {
   return changes;
 };
 
+/** Who saves a new revision, when, and with which id and number. */
+export type NextRevision = { id: string; revision: number; authorId: string; now: string };
+
+/** A new revision with `plan`'s content, based on it: nothing earlier is rewritten. */
+export const revisionOf = (plan: Plan, next: NextRevision): Plan => ({
+  ...plan,
+  id: next.id,
+  revision: next.revision,
+  basedOn: plan.id,
+  authorId: next.authorId,
+  createdAt: next.now,
+  updatedAt: next.now,
+});
+
 /**
  * A step ticked (or unticked) from the plan view: a new revision based on the one shown,
  * like any edit, so the history says who ticked it and when.
@@ -79,17 +93,11 @@ export const withStepDone = (
   plan: Plan,
   stepId: string,
   done: boolean,
-  next: { id: string; revision: number; authorId: string; now: string },
+  next: NextRevision,
 ): Plan => ({
-  ...plan,
-  id: next.id,
-  revision: next.revision,
-  basedOn: plan.id,
-  authorId: next.authorId,
+  ...revisionOf(plan, next),
   goals: plan.goals.map((g) => ({
     ...g,
     steps: g.steps.map((s) => (s.id === stepId ? { ...s, done } : s)),
   })),
-  createdAt: next.now,
-  updatedAt: next.now,
 });

@@ -1,5 +1,6 @@
 import {
   groupBy,
+  nextRevisionNumber,
   planState,
   type Enrolment,
   type Household,
@@ -49,7 +50,7 @@ export const loadPlanForks = async (db: TerenDb): Promise<PlanFork[]> => {
     if (!enrolment || !household) continue;
     const order = new Map(ids.map((id, i) => [id, i]));
     versions.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    const nextRevision = (state.current?.revision ?? 0) + 1;
+    const nextRevision = nextRevisionNumber(state.history);
     forks.push({
       enrolment,
       household,

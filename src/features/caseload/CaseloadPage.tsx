@@ -32,13 +32,14 @@ export const CaseloadPage = () => {
   const isWorker = session.user.role === 'worker';
   const memberName = useMemberName();
   const { filters, set, replace, clear } = useCaseloadFilters(session.user.id);
-  const [showFilters, setShowFilters] = useState(() => activeFilters(filters) > 0);
+  const active = activeFilters(filters);
+  const [showFilters, setShowFilters] = useState(active > 0);
   const rows = useCaseload({
     workerId: isWorker ? session.user.id : undefined,
     query: deferredQuery,
     filters,
   });
-  const filtered = !!query || activeFilters(filters) > 0;
+  const filtered = !!query || active > 0;
   // The household whose quick contact is open: kept as it was when opened, so the sheet and
   // its confirmation stay while the list re-sorts under it after the save.
   const [quick, setQuick] = useState<CaseloadRow | null>(null);
@@ -68,16 +69,16 @@ export const CaseloadPage = () => {
         </label>
         <button
           type="button"
-          className={`button${activeFilters(filters) ? ' button--active' : ''}`}
+          className={`button${active ? ' button--active' : ''}`}
           aria-expanded={showFilters}
-          aria-label={`${t('caseload.filters.open')}${activeFilters(filters) ? ` (${activeFilters(filters)})` : ''}`}
+          aria-label={`${t('caseload.filters.open')}${active ? ` (${active})` : ''}`}
           onClick={() => setShowFilters(!showFilters)}
         >
           <Icon name="filter" size={20} />{' '}
           <span className="hide-narrow">{t('caseload.filters.open')}</span>
-          {activeFilters(filters) > 0 && (
+          {active > 0 && (
             <span className="count-badge" data-testid="filter-count">
-              {activeFilters(filters)}
+              {active}
             </span>
           )}
         </button>

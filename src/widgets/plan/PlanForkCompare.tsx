@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newId, type Person, type Plan } from '../../core';
+import { newId, revisionOf, type Person, type Plan } from '../../core';
 import { getDb } from '../../data/db';
 import { saveWithOutbox } from '../../data/outbox';
 import { saveErrorMessage } from '../../ui/forms/save-error';
@@ -9,20 +9,6 @@ import { Link } from '../../ui/routing';
 import { useServices } from '../services';
 import { useMemberName } from '../team';
 import { PlanView } from './PlanView';
-
-/** The version kept: a new revision with its content, based on it, so the fork is settled. */
-const keptVersion = (chosen: Plan, revision: number, authorId: string): Plan => {
-  const now = new Date().toISOString();
-  return {
-    ...chosen,
-    id: newId(),
-    revision,
-    basedOn: chosen.id,
-    authorId,
-    createdAt: now,
-    updatedAt: now,
-  };
-};
 
 /**
  * The two (or more) versions of a forked plan side by side, each with who saved it and when,
@@ -48,7 +34,10 @@ export const PlanForkCompare = ({
   const keep = (chosen: Plan) => {
     setBusy(true);
     setError(null);
-    saveWithOutbox(getDb(), 'plan', keptVersion(chosen, nextRevision, session.user.id))
+    // The version kept becomes a new revision with its content: the fork is settled.
+    const now = new Date().toISOString();
+    const next = { id: newId(), revision: nextRevision, authorId: session.user.id, now };
+    saveWithOutbox(getDb(), 'plan', revisionOf(chosen, next))
       .catch((e: unknown) => setError(saveErrorMessage(e, t)))
       .finally(() => setBusy(false));
   };
